@@ -47,6 +47,7 @@ const scope = { enum: ['城市', '农村', '城乡', '乡镇'] };
 const measure = {
   type: 'object',
   required: ['kind'],
+  properties: { kind: { enum: ['coverage', 'ratio', 'count', 'reported'] } },
   discriminator: { propertyName: 'kind' },
   oneOf: [
     {

@@ -1,0 +1,22 @@
+// Outputs are written to a temporary file beside the target and renamed into place, so a reader
+// never sees half a report and an interrupted run leaves nothing behind. Devices and pipes
+// (/dev/null, /dev/stdout) are written directly: renaming onto them would replace them.
+
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing && !existing.isFile()) {
+    await writeFile(path, data);
+    return;
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

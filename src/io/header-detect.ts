@@ -1,0 +1,114 @@
+// Finding the header: exports put title lines above it and often split it over two rows (a group
+// cell such as 综合服务设施 above 建筑面积（平方米）). We score every candidate row, alone and
+// joined with the row below, by how many contract fields it names, and keep the best.
+
+import type { FieldDef, Level } from '../schema/contract.js';
+import { FIELDS_BY_LEVEL } from '../schema/contract.js';
+import { HeaderMatcher, normalizeHeader } from './header-match.js';
+
+export const HEADER_SEARCH_ROWS = 30;
+
+export interface Column {
+  /** 0-based position in the record. */
+  index: number;
+  header: string;
+  /** Index into the level's field list, or -1 for an unknown column. */
+  field: number;
+}
+
+export interface Header {
+  level: Level;
+  /** 0-based index of the last header row among the rows searched. */
+  lastRow: number;
+  /** 0-based index of the first header row. */
+  firstRow: number;
+  columns: Column[];
+  fields: readonly FieldDef[];
+}
+
+const MATCHERS: Record<Level, HeaderMatcher> = {
+  community: new HeaderMatcher(FIELDS_BY_LEVEL.community),
+  township: new HeaderMatcher(FIELDS_BY_LEVEL.township),
+};
+
+function cellText(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+function single(row: unknown[], level: Level): Column[] {
+  return row.map((v, index) => {
+    const header = cellText(v);
+    return { index, header, field: MATCHERS[level].match(header) };
+  });
+}
+
+function joined(top: unknown[], bottom: unknown[], level: Level): Column[] {
+  const m = MATCHERS[level];
+  const width = Math.max(top.length, bottom.length);
+  const cols: Column[] = [];
+  let parent = '';
+  for (let index = 0; index < width; index++) {
+    const t = cellText(top[index]);
+    const b = cellText(bottom[index]);
+    // A group cell spans the children to its right; a new top cell starts a new group.
+    if (t) parent = t;
+    else if (!b) parent = '';
+    if (!b) {
+      cols.push({ index, header: t, field: m.match(t) });
+      continue;
+    }
+    const p = t || parent;
+    const candidates = p && p !== b ? [p + b, b, p] : [b];
+    let col: Column = { index, header: candidates[0], field: -1 };
+    for (const header of candidates) {
+      const field = m.match(header);
+      if (field >= 0) {
+        col = { index, header, field };
+        break;
+      }
+    }
+    cols.push(col);
+  }
+  return cols;
+}
+
+function score(cols: Column[]): number {
+  return new Set(cols.filter((c) => c.field >= 0).map((c) => c.field)).size;
+}
+
+/**
+ * Finds the header of a table of the given level among the first rows of a sheet, or null.
+ * A community table must name the community column; a township table, the township column.
+ */
+export function detectHeader(rows: unknown[][], level: Level): Header | null {
+  const fields = FIELDS_BY_LEVEL[level];
+  const keyField = fields.findIndex((f) => f.id === (level === 'community' ? 'community' : 'township'));
+  let best: Header | null = null;
+  let bestScore = 0;
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const options: [Column[], number][] = [[single(rows[i], level), i]];
+    if (i + 1 < rows.length) options.push([joined(rows[i], rows[i + 1], level), i + 1]);
+    for (const [cols, lastRow] of options) {
+      // On a tie a one-row header wins: a title line merged above it adds nothing.
+      const s = score(cols) * 2 + (lastRow === i ? 1 : 0);
+      if (s > bestScore && cols.some((c) => c.field === keyField)) {
+        best = { level, firstRow: i, lastRow, columns: cols, fields };
+        bestScore = s;
+      }
+    }
+  }
+  return best;
+}
+
+/** The reported-values table (填报指标): two columns, 指标 and 数值. */
+export function detectValuesHeader(rows: unknown[][]): { row: number; name: number; value: number } | null {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const keys = rows[i].map((v) => normalizeHeader(cellText(v)));
+    const name = keys.findIndex((k) => k === '指标' || k === '指标名称' || k === 'indicator');
+    const value = keys.findIndex((k) => k === '数值' || k === '值' || k === '实际值' || k === 'value');
+    if (name >= 0 && value >= 0) return { row: i, name, value };
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+// Entry point of the io stage: decide what a path is (CSV-like text or an XLSX workbook) from its
+// name and its first bytes, and stream it into the sink.
+
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { CscheckError } from '../schema/errors.js';
+import { readCsv, readCsvValues } from './csv-reader.js';
+import type { InputSink } from './input-sink.js';
+import type { TableSummary } from './table-summary.js';
+import { readXlsx } from './xlsx-reader.js';
+
+export interface ReadOptions {
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+async function magic(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await fh.read(buf, 0, 8, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
+
+async function kindOf(path: string, display: string): Promise<'csv' | 'xlsx'> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CscheckError('input.not-found', { file: display }, { file: display });
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display });
+  }
+  if (st.isDirectory()) throw new CscheckError('input.is-directory', { file: display }, { file: display });
+  if (st.size === 0) throw new CscheckError('input.empty', {}, { file: display });
+  const head = await magic(path);
+  const ext = extname(path).toLowerCase();
+  if (startsWith(head, OLE)) throw new CscheckError('input.legacy-xls', {}, { file: display });
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
+    if (!startsWith(head, ZIP)) throw new CscheckError(ext === '.xls' ? 'input.legacy-xls' : 'input.not-zip', {}, { file: display });
+    return 'xlsx';
+  }
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {
+    if (startsWith(head, ZIP)) throw new CscheckError('input.binary', {}, { file: display });
+    return 'csv';
+  }
+  throw new CscheckError('input.unsupported-type', { ext }, { file: display });
+}
+
+/** Streams a survey file (CSV or XLSX) into the sink; returns what each table held. */
+export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
+  const kind = await kindOf(path, display);
+  try {
+    return kind === 'xlsx' ? await readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
+  } catch (err) {
+    if (err instanceof CscheckError) throw err;
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
+  }
+}
+
+/** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
+export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
+  const kind = await kindOf(path, display);
+  return kind === 'xlsx' ? readXlsx(path, display, sink, { valuesOnly: true }) : readCsvValues(path, display, sink, options);
+}

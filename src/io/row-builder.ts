@@ -1,0 +1,193 @@
+// Turns the cells of one data row into typed values, once the header is known. The column →
+// field → parser mapping is compiled once per table; per row there is only the parse itself.
+
+import type { FieldDef, Level } from '../schema/contract.js';
+import { CscheckError } from '../schema/errors.js';
+import type { Finding, Location } from '../schema/finding.js';
+import { columnLetter } from '../schema/finding.js';
+import type { Header } from './header-detect.js';
+import type { Parser, Raw, Value } from './values.js';
+import { EXPECTED, INVALID, PARSERS } from './values.js';
+
+/** One table of an input, shared by all its rows: where it is and where each field's column is. */
+export interface TableInfo {
+  file: string;
+  sheet?: string;
+  level: Level;
+  /** Per field index: the column holding it (0-based index and header text), or null. */
+  columns: ({ index: number; header: string } | null)[];
+}
+
+export interface DataRow {
+  table: TableInfo;
+  /** Typed values indexed like the level's field list; null = missing. */
+  values: Value[];
+  /** 1-based row number as the file shows it. */
+  row: number;
+}
+
+export interface TableSink {
+  onRow(row: DataRow): void;
+  onFinding(finding: Finding): void;
+}
+
+interface Binding {
+  source: number;
+  field: number;
+  header: string;
+  parse: Parser;
+}
+
+export interface TableContext {
+  file: string;
+  sheet?: string;
+  /** 1-based row number of the (last) header row. */
+  headerRow: number;
+}
+
+export class RowBuilder {
+  readonly width: number;
+  private readonly bindings: Binding[];
+  private readonly fields: readonly FieldDef[];
+  private readonly communityField: number;
+  private readonly townshipField: number;
+  private readonly required: number[];
+  readonly table: TableInfo;
+  blankRows = 0;
+  rows = 0;
+
+  constructor(
+    readonly header: Header,
+    private readonly ctx: TableContext,
+    private readonly sink: TableSink,
+  ) {
+    this.fields = header.fields;
+    this.width = header.columns.length;
+    const seen = new Map<number, string>();
+    const headerRow = ctx.headerRow;
+    this.bindings = [];
+    for (const col of header.columns) {
+      if (col.field < 0) {
+        if (col.header) {
+          sink.onFinding({
+            code: 'unknown-column',
+            severity: 'info',
+            location: this.loc(headerRow, col.index, col.header),
+            messageId: 'data.unknown-column',
+            args: { column: col.header },
+          });
+        }
+        continue;
+      }
+      const first = seen.get(col.field);
+      if (first !== undefined) {
+        throw new CscheckError(
+          'input.duplicate-column',
+          { first, second: col.header, field: this.fields[col.field].id },
+          this.loc(headerRow, col.index, col.header),
+        );
+      }
+      seen.set(col.field, col.header);
+      this.bindings.push({ source: col.index, field: col.field, header: col.header, parse: PARSERS[this.fields[col.field].type] });
+    }
+    this.required = [];
+    this.fields.forEach((f, i) => {
+      if (!f.required) return;
+      if (!seen.has(i)) {
+        throw new CscheckError('input.missing-column', { column: f.header, row: headerRow }, { file: ctx.file, sheet: ctx.sheet, row: headerRow });
+      }
+      this.required.push(i);
+    });
+    this.table = {
+      file: ctx.file,
+      sheet: ctx.sheet,
+      level: header.level,
+      columns: this.fields.map((_, i) => {
+        const b = this.bindings.find((x) => x.field === i);
+        return b ? { index: b.source, header: b.header } : null;
+      }),
+    };
+    this.communityField = this.fields.findIndex((f) => f.id === 'community');
+    this.townshipField = this.fields.findIndex((f) => f.id === 'township');
+  }
+
+  /** Columns present in this table, as field ids. */
+  presentFields(): string[] {
+    return this.bindings.map((b) => this.fields[b.field].id);
+  }
+
+  private loc(row: number, index: number, column: string): Location {
+    return { file: this.ctx.file, sheet: this.ctx.sheet, row, column, columnIndex: index + 1, cell: `${columnLetter(index + 1)}${row}` };
+  }
+
+  /** Parses one row of cells; `row` is its 1-based number in the file. Blank rows are counted. */
+  build(cells: readonly Raw[], row: number): DataRow | null {
+    const values: Value[] = new Array(this.fields.length).fill(null);
+    let bad: Binding[] | null = null;
+    let blank = true;
+    for (let i = 0; i < this.bindings.length; i++) {
+      const b = this.bindings[i];
+      const raw = cells[b.source];
+      if (raw === undefined || raw === null || raw === '') continue;
+      const v = b.parse(raw);
+      if (v === INVALID) {
+        blank = false;
+        (bad ??= []).push(b);
+      } else if (v !== null) {
+        blank = false;
+        values[b.field] = v;
+      }
+    }
+    if (blank) {
+      if (!cells.some((c) => c !== undefined && c !== null && String(c).trim() !== '')) {
+        this.blankRows++;
+        return null;
+      }
+    }
+    this.rows++;
+    const community = values[this.communityField] as string | null;
+    const township = this.townshipField >= 0 ? (values[this.townshipField] as string | null) : null;
+    const where = (index: number, column: string): Location => ({
+      ...this.loc(row, index, column),
+      township: township ?? undefined,
+      community: community ?? undefined,
+    });
+    if (bad) {
+      for (const b of bad) {
+        const type = this.fields[b.field].type;
+        this.sink.onFinding({
+          code: 'cell-type',
+          severity: 'error',
+          location: where(b.source, b.header),
+          messageId: 'data.cell-type',
+          args: { value: String(cells[b.source]), expected: EXPECTED[type], field: this.fields[b.field].id },
+        });
+      }
+    }
+    for (const f of this.required) {
+      if (values[f] !== null || bad?.some((b) => b.field === f)) continue;
+      const b = this.bindings.find((x) => x.field === f)!;
+      this.sink.onFinding({
+        code: 'missing-value',
+        severity: 'error',
+        location: where(b.source, b.header),
+        messageId: 'data.missing-value',
+        args: { column: b.header, field: this.fields[f].id },
+      });
+    }
+    const dataRow: DataRow = { table: this.table, values, row };
+    this.sink.onRow(dataRow);
+    return dataRow;
+  }
+
+  /** A row whose number of cells differs from the header's (CSV only). */
+  ragged(row: number, actual: number): void {
+    this.sink.onFinding({
+      code: 'ragged-row',
+      severity: 'error',
+      location: { file: this.ctx.file, sheet: this.ctx.sheet, row },
+      messageId: 'data.ragged-row',
+      args: { actual, expected: this.width },
+    });
+  }
+}

@@ -1,0 +1,152 @@
+// Cell value parsing (data contract §1.4): forgiving about form, strict about meaning. A parser
+// returns the typed value, `null` for an empty cell (missing is not zero), or INVALID — which the
+// caller turns into a data error at that cell.
+
+import type { FieldType } from '../schema/contract.js';
+
+export type Value = string | number | boolean | null;
+export type Raw = string | number | boolean | Date | null | undefined;
+
+export const INVALID: unique symbol = Symbol('invalid');
+export type Parsed = Value | typeof INVALID;
+export type Parser = (raw: Raw) => Parsed;
+
+const TRUE_WORDS = new Set(['是', '有', '已建', '已设立', '已建成', '已设', '√', '✓', '✔', 'y', 'yes', 'true', '1']);
+const FALSE_WORDS = new Set(['否', '无', '未建', '未设立', '未设', '没有', '×', '✗', '✘', 'n', 'no', 'false', '0']);
+
+const KIND_WORDS: Record<string, string> = {
+  城市: '城市', 城镇: '城市', 社区: '城市', 居委会: '城市', 城市社区: '城市', 城: '城市',
+  农村: '农村', 乡村: '农村', 村: '农村', 村委会: '农村', 农村社区: '农村', 乡: '农村',
+};
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const WITH_THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const NUMBER_AND_SUFFIX = /^(-?[\d,]+(?:\.\d+)?)(.*)$/;
+
+// NFKC turns ㎡ into m2, full-width digits into ASCII and 　 into a space.
+const UNITS: Record<'area' | 'count' | 'hours', Set<string>> = {
+  area: new Set(['', '平方米', '平米', 'm2', '米2', '平方']),
+  count: new Set(['', '人', '名', '个', '户', '张', '间', '处', '所', '家', '支', '位']),
+  hours: new Set(['', '小时', 'h', '时', '个小时', 'hr', 'hrs']),
+};
+
+function isEmpty(raw: Raw): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** Reads a number with an optional unit suffix; `unit` is the set of suffixes allowed. */
+function readNumber(raw: Raw, unit: Set<string>): Parsed {
+  if (isEmpty(raw)) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : INVALID;
+  if (typeof raw !== 'string') return INVALID;
+  const trimmed = raw.trim();
+  if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
+  const s = trimmed.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const m = NUMBER_AND_SUFFIX.exec(s);
+  if (!m) return INVALID;
+  let digits = m[1];
+  if (digits.includes(',')) {
+    if (!WITH_THOUSANDS.test(digits)) return INVALID;
+    digits = digits.replace(/,/g, '');
+  }
+  if (!PLAIN_NUMBER.test(digits) || !unit.has(m[2])) return INVALID;
+  return Number(digits);
+}
+
+function nonNegative(v: Parsed): Parsed {
+  return typeof v === 'number' && v < 0 ? INVALID : v;
+}
+
+export function parseBoolean(raw: Raw): Parsed {
+  if (isEmpty(raw)) return null;
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : INVALID;
+  if (typeof raw !== 'string') return INVALID;
+  const s = raw.normalize('NFKC').trim().toLowerCase();
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  return INVALID;
+}
+
+export function parseKind(raw: Raw): Parsed {
+  if (isEmpty(raw) || typeof raw !== 'string') return isEmpty(raw) ? null : INVALID;
+  return KIND_WORDS[raw.normalize('NFKC').replace(/\s+/g, '')] ?? INVALID;
+}
+
+export function parseText(raw: Raw): Parsed {
+  if (isEmpty(raw)) return null;
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  return String(raw).trim();
+}
+
+/** 统计用区划代码: 12 digits, leading zeros kept; a number that lost digits to Excel is invalid. */
+export function parseCode(raw: Raw): Parsed {
+  if (isEmpty(raw)) return null;
+  let s: string;
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw) || raw < 0) return INVALID;
+    s = String(raw).padStart(12, '0');
+  } else if (typeof raw === 'string') {
+    s = raw.normalize('NFKC').trim().replace(/^'/, '');
+  } else return INVALID;
+  return /^\d{12}$/.test(s) ? s : INVALID;
+}
+
+export function parseArea(raw: Raw): Parsed {
+  return nonNegative(readNumber(raw, UNITS.area));
+}
+
+export function parseCount(raw: Raw): Parsed {
+  const v = nonNegative(readNumber(raw, UNITS.count));
+  return typeof v === 'number' && !Number.isInteger(v) ? INVALID : v;
+}
+
+export function parseHours(raw: Raw): Parsed {
+  const v = readNumber(raw, UNITS.hours);
+  return typeof v === 'number' && (v < 0 || v > 24) ? INVALID : v;
+}
+
+/**
+ * A value in a percent-typed place: `75%`, `75`, or an Excel percent cell holding 0.75
+ * (`percentCell` says the cell is formatted as a percentage).
+ */
+export function parsePercent(raw: Raw, percentCell = false): Parsed {
+  if (isEmpty(raw)) return null;
+  if (typeof raw === 'number') return percentCell ? raw * 100 : raw;
+  if (typeof raw !== 'string') return INVALID;
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  const pct = s.endsWith('%') ? s.slice(0, -1) : s;
+  return readNumber(pct, UNITS.area);
+}
+
+/** A reported number in any unit: `72%`, `16.5`, `1,234人`. */
+export function parseReported(raw: Raw, percentCell: boolean, unitIsPercent: boolean): Parsed {
+  if (unitIsPercent) return parsePercent(raw, percentCell);
+  if (isEmpty(raw)) return null;
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string') return INVALID;
+  const m = NUMBER_AND_SUFFIX.exec(raw.normalize('NFKC').replace(/\s+/g, ''));
+  if (!m) return INVALID;
+  return readNumber(m[1], UNITS.area);
+}
+
+export const PARSERS: Record<FieldType, Parser> = {
+  text: parseText,
+  code: parseCode,
+  kind: parseKind,
+  integer: parseCount,
+  number: parseArea,
+  boolean: parseBoolean,
+  hours: parseHours,
+};
+
+/** What a field expects, for the message at an unreadable cell. */
+export const EXPECTED: Record<FieldType, { zh: string; en: string }> = {
+  text: { zh: '文本', en: 'text' },
+  code: { zh: '12位数字代码', en: 'a 12-digit code' },
+  kind: { zh: '城市或农村', en: '城市 or 农村' },
+  integer: { zh: '非负整数（可带单位，如 12人）', en: 'a whole number ≥ 0 (a unit such as 人 may follow)' },
+  number: { zh: '非负数（可带单位，如 320平方米）', en: 'a number ≥ 0 (a unit such as 平方米 may follow)' },
+  boolean: { zh: '是/否（有/无、√/×）', en: 'yes/no (是/否, 有/无, √/×)' },
+  hours: { zh: '0–24 之间的小时数', en: 'hours between 0 and 24' },
+};

@@ -1,0 +1,180 @@
+// Streaming XLSX reader (exceljs WorkbookReader). The community table is the first sheet or the
+// one named with --sheet; any other sheet is read as the township table or the reported-values
+// table when its header says so. Merged cells carry the value of their top-left cell.
+
+import ExcelJS from 'exceljs';
+import type { Level } from '../schema/contract.js';
+import { CscheckError } from '../schema/errors.js';
+import { columnLetter } from '../schema/finding.js';
+import type { Header } from './header-detect.js';
+import { HEADER_SEARCH_ROWS, detectHeader, detectValuesHeader } from './header-detect.js';
+import type { InputSink } from './input-sink.js';
+import { RowBuilder } from './row-builder.js';
+import type { TableSummary } from './table-summary.js';
+import type { Raw } from './values.js';
+import type { MergeRange } from './xlsx-layout.js';
+import { readLayout } from './xlsx-layout.js';
+
+export interface XlsxOptions {
+  sheet?: string;
+  /** Read only the reported-values table (for --values FILE). */
+  valuesOnly?: boolean;
+}
+
+interface Cells {
+  row: number;
+  cells: Raw[];
+  percent: boolean[];
+}
+
+function plain(v: unknown): Raw {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v as Raw;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return plain(o.result);
+  if ('text' in o) return plain(o.text);
+  if ('error' in o) return String(o.error);
+  return String(v);
+}
+
+/** Fills every cell of a merged range with its top-left value, row by row. */
+class MergeFiller {
+  private readonly pending: MergeRange[];
+  private active: { m: MergeRange; value: Raw; percent: boolean }[] = [];
+
+  constructor(merges: MergeRange[]) {
+    this.pending = [...merges].sort((a, b) => b.top - a.top);
+  }
+
+  fill(r: Cells): void {
+    while (this.pending.length && this.pending[this.pending.length - 1].top <= r.row) {
+      const m = this.pending.pop()!;
+      const first = m.top === r.row;
+      this.active.push({ m, value: first ? r.cells[m.left - 1] ?? null : null, percent: first ? r.percent[m.left - 1] ?? false : false });
+    }
+    if (!this.active.length) return;
+    this.active = this.active.filter((a) => a.m.bottom >= r.row);
+    for (const a of this.active) {
+      for (let c = a.m.left; c <= a.m.right; c++) {
+        if (r.row === a.m.top && c === a.m.left) continue;
+        const v = r.cells[c - 1];
+        if (v === undefined || v === null || v === '') {
+          r.cells[c - 1] = a.value;
+          r.percent[c - 1] = a.percent;
+        }
+      }
+    }
+  }
+}
+
+function rowCells(row: ExcelJS.Row): Cells {
+  const cells: Raw[] = [];
+  const percent: boolean[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    cells[col - 1] = plain(cell.value);
+    const fmt = cell.numFmt;
+    percent[col - 1] = typeof fmt === 'string' && fmt.includes('%');
+  });
+  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+  return { row: row.number, cells, percent };
+}
+
+type Role = { kind: 'table'; level: Level; header: Header } | { kind: 'values'; name: number; value: number; headerIndex: number } | null;
+
+function roleOf(head: Cells[], main: boolean, valuesOnly: boolean): Role {
+  const rows = head.map((h) => h.cells);
+  if (!valuesOnly) {
+    const community = detectHeader(rows, 'community');
+    if (main) return community ? { kind: 'table', level: 'community', header: community } : null;
+    if (!community) {
+      const township = detectHeader(rows, 'township');
+      if (township) return { kind: 'table', level: 'township', header: township };
+    }
+  }
+  const values = detectValuesHeader(rows);
+  return values ? { kind: 'values', name: values.name, value: values.value, headerIndex: values.row } : null;
+}
+
+export async function readXlsx(path: string, display: string, sink: InputSink, options: XlsxOptions = {}): Promise<TableSummary[]> {
+  const layout = await readLayout(path, display);
+  const names = layout.map((s) => s.name);
+  const mainName = options.valuesOnly ? null : options.sheet ?? names[0];
+  if (mainName !== null && !names.includes(mainName)) {
+    throw new CscheckError('input.sheet-not-found', { sheet: mainName, sheets: names.join('、') }, { file: display });
+  }
+  const summaries: TableSummary[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name: string }).name;
+      const isMain = name === mainName;
+      if (!options.valuesOnly && !isMain && options.sheet !== undefined) continue;
+      const filler = new MergeFiller(layout.find((s) => s.name === name)?.merges ?? []);
+      const ctx = { file: display, sheet: name };
+      const head: Cells[] = [];
+      let role: Role | undefined;
+      let builder: RowBuilder | null = null;
+      let values = 0;
+
+      const begin = () => {
+        role = roleOf(head, isMain, !!options.valuesOnly);
+        if (!role) {
+          if (isMain) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, ctx);
+          return;
+        }
+        const start = role.kind === 'table' ? role.header.lastRow + 1 : role.headerIndex + 1;
+        if (role.kind === 'table') builder = new RowBuilder(role.header, { ...ctx, headerRow: head[role.header.lastRow].row }, sink);
+        for (let i = start; i < head.length; i++) take(head[i]);
+      };
+      const take = (r: Cells) => {
+        if (!role) return;
+        if (role.kind === 'table') builder!.build(r.cells, r.row);
+        else {
+          const raw = r.cells[role.value];
+          const label = r.cells[role.name];
+          if (label === null || label === undefined || String(label).trim() === '') return;
+          values++;
+          sink.onReported({
+            name: String(label).trim(),
+            raw: raw ?? null,
+            percentCell: r.percent[role.value] ?? false,
+            location: { ...ctx, row: r.row, column: '数值', columnIndex: role.value + 1, cell: `${columnLetter(role.value + 1)}${r.row}` },
+          });
+        }
+      };
+
+      for await (const row of ws) {
+        const r = rowCells(row as ExcelJS.Row);
+        filler.fill(r);
+        if (role === undefined) {
+          head.push(r);
+          if (head.length >= HEADER_SEARCH_ROWS) begin();
+        } else if (role) take(r);
+        else break;
+      }
+      if (role === undefined) begin();
+      if (isMain && !role) throw new CscheckError('input.no-header', { rows: head.length }, ctx);
+      const b = builder as RowBuilder | null;
+      if (b) {
+        if (isMain && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);
+        summaries.push({ file: display, sheet: name, level: b.header.level, rows: b.rows, blankRows: b.blankRows, columns: b.presentFields() });
+      } else if (role && role.kind === 'values') {
+        summaries.push({ file: display, sheet: name, level: 'values', rows: values, blankRows: 0, columns: [] });
+      }
+    }
+  } catch (err) {
+    if (err instanceof CscheckError) throw err;
+    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+  }
+  if (mainName !== null && !summaries.some((s) => s.sheet === mainName)) {
+    throw new CscheckError('input.no-header', { rows: 0 }, { file: display, sheet: mainName });
+  }
+  return summaries;
+}

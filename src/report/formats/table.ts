@@ -1,0 +1,126 @@
+// The terminal report: the indicator table, then requirement breaches grouped by rule, then data
+// problems (the first few, with a count of the rest). cli-table3 measures CJK text as two columns.
+
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Finding } from '../../schema/finding.js';
+import type { Lang } from '../../schema/messages.js';
+import { message } from '../../schema/messages.js';
+import { formatNumber, formatTarget, formatValue, gapText } from '../../schema/quantity.js';
+import type { IndicatorResult, Report } from '../../schema/results.js';
+import type { FormatContext } from '../render.js';
+import { findingMessage, locationText } from '../render.js';
+
+const LIST_PER_RULE = 10;
+const LIST_DATA = 20;
+
+function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
+  const text = message(`label.${r.status}`, {}, lang);
+  if (r.status === 'met') return c.green(text);
+  if (r.status === 'no-data') return c.gray(text);
+  return r.binding ? c.red.bold(text) : c.yellow(text);
+}
+
+function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
+  const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
+  const table = new Table({
+    head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
+    style: { head: [], border: [] },
+    wordWrap: true,
+    // CJK text has no spaces to break at.
+    wrapOnWordBoundary: false,
+    colWidths: [34, 8, 14, 14, 24, 8, 14],
+  });
+  for (const r of report.indicators) {
+    const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
+    const gap = r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : '—';
+    table.push([
+      name,
+      message(`label.${r.attribute}`, {}, lang),
+      formatTarget(r.target, r.unit),
+      formatValue(r.value, r.unit),
+      gap,
+      statusCell(r, lang, c),
+      r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
+    ]);
+  }
+  return table.toString();
+}
+
+function worstLines(report: Report, lang: Lang, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const r of report.indicators) {
+    if (r.status !== 'not-met' || !r.worstTownships.length) continue;
+    const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
+    const towns = r.worstTownships
+      .map((t) => message('label.worst-township', { township: `${t.township} ${formatValue(t.value, r.unit)}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .join('，');
+    lines.push(`  ${c.bold(name)} — ${message('label.worst', {}, lang)}：${towns}`);
+  }
+  return lines;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function sevLabel(f: Finding, lang: Lang, c: ChalkInstance): string {
+  const t = message(`label.${f.severity}`, {}, lang);
+  return f.severity === 'error' ? c.red(t) : f.severity === 'warning' ? c.yellow(t) : c.gray(t);
+}
+
+export function table(report: Report, ctx: FormatContext): string {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const lang = ctx.lang;
+  const out: string[] = [];
+  const planName = lang === 'en' ? report.plan.name.en ?? report.plan.name.zh : report.plan.name.zh;
+  out.push(c.bold(message('label.title', { plan: planName, document: report.plan.document }, lang)));
+  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${i.file} ${i.sheet}` : i.file, rows: i.rows }, lang)).join('；');
+  out.push(message('label.inputs', { inputs }, lang), '');
+  out.push(indicatorTable(report, lang, c));
+  const worst = worstLines(report, lang, c);
+  if (worst.length) out.push(...worst);
+
+  const omittedFor = (code: string, ruleId?: string) => report.omitted.find((o) => o.code === code && o.ruleId === ruleId)?.count ?? 0;
+
+  if (report.requirements.length) {
+    out.push('', c.bold(message('label.requirements', {}, lang)));
+    const breaches = groupBy(report.findings.filter((f) => f.code === 'requirement-breach'), (f) => f.ruleId ?? '');
+    for (const r of report.requirements) {
+      const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
+      const mark = r.breaches ? (r.severity === 'error' ? c.red('✗') : c.yellow('✗')) : r.checked ? c.green('✓') : c.gray('·');
+      out.push(`${mark} ${message('label.requirement-line', { name, breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
+      const list = breaches.get(r.id) ?? [];
+      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
+      const more = list.length - LIST_PER_RULE + omittedFor('requirement-breach', r.id);
+      if (more > 0) out.push(`    ${c.gray(message('label.more', { count: more }, lang))}`);
+    }
+  }
+
+  const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'requirement-no-data');
+  if (data.length) {
+    out.push('', c.bold(message('label.data-problems', {}, lang)));
+    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
+    const rest = data.length - LIST_DATA + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
+    if (rest > 0) out.push(`  ${c.gray(message('label.more', { count: rest }, lang))}`);
+  }
+
+  const s = report.summary;
+  out.push(
+    '',
+    message(
+      'label.summary',
+      { rows: s.rows, townships: s.townships, met: s.indicators.met, notMet: s.indicators['not-met'], noData: s.indicators['no-data'], errors: s.findings.error, warnings: s.findings.warning },
+      lang,
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,496 @@
+// The engine: one pass over the rows of every input. Each row updates every indicator's counters
+// (overall and for its township), is checked against every requirement and contract rule, and is
+// then dropped — memory holds only per-township counters and the findings.
+
+import type { FieldDef, Level } from '../schema/contract.js';
+import { FIELDS_BY_LEVEL } from '../schema/contract.js';
+import type { Finding, Localized, Severity } from '../schema/finding.js';
+import { SEVERITY_RANK, columnLetter } from '../schema/finding.js';
+import type { Comparison } from '../schema/plan.js';
+import type { Breakdown, Contributor, IndicatorResult, InputResult, Report, RequirementResult, Status } from '../schema/results.js';
+import { REPORT_SCHEMA_VERSION } from '../schema/results.js';
+import type { InputSink, ReportedValue } from '../io/input-sink.js';
+import type { DataRow } from '../io/row-builder.js';
+import type { TableSummary } from '../io/table-summary.js';
+import type { Value } from '../io/values.js';
+import { EXPECTED, INVALID, parseReported } from '../io/values.js';
+import { normalizeHeader } from '../io/header-match.js';
+import { compilePairs } from './checks/value-exceeds.js';
+import type { CompiledIndicator, CompiledPlan, CompiledRequirement } from './compile-plan.js';
+import type { Acc } from './measures/measure.js';
+import { newAcc } from './measures/measure.js';
+import { FindingCollector } from './finding-collector.js';
+import type { MessageId } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
+import { formatTarget, formatValue, localizedGap } from '../schema/quantity.js';
+
+const localizedMessage = (id: MessageId, args: Record<string, string | number>): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
+
+const EPS = 1e-9;
+const NO_TOWNSHIP = '（未填乡镇）';
+const TOP = 3;
+
+export function compare(value: number, op: Comparison, target: number): boolean {
+  switch (op) {
+    case '>=': return value >= target - EPS;
+    case '>': return value > target + EPS;
+    case '<=': return value <= target + EPS;
+    case '<': return value < target - EPS;
+    default: return Math.abs(value - target) <= EPS;
+  }
+}
+
+/** How far a value is from its target, in the indicator's unit; positive = short of it. */
+export function gapOf(value: number, op: Comparison, target: number): number {
+  if (op === '<=' || op === '<') return value - target;
+  if (op === '=') return Math.abs(value - target);
+  return target - value;
+}
+
+interface IndicatorState {
+  c: CompiledIndicator;
+  total: Acc;
+  byTownship: Acc[];
+  worst: Contributor[];
+  /** Shortfall per unit of denominator, for ranking rows and townships (a/b scale). */
+  rate: number;
+  sign: number;
+}
+
+interface RequirementState {
+  c: CompiledRequirement;
+  checked: number;
+  breaches: number;
+  noData: number;
+  severity: Severity;
+}
+
+interface LevelState {
+  fields: readonly FieldDef[];
+  kind: number;
+  township: number;
+  county: number;
+  community: number;
+  indicators: IndicatorState[];
+  requirements: RequirementState[];
+  present: Set<string>;
+  tables: number;
+}
+
+export interface EvaluationOptions {
+  /** Most findings listed per code and rule; the rest are counted. 0 = all. */
+  maxFindings?: number;
+  lang?: 'zh' | 'en';
+}
+
+export class Evaluation implements InputSink {
+  private readonly levels: Record<Level, LevelState>;
+  private readonly townshipIndex = new Map<string, number>();
+  private readonly townshipNames: { county: string | null; township: string }[] = [];
+  private readonly counties = new Set<string>();
+  private readonly pairs: [number, number][];
+  private readonly collector: FindingCollector;
+  private readonly reported = new Map<string, { value: number; from: ReportedValue }>();
+  private readonly reportedKeys: Map<string, CompiledIndicator>;
+  private readonly inputs: InputResult[] = [];
+  private rows = 0;
+
+  constructor(readonly plan: CompiledPlan, options: EvaluationOptions = {}) {
+    this.collector = new FindingCollector(options.maxFindings ?? 1000);
+    const level = (l: Level): LevelState => {
+      const fields = FIELDS_BY_LEVEL[l];
+      const at = (id: string) => fields.findIndex((f) => f.id === id);
+      return {
+        fields,
+        kind: at('kind'),
+        township: at('township'),
+        county: at('county'),
+        community: at('community'),
+        indicators: plan.indicators.filter((c) => c.level === l && c.measure).map((c) => {
+          const op = c.def.target.op;
+          const scale = c.measure!.scale;
+          return {
+            c,
+            total: newAcc(),
+            byTownship: [],
+            worst: [],
+            rate: scale > 0 ? c.def.target.value / scale : 0,
+            sign: op === '<=' || op === '<' ? -1 : 1,
+          };
+        }),
+        requirements: plan.requirements.filter((c) => c.level === l).map((c) => ({
+          c,
+          checked: 0,
+          breaches: 0,
+          noData: 0,
+          severity: c.binding ? ('error' as const) : ('warning' as const),
+        })),
+        present: new Set(),
+        tables: 0,
+      };
+    };
+    this.levels = { community: level('community'), township: level('township') };
+    this.pairs = compilePairs(FIELDS_BY_LEVEL.community);
+    this.reportedKeys = new Map();
+    for (const c of plan.indicators) {
+      if (c.measure) continue;
+      for (const key of [c.def.id, c.def.name.zh, c.def.name.en]) this.reportedKeys.set(normalizeHeader(key), c);
+    }
+  }
+
+  onFinding(f: Finding): void {
+    this.collector.add(f);
+  }
+
+  private townshipOf(s: LevelState, values: readonly Value[]): number {
+    const county = s.county >= 0 ? (values[s.county] as string | null) : null;
+    const township = (values[s.township] as string | null) ?? NO_TOWNSHIP;
+    const key = county ? `${county}\u0001${township}` : township;
+    let i = this.townshipIndex.get(key);
+    if (i === undefined) {
+      i = this.townshipNames.length;
+      this.townshipIndex.set(key, i);
+      this.townshipNames.push({ county, township });
+      if (county) this.counties.add(county);
+    }
+    return i;
+  }
+
+  onRow(row: DataRow): void {
+    const s = this.levels[row.table.level];
+    const values = row.values;
+    if (row.table.level === 'community') this.rows++;
+    const t = this.townshipOf(s, values);
+    const kind = s.kind >= 0 ? values[s.kind] : null;
+
+    for (const st of s.indicators) {
+      const c = st.c;
+      if (c.kind !== null && kind !== c.kind) continue;
+      if (c.where !== null && c.where(values) === false) continue;
+      const acc = (st.byTownship[t] ??= newAcc());
+      const total = st.total;
+      total.inScope++;
+      acc.inScope++;
+      if (c.where !== null && c.where(values) === null) continue;
+      const a0 = total.a;
+      const b0 = total.b;
+      const w0 = total.withData;
+      c.measure!.add(total, values);
+      if (total.withData === w0) continue;
+      const da = total.a - a0;
+      const db = total.b - b0;
+      acc.withData++;
+      acc.a += da;
+      acc.b += db;
+      if (st.rate > 0) {
+        const shortfall = st.sign * (st.rate * db - da);
+        if (shortfall > EPS) this.rank(st, row, s, shortfall);
+      }
+    }
+
+    for (const r of s.requirements) this.require(r, row, s, kind);
+
+    if (row.table.level === 'community') {
+      for (const [p, w] of this.pairs) {
+        const part = values[p];
+        const whole = values[w];
+        if (typeof part === 'number' && typeof whole === 'number' && part > whole) this.exceeds(row, s, p, w);
+      }
+    }
+  }
+
+  private rank(st: IndicatorState, row: DataRow, s: LevelState, shortfall: number): void {
+    const worst = st.worst;
+    if (worst.length === TOP && worst[TOP - 1].shortfall >= shortfall) return;
+    const entry: Contributor = {
+      township: (row.values[s.township] as string | null) ?? NO_TOWNSHIP,
+      community: (row.values[s.community] as string | null) ?? '',
+      file: row.table.file,
+      sheet: row.table.sheet,
+      row: row.row,
+      shortfall,
+    };
+    let i = worst.length;
+    while (i > 0 && worst[i - 1].shortfall < shortfall) i--;
+    worst.splice(i, 0, entry);
+    if (worst.length > TOP) worst.pop();
+  }
+
+  private where(row: DataRow, s: LevelState, field: number) {
+    const col = row.table.columns[field];
+    const values = row.values;
+    return {
+      file: row.table.file,
+      sheet: row.table.sheet,
+      row: row.row,
+      column: col?.header,
+      columnIndex: col ? col.index + 1 : undefined,
+      cell: col ? `${columnLetter(col.index + 1)}${row.row}` : undefined,
+      township: (values[s.township] as string | null) ?? undefined,
+      community: s.community >= 0 ? ((values[s.community] as string | null) ?? undefined) : undefined,
+    };
+  }
+
+  private require(r: RequirementState, row: DataRow, s: LevelState, kind: Value): void {
+    const c = r.c;
+    if (c.kind !== null && kind !== c.kind) return;
+    const values = row.values;
+    if (c.where !== null) {
+      const w = c.where(values);
+      if (w === false) return;
+      if (w === null) {
+        r.noData++;
+        return;
+      }
+    }
+    const ok = c.rule(values);
+    if (ok === null) {
+      r.noData++;
+      return;
+    }
+    r.checked++;
+    if (ok) return;
+    r.breaches++;
+    const fields = s.fields;
+    const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? fields[f].header }));
+    const actualZh = shown.map(({ f, header }) => `${header}为${display(values[f], 'zh')}`).join('，');
+    const actualEn = shown.map(({ f }) => `${fields[f].en} = ${display(values[f], 'en')}`).join(', ');
+    const subjectName = s.community >= 0 ? (values[s.community] as string | null) : (values[s.township] as string | null);
+    const township = (values[s.township] as string | null) ?? '';
+    this.collector.add({
+      code: 'requirement-breach',
+      severity: r.severity,
+      ruleId: c.def.id,
+      location: this.where(row, s, c.fields[0]),
+      messageId: 'requirement.breach',
+      args: {
+        subject: s.community >= 0 && township ? `${township} ${subjectName ?? ''}`.trim() : subjectName ?? '',
+        actual: { zh: actualZh, en: actualEn },
+        rule: c.def.name,
+        document: this.plan.loaded.plan.document,
+        section: c.def.source.section,
+      },
+    });
+  }
+
+  private exceeds(row: DataRow, s: LevelState, p: number, w: number): void {
+    const f = s.fields;
+    const header = (i: number) => row.table.columns[i]?.header ?? f[i].header;
+    this.collector.add({
+      code: 'value-exceeds',
+      severity: 'error',
+      location: this.where(row, s, p),
+      messageId: 'data.exceeds',
+      args: { field: { zh: header(p), en: f[p].en }, value: row.values[p] as number, limitField: { zh: header(w), en: f[w].en }, limit: row.values[w] as number },
+    });
+  }
+
+  onReported(v: ReportedValue): void {
+    const key = normalizeHeader(v.name);
+    let c = this.reportedKeys.get(key);
+    if (!c) {
+      // Users abbreviate indicator names: accept a name that one indicator's name contains, or that contains one.
+      const hits = this.plan.indicators.filter((x) => !x.measure && key.length >= 4 && (normalizeHeader(x.def.name.zh).includes(key) || key.includes(normalizeHeader(x.def.name.zh))));
+      if (hits.length === 1) c = hits[0];
+    }
+    if (!c) {
+      this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.unknown-reported', args: { name: v.name } });
+      return;
+    }
+    const parsed = parseReported(v.raw, v.percentCell, c.def.unit === '%');
+    if (parsed === INVALID || typeof parsed !== 'number') {
+      if (parsed === null) return;
+      this.collector.add({
+        code: 'cell-type',
+        severity: 'error',
+        location: v.location,
+        messageId: 'data.cell-type',
+        args: { value: String(v.raw), expected: c.def.unit === '%' ? { zh: '百分数（如 72%）', en: 'a percentage (e.g. 72%)' } : EXPECTED.number },
+      });
+      return;
+    }
+    if (this.reported.has(c.def.id)) {
+      this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.duplicate-reported', args: { name: v.name } });
+    }
+    this.reported.set(c.def.id, { value: parsed, from: v });
+  }
+
+  addInput(tables: TableSummary[]): void {
+    for (const t of tables) {
+      this.inputs.push({ ...t });
+      if (t.level === 'values') continue;
+      const s = this.levels[t.level];
+      s.tables++;
+      for (const id of t.columns) s.present.add(id);
+    }
+  }
+
+  private townshipLabel(i: number): string {
+    const { county, township } = this.townshipNames[i];
+    return county && this.counties.size > 1 ? `${county} ${township}` : township;
+  }
+
+  private indicatorResult(c: CompiledIndicator, st: IndicatorState | undefined): IndicatorResult {
+    const def = c.def;
+    const base = {
+      id: def.id,
+      name: def.name,
+      measure: def.measure.kind,
+      unit: def.unit,
+      scope: def.scope,
+      attribute: def.attribute ?? '预期性',
+      binding: c.binding,
+      target: def.target,
+      baseline: def.baseline ? { value: def.baseline.value, year: def.baseline.year } : undefined,
+      due: def.due,
+      source: def.source,
+      note: typeof def.note === 'string' ? { zh: def.note } : def.note,
+    } as const;
+    if (!st) {
+      const got = this.reported.get(def.id);
+      const value = got ? got.value : null;
+      return {
+        ...base,
+        value,
+        status: value === null ? 'no-data' : compare(value, def.target.op, def.target.value) ? 'met' : 'not-met',
+        gap: value === null ? null : gapOf(value, def.target.op, def.target.value),
+        withData: got ? 1 : 0,
+        inScope: 1,
+        noData: got ? undefined : { messageId: 'reason.not-reported', args: {} },
+        townships: [],
+        worstTownships: [],
+        worstCommunities: [],
+        reportedFrom: got ? { file: got.from.location.file, sheet: got.from.location.sheet, row: got.from.location.row } : undefined,
+      };
+    }
+    const m = c.measure!;
+    const s = this.levels[c.level];
+    const value = m.value(st.total);
+    const townships: Breakdown[] = [];
+    st.byTownship.forEach((acc, i) => {
+      if (!acc) return;
+      townships.push({
+        township: this.townshipLabel(i),
+        value: m.value(acc),
+        withData: acc.withData,
+        inScope: acc.inScope,
+        shortfall: st.rate > 0 ? Math.max(0, st.sign * (st.rate * acc.b - acc.a)) : 0,
+      });
+    });
+    let noData: IndicatorResult['noData'];
+    if (value === null) {
+      const missing = m.fields.filter((f) => !s.present.has(f));
+      if (c.level === 'township' && s.tables === 0) noData = { messageId: 'reason.no-township-sheet', args: {} };
+      else if (missing.length) noData = { messageId: 'reason.no-column', args: { columns: missing.map((id) => s.fields.find((f) => f.id === id)!.header).join('、') } };
+      else if (st.total.inScope === 0) noData = { messageId: 'reason.no-rows', args: {} };
+      else if (st.total.withData === 0) noData = { messageId: 'reason.all-missing', args: { count: st.total.inScope } };
+      else noData = { messageId: 'reason.zero-denominator', args: {} };
+    }
+    const worstTownships = townships.filter((b) => b.shortfall > EPS).sort((a, b) => b.shortfall - a.shortfall).slice(0, TOP);
+    return {
+      ...base,
+      value,
+      status: value === null ? 'no-data' : compare(value, def.target.op, def.target.value) ? 'met' : 'not-met',
+      gap: value === null ? null : gapOf(value, def.target.op, def.target.value),
+      withData: st.total.withData,
+      inScope: st.total.inScope,
+      numerator: def.measure.kind === 'count' ? undefined : st.total.a,
+      denominator: def.measure.kind === 'count' ? undefined : st.total.b,
+      noData,
+      townships,
+      worstTownships,
+      worstCommunities: st.worst,
+    };
+  }
+
+  finish(): Report {
+    const plan = this.plan.loaded.plan;
+    const states = new Map<CompiledIndicator, IndicatorState>();
+    for (const s of Object.values(this.levels)) for (const st of s.indicators) states.set(st.c, st);
+    const indicators = this.plan.indicators.map((c) => this.indicatorResult(c, states.get(c)));
+    indicators.forEach((r, i) => this.judge(r, this.plan.indicators[i]));
+
+    const requirements: RequirementResult[] = [];
+    for (const s of Object.values(this.levels)) {
+      for (const r of s.requirements) {
+        const missing = r.c.fields.map((f) => s.fields[f]).filter((f) => !s.present.has(f.id)).map((f) => f.header);
+        requirements.push({
+          id: r.c.def.id,
+          name: r.c.def.name,
+          scope: r.c.def.scope,
+          severity: r.severity,
+          checked: r.checked,
+          breaches: r.breaches,
+          noData: r.noData,
+          missingColumns: missing,
+          source: r.c.def.source,
+        });
+        if (r.noData > 0 || missing.length) {
+          this.collector.add({
+            code: 'requirement-no-data',
+            severity: 'info',
+            ruleId: r.c.def.id,
+            location: r.c.planLoc,
+            messageId: 'requirement.no-data',
+            args: { rule: r.c.def.name, count: r.noData, unit: r.c.level === 'township' ? { zh: '乡镇（街道）', en: 'townships' } : { zh: '村（社区）', en: 'communities' } },
+          });
+        }
+      }
+    }
+    const order = new Map(plan.requirements?.map((r, i) => [r.id, i]));
+    requirements.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+    const count: Record<Status, number> = { met: 0, 'not-met': 0, 'no-data': 0 };
+    for (const r of indicators) count[r.status]++;
+    const { findings, omitted, totals } = this.collector.result();
+    findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+    return {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      tool: { name: 'cscheck', version: TOOL_VERSION },
+      plan: { id: plan.id, name: plan.name, document: plan.document, level: plan.level, region: plan.region, file: this.plan.loaded.file, extends: this.plan.loaded.parents },
+      inputs: this.inputs,
+      indicators,
+      requirements,
+      findings,
+      omitted,
+      summary: { rows: this.rows, townships: this.townshipNames.length, indicators: count, findings: totals },
+    };
+  }
+
+  private judge(r: IndicatorResult, c: CompiledIndicator): void {
+    if (r.status === 'met') return;
+    const location = c.planLoc;
+    if (r.status === 'no-data') {
+      this.collector.add({
+        code: 'indicator-no-data',
+        severity: c.binding ? 'warning' : 'info',
+        ruleId: r.id,
+        location,
+        messageId: 'indicator.no-data',
+        args: { name: r.name, reason: r.noData ? localizedMessage(r.noData.messageId as MessageId, r.noData.args) : '' },
+      });
+      return;
+    }
+    this.collector.add({
+      code: 'indicator-not-met',
+      severity: c.binding ? 'error' : 'warning',
+      ruleId: r.id,
+      location,
+      messageId: 'indicator.not-met',
+      args: {
+        name: r.name,
+        value: formatValue(r.value, r.unit),
+        target: formatTarget(r.target, r.unit),
+        gap: localizedGap(r.gap!, r.target.op, r.unit),
+      },
+    });
+  }
+}
+
+export const TOOL_VERSION = '0.1.0';
+
+function display(v: Value, lang: 'zh' | 'en'): string {
+  if (v === null) return lang === 'zh' ? '（空）' : '(empty)';
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '“是”' : '“否”') : v ? 'yes' : 'no';
+  return String(v);
+}

@@ -1,0 +1,33 @@
+// Keeps findings for the report. Per-row findings can be as many as the rows, so past a limit per
+// code and rule they are counted, not kept: memory stays flat, and the totals stay exact.
+
+import type { Finding, Severity } from '../schema/finding.js';
+
+export class FindingCollector {
+  private readonly kept: Finding[] = [];
+  private readonly perKey = new Map<string, number>();
+  private readonly totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+
+  /** `limit` findings kept per code and rule; 0 keeps all. */
+  constructor(private readonly limit: number) {}
+
+  add(f: Finding): void {
+    this.totals[f.severity]++;
+    const key = f.ruleId ? `${f.code}\u0000${f.ruleId}` : f.code;
+    const n = (this.perKey.get(key) ?? 0) + 1;
+    this.perKey.set(key, n);
+    if (this.limit === 0 || n <= this.limit) this.kept.push(f);
+  }
+
+  result(): { findings: Finding[]; omitted: { code: string; ruleId?: string; count: number }[]; totals: Record<Severity, number> } {
+    const omitted: { code: string; ruleId?: string; count: number }[] = [];
+    if (this.limit > 0) {
+      for (const [key, n] of this.perKey) {
+        if (n <= this.limit) continue;
+        const [code, ruleId] = key.split('\u0000');
+        omitted.push({ code, ruleId, count: n - this.limit });
+      }
+    }
+    return { findings: this.kept, omitted, totals: { ...this.totals } };
+  }
+}

@@ -1,0 +1,156 @@
+// plans/fujian.yaml against its source, seed 001 (福建省“十四五”城乡社区服务体系建设规划, 闽政办〔2022〕37号).
+// The expected table rows below were read by hand from the seed's 表2, not copied from the YAML.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { planSchema } from '../../src/schema/plan-schema.js';
+import { COMMUNITY_FIELDS, TOWNSHIP_FIELDS } from '../../src/schema/contract.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const planPath = path.resolve(here, '../../plans/fujian.yaml');
+const seedPath = path.resolve(here, '../../../shared/seeds/001_042cb1283a6500da.txt');
+
+const plan = parse(readFileSync(planPath, 'utf8'));
+const squash = (s: string) => s.replace(/\s+/g, '');
+const seed = squash(readFileSync(seedPath, 'utf8'));
+
+// 表2 “十四五”城乡社区服务体系建设主要指标, as printed (2020 基期值 / 2025 目标值 / 指标属性).
+const TABLE = [
+  { row: 1, zh: '农村社区综合服务设施覆盖率', baseline: 75, op: '>=', value: 100, attribute: '预期性' },
+  { row: 2, zh: '城市社区综合服务设施覆盖率', baseline: 100, op: '>=', value: 100, attribute: '预期性' },
+  { row: 3, zh: '社区商业和综合服务设施面积占社区总建筑面积的比例', baseline: null, op: '>=', value: 10, attribute: '预期性' },
+  { row: 4, zh: '每百户居民拥有社区综合服务设施面积', baseline: 26.7, op: '>=', value: 30, attribute: '预期性' },
+  { row: 5, zh: '居民活动区域面积占社区综合服务设施总建筑面积比例', baseline: null, op: '>=', value: 60, attribute: '约束性' },
+  { row: 6, zh: '城市社区政务通用自助服务覆盖率', baseline: null, op: '>=', value: 100, attribute: '预期性' },
+  { row: 7, zh: '每万名城镇常住人口拥有社区工作者', baseline: 14, op: '>=', value: 18, attribute: '预期性' },
+] as const;
+
+// Body-text targets where the exact comparison matters, read by hand from the seed.
+const BODY = [
+  { id: 'volunteer_share', op: '>', value: 18 }, // 第三章第二节（三）9 “注册志愿者占总人口比例超过18%”
+  { id: 'parent_school_coverage_urban', op: '>=', value: 95 }, // 专栏1 3 “95％城市社区” (body text: 90%)
+  { id: 'parent_school_coverage_rural', op: '>=', value: 85 }, // 专栏1 3 “85％农村社区” (body text: 80%)
+  { id: 'volunteer_station_coverage', op: '>=', value: 80 }, // 专栏1 12 / 专栏5 2
+  { id: 'childcare_places_per_1000', op: '>=', value: 3 }, // 第三章第二节（一）2
+  { id: 'childcare_institution_size', op: '<=', value: 150 }, // “托位规模在150个以内”
+  { id: 'micro_fire_station_coverage', op: '>=', value: 100 },
+  { id: 'mental_health_team_coverage', op: '>=', value: 100 },
+  { id: 'women_home_share', op: '>=', value: 50 },
+  { id: 'primary_care_basic_standard', op: '>=', value: 70 },
+] as const;
+
+type Src = { section: string; quote: string };
+function allSources(p: any): { where: string; source: Src }[] {
+  const out: { where: string; source: Src }[] = [];
+  for (const kind of ['indicators', 'requirements', 'tasks']) {
+    for (const item of p[kind] ?? []) {
+      out.push({ where: `${kind}/${item.id}`, source: item.source });
+      for (const [i, a] of (item.also_stated ?? []).entries()) {
+        out.push({ where: `${kind}/${item.id}/also_stated/${i}`, source: a.source });
+      }
+    }
+  }
+  return out;
+}
+
+const KEYWORDS = new Set(['and', 'or', 'not', 'true', 'false', '城市', '农村']);
+function identifiers(expr: string): string[] {
+  const noStrings = expr.replace(/"[^"]*"|'[^']*'/g, ' ');
+  return (noStrings.match(/[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*/g) ?? []).filter((w) => !KEYWORDS.has(w));
+}
+
+describe('plans/fujian.yaml', () => {
+  it('validates against the plan schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, discriminator: true });
+    const validate = ajv.compile(planSchema as any);
+    const ok = validate(plan);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('has the document metadata', () => {
+    expect(plan.id).toBe('fujian');
+    expect(plan.name.zh).toBe('福建省“十四五”城乡社区服务体系建设规划');
+    expect(plan.document).toBe('闽政办〔2022〕37号');
+    expect(plan.level).toBe('province');
+    expect(plan.region).toBe('福建省');
+    expect(plan.implements.map((i: any) => i.document)).toContain('国办发〔2021〕56号');
+  });
+
+  it('encodes exactly the seven table rows', () => {
+    const rows = plan.indicators.filter((i: any) => i.table_row !== undefined);
+    expect(rows.map((i: any) => i.table_row).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it.each(TABLE)('table row $row: $zh', (r) => {
+    const ind = plan.indicators.find((i: any) => i.table_row === r.row);
+    expect(ind, `row ${r.row} missing`).toBeDefined();
+    expect(ind.name.zh).toBe(r.zh);
+    expect(ind.target.op).toBe(r.op);
+    expect(ind.target.value).toBe(r.value);
+    expect(ind.attribute).toBe(r.attribute);
+    if (r.baseline === null) {
+      expect(ind.baseline).toBeUndefined();
+    } else {
+      expect(ind.baseline.value).toBe(r.baseline);
+      expect(ind.baseline.year).toBe(2020);
+    }
+    // the row's own quote names the indicator
+    expect(squash(ind.source.quote)).toContain(squash(r.zh));
+  });
+
+  it.each(BODY)('body target $id is $op $value', (b) => {
+    const ind = plan.indicators.find((i: any) => i.id === b.id);
+    expect(ind, `${b.id} missing`).toBeDefined();
+    expect(ind.target.op).toBe(b.op);
+    expect(ind.target.value).toBe(b.value);
+  });
+
+  it('every source quote occurs verbatim in the seed (ignoring white space)', () => {
+    const sources = allSources(plan);
+    expect(sources.length).toBeGreaterThan(0);
+    const missing = sources.filter((s) => !s.source?.quote || !seed.includes(squash(s.source.quote)));
+    expect(missing.map((m) => `${m.where}: ${m.source?.quote}`)).toEqual([]);
+  });
+
+  it('every item has a source section', () => {
+    for (const s of allSources(plan)) expect(s.source.section, s.where).toBeTruthy();
+  });
+
+  it('every task unit is a canonical unit of the plan', () => {
+    const units = new Set(plan.units.map((u: any) => u.name));
+    const bad: string[] = [];
+    for (const t of plan.tasks) for (const u of t.units) if (!units.has(u)) bad.push(`${t.id}: ${u}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('ids are unique within indicators, requirements and tasks', () => {
+    for (const kind of ['indicators', 'requirements', 'tasks']) {
+      const ids = plan[kind].map((i: any) => i.id);
+      expect(new Set(ids).size, kind).toBe(ids.length);
+    }
+  });
+
+  it('expressions use only data-contract field ids', () => {
+    const community = new Set(COMMUNITY_FIELDS.map((f) => f.id));
+    const township = new Set(TOWNSHIP_FIELDS.map((f) => f.id));
+    const bad: string[] = [];
+    const check = (where: string, scope: string, expr: string | undefined) => {
+      if (!expr) return;
+      const known = scope === '乡镇' ? township : community;
+      for (const id of identifiers(expr)) if (!known.has(id)) bad.push(`${where}: ${id}`);
+    };
+    for (const i of plan.indicators) {
+      const m = i.measure;
+      for (const k of ['where', 'condition', 'numerator', 'denominator', 'sum']) check(`${i.id}.${k}`, i.scope, m[k]);
+    }
+    for (const r of plan.requirements) {
+      check(`${r.id}.rule`, r.scope, r.rule);
+      check(`${r.id}.where`, r.scope, r.where);
+    }
+    expect(bad).toEqual([]);
+  });
+});
