@@ -7,13 +7,15 @@ import { CscheckError } from '../schema/errors.js';
 import { readCsv, readCsvValues } from './csv-reader.js';
 import type { InputSink } from './input-sink.js';
 import type { TableSummary } from './table-summary.js';
-import { readXlsx } from './xlsx-reader.js';
 
 export interface ReadOptions {
   sheet?: string;
   encoding?: string;
   delimiter?: string;
 }
+
+// exceljs takes a while to load; CSV runs never need it.
+const xlsx = () => import('./xlsx-reader.js');
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -60,7 +62,7 @@ async function kindOf(path: string, display: string): Promise<'csv' | 'xlsx'> {
 export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
   const kind = await kindOf(path, display);
   try {
-    return kind === 'xlsx' ? await readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
+    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
   } catch (err) {
     if (err instanceof CscheckError) throw err;
     throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
@@ -70,5 +72,5 @@ export async function readInput(path: string, sink: InputSink, options: ReadOpti
 /** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
 export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
   const kind = await kindOf(path, display);
-  return kind === 'xlsx' ? readXlsx(path, display, sink, { valuesOnly: true }) : readCsvValues(path, display, sink, options);
+  return kind === 'xlsx' ? (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true }) : readCsvValues(path, display, sink, options);
 }

@@ -34,8 +34,29 @@ function isEmpty(raw: Raw): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
+/** Plain unsigned decimals (`1234`, `56.5`), the form of nearly every cell, or NaN. */
+function quickNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return NaN;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46 && !dot && i > 0 && i < n - 1) {
+      dot = true;
+      continue;
+    }
+    return NaN;
+  }
+  return +s;
+}
+
 /** Reads a number with an optional unit suffix; `unit` is the set of suffixes allowed. */
 function readNumber(raw: Raw, unit: Set<string>): Parsed {
+  if (typeof raw === 'string') {
+    const q = quickNumber(raw);
+    if (q === q) return q;
+  }
   if (isEmpty(raw)) return null;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : INVALID;
   if (typeof raw !== 'string') return INVALID;
@@ -57,7 +78,16 @@ function nonNegative(v: Parsed): Parsed {
   return typeof v === 'number' && v < 0 ? INVALID : v;
 }
 
+// The spellings seen in nearly every cell, looked up before any normalisation.
+const QUICK_BOOLEAN = new Map<string, boolean>([
+  ['是', true], ['否', false], ['有', true], ['无', false], ['1', true], ['0', false], ['√', true], ['×', false],
+]);
+
 export function parseBoolean(raw: Raw): Parsed {
+  if (typeof raw === 'string') {
+    const quick = QUICK_BOOLEAN.get(raw);
+    if (quick !== undefined) return quick;
+  }
   if (isEmpty(raw)) return null;
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : INVALID;
@@ -69,6 +99,7 @@ export function parseBoolean(raw: Raw): Parsed {
 }
 
 export function parseKind(raw: Raw): Parsed {
+  if (typeof raw === 'string' && (raw === '城市' || raw === '农村')) return raw;
   if (isEmpty(raw) || typeof raw !== 'string') return isEmpty(raw) ? null : INVALID;
   return KIND_WORDS[raw.normalize('NFKC').replace(/\s+/g, '')] ?? INVALID;
 }

@@ -251,13 +251,14 @@ export class Evaluation implements InputSink {
     r.checked++;
     if (ok) return;
     r.breaches++;
+    if (!this.collector.admit('requirement-breach', c.def.id, r.severity)) return;
     const fields = s.fields;
     const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? fields[f].header }));
     const actualZh = shown.map(({ f, header }) => `${header}为${display(values[f], 'zh')}`).join('，');
     const actualEn = shown.map(({ f }) => `${fields[f].en} = ${display(values[f], 'en')}`).join(', ');
     const subjectName = s.community >= 0 ? (values[s.community] as string | null) : (values[s.township] as string | null);
     const township = (values[s.township] as string | null) ?? '';
-    this.collector.add({
+    this.collector.keep({
       code: 'requirement-breach',
       severity: r.severity,
       ruleId: c.def.id,

@@ -12,11 +12,24 @@ export class FindingCollector {
   constructor(private readonly limit: number) {}
 
   add(f: Finding): void {
-    this.totals[f.severity]++;
-    const key = f.ruleId ? `${f.code}\u0000${f.ruleId}` : f.code;
+    if (this.admit(f.code, f.ruleId, f.severity)) this.kept.push(f);
+  }
+
+  /**
+   * Counts a finding and says whether to keep it; per-row checks call this before they build the
+   * finding, so findings past the limit cost a counter, not an object.
+   */
+  admit(code: string, ruleId: string | undefined, severity: Severity): boolean {
+    this.totals[severity]++;
+    const key = ruleId ? `${code}\u0000${ruleId}` : code;
     const n = (this.perKey.get(key) ?? 0) + 1;
     this.perKey.set(key, n);
-    if (this.limit === 0 || n <= this.limit) this.kept.push(f);
+    return this.limit === 0 || n <= this.limit;
+  }
+
+  /** Keeps a finding already counted by admit(). */
+  keep(f: Finding): void {
+    this.kept.push(f);
   }
 
   result(): { findings: Finding[]; omitted: { code: string; ruleId?: string; count: number }[]; totals: Record<Severity, number> } {
