@@ -276,6 +276,7 @@ function runBenchmark(b, o, timer, tmp) {
   }
   console.log(`\n== ${label}\n   ${b.shown}`);
   const stdoutFile = path.join(RESULTS, `${b.id}.stdout`);
+  fs.rmSync(path.join(RESULTS, `${b.id}.json`), { force: true }); // no stale report from an earlier run
   const runs = [];
   let result;
   let note;
@@ -340,29 +341,52 @@ function barLines(results) {
   return out;
 }
 
+/** The three aggregates from a cscheck JSON report, shaped like the baselines' output (null if absent). */
+function cscheckAggregates(j) {
+  const ind = (id) => (Array.isArray(j?.indicators) ? j.indicators.find((x) => x.id === id) : undefined);
+  const cov = ind('facility_coverage_rural');
+  const share = ind('activity_area_share');
+  const per = ind('facility_area_per_100_households');
+  if (cov?.value == null && share?.value == null) return null;
+  const values = {};
+  // cscheck names a township "县 乡镇"; the baselines group by 乡镇（街道） alone (unique in generated data).
+  for (const t of Array.isArray(per?.townships) ? per.townships : []) values[String(t.township).split(' ').pop()] = t.value;
+  return {
+    facility_coverage_rural: { value: cov?.value },
+    activity_area_share: { value: share?.value },
+    facility_area_per_100_households: { townships: Object.keys(values).length, values },
+  };
+}
+
 function resultLines(results) {
   const out = [];
+  const sets = [];
   for (const r of results) {
-    if (r.tool === 'cscheck' || !r.result) continue;
-    const j = r.result;
+    if (!r.result || r.format !== 'csv') continue;
+    const j = r.tool === 'cscheck' ? cscheckAggregates(r.result) : r.result;
+    if (!j) {
+      out.push(`- ${r.tool}: the three indicators were not found in its JSON report`);
+      continue;
+    }
+    sets.push([r.tool, j]);
     const tw = j.facility_area_per_100_households;
     out.push(
       `- ${r.tool}: rural facility coverage ${fmt(j.facility_coverage_rural?.value, 4)} %, ` +
         `activity area share ${fmt(j.activity_area_share?.value, 4)} %, ` +
-        `facility area per 100 households for ${tw?.townships} townships`,
+        `facility area per 100 households for ${tw?.townships ?? 0} townships`,
     );
   }
-  const [p, m] = ['pandas', 'mlr'].map((t) => results.find((r) => r.tool === t && r.result)?.result);
-  if (p && m) {
-    const close = (a, b) => a != null && b != null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-    const pv = p.facility_area_per_100_households.values;
-    const mv = m.facility_area_per_100_households.values;
-    const same =
-      close(p.facility_coverage_rural.value, m.facility_coverage_rural.value) &&
-      close(p.activity_area_share.value, m.activity_area_share.value) &&
-      Object.keys(pv).length === Object.keys(mv).length &&
-      Object.keys(pv).every((k) => close(pv[k], mv[k]));
-    out.push(`- pandas and mlr ${same ? 'agree on all three aggregates' : 'DISAGREE — check the baselines'}`);
+  const close = (a, b) => a != null && b != null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  const [ref, ...others] = sets;
+  for (const [tool, j] of others) {
+    const diffs = [];
+    if (!close(ref[1].facility_coverage_rural.value, j.facility_coverage_rural.value)) diffs.push('rural facility coverage');
+    if (!close(ref[1].activity_area_share.value, j.activity_area_share.value)) diffs.push('activity area share');
+    const a = ref[1].facility_area_per_100_households.values;
+    const b = j.facility_area_per_100_households.values;
+    const bad = Object.keys(a).filter((k) => !close(a[k], b[k])).length + Object.keys(b).filter((k) => !(k in a)).length;
+    if (bad) diffs.push(`facility area per 100 households in ${bad} townships`);
+    out.push(`- ${tool} ${diffs.length ? `DIFFERS from ${ref[0]} on ${diffs.join(', ')}` : `agrees with ${ref[0]} on all three aggregates`}`);
   }
   return out;
 }

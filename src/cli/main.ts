@@ -40,8 +40,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('Check community survey data and task ledgers against China’s 14th Five-Year community-service plans (城乡社区服务体系建设规划).')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // One line, like every other error: the help is one --help away.
+      outputError: (text, write) => write(`cscheck: ${text.trim().replace(/^error: /, '')} (see cscheck --help)\n`),
+    });
 
   program
     .command('evaluate')

@@ -4,9 +4,11 @@
 
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { CscheckError } from '../schema/errors.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => null);
+  if (existing && existing.isDirectory()) throw new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
   if (existing && !existing.isFile()) {
     await writeFile(path, data);
     return;
@@ -17,6 +19,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message;
+    throw new CscheckError('output.write-failed', { file: path, detail: reason }, { file: path }, { cause: err });
   }
 }

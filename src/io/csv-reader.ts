@@ -4,11 +4,14 @@
 // csv-parse took 2.5 s (same machine, same file), and the 1,000,000-row bar needs that margin.
 
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { Readable } from 'node:stream';
 import { CscheckError } from '../schema/errors.js';
+import type { ByteRange } from './csv-split.js';
+import { offsetAfterRecords, splitAtRecords } from './csv-split.js';
+import type { Header } from './header-detect.js';
 import { HEADER_SEARCH_ROWS, detectHeader, detectValuesHeader } from './header-detect.js';
 import type { InputSink } from './input-sink.js';
 import type { TableSink } from './row-builder.js';
@@ -34,27 +37,35 @@ async function readSample(path: string): Promise<{ sample: Buffer; complete: boo
   }
 }
 
-interface RecordStream {
+export interface CsvFormat {
   encoding: string;
+  /** Bytes of BOM at the start of the file. */
+  bom: number;
   delimiter: string;
 }
 
+export async function sniffCsv(path: string, options: CsvOptions): Promise<CsvFormat & { sample: Buffer; complete: boolean }> {
+  const { sample, complete } = await readSample(path);
+  const { encoding, bom } = sniffEncoding(sample, complete, options.encoding);
+  const delimiter = options.delimiter ?? sniffDelimiter(decodeSample(sample, encoding, bom), path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
+  return { encoding, bom, delimiter, sample, complete };
+}
+
 /**
- * Streams the records of a delimited text file to `onRecord` (1-based record number). Errors
- * thrown by `onRecord` stop the stream and reject.
+ * Streams the records of a delimited text file (or of a byte range of it) to `onRecord` with
+ * their 1-based record numbers. Errors thrown by `onRecord` stop the stream and reject.
  */
 async function streamRecords(
   path: string,
   display: string,
-  options: CsvOptions,
+  format: CsvFormat,
+  range: { start: number; end?: number; firstRecord: number },
   onRecord: (cells: string[], record: number) => void,
-): Promise<RecordStream> {
-  const { sample, complete } = await readSample(path);
-  const { encoding, bom } = sniffEncoding(sample, complete, options.encoding);
-  const delimiter = options.delimiter ?? sniffDelimiter(decodeSample(sample, encoding, bom), path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
-  const file = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
-  const source: Readable = encoding === 'utf8' ? file.setEncoding('utf8') : (file.pipe(iconv.decodeStream(encoding)) as unknown as Readable);
-  let record = 0;
+): Promise<void> {
+  const file = createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: 1 << 20 });
+  const source: Readable =
+    format.encoding === 'utf8' ? file.setEncoding('utf8') : (file.pipe(iconv.decodeStream(format.encoding)) as unknown as Readable);
+  let record = range.firstRecord - 1;
   await new Promise<void>((resolve, reject) => {
     let failure: unknown = null;
     const fail = (err: unknown, parser?: Papa.Parser) => {
@@ -65,7 +76,7 @@ async function streamRecords(
     };
     file.on('error', (err) => fail(new CscheckError('input.read-failed', { detail: err.message }, { file: display }, { cause: err })));
     Papa.parse<string[]>(source as unknown as Papa.LocalFile, {
-      delimiter,
+      delimiter: format.delimiter,
       quoteChar: '"',
       skipEmptyLines: false,
       chunk(results, parser) {
@@ -88,33 +99,42 @@ async function streamRecords(
       error: (err: Error) => fail(new CscheckError('input.read-failed', { detail: err.message }, { file: display }, { cause: err })),
     });
   });
-  return { encoding, delimiter };
+}
+
+/** Feeds records to a RowBuilder, flagging rows whose width differs from the header's. */
+function taker(builder: RowBuilder) {
+  return (cells: string[], row: number) => {
+    if (cells.length !== builder.width && !(cells.length === 1 && cells[0] === '')) {
+      // Trailing empty fields are padding, not a shape fault.
+      let last = cells.length;
+      while (last > builder.width && cells[last - 1] === '') last--;
+      if (last !== builder.width) builder.ragged(row, cells.length);
+    }
+    builder.build(cells, row);
+  };
+}
+
+function summary(display: string, b: RowBuilder, format: CsvFormat): TableSummary {
+  return { file: display, level: 'community', rows: b.rows, blankRows: b.blankRows, columns: b.presentFields(), encoding: format.encoding, delimiter: format.delimiter };
 }
 
 export async function readCsv(path: string, display: string, sink: TableSink, options: CsvOptions = {}): Promise<TableSummary[]> {
+  const format = await sniffCsv(path, options);
   const head: string[][] = [];
   let builder: RowBuilder | null = null;
+  let take: ((cells: string[], row: number) => void) | null = null;
 
   const startTable = () => {
     const header = detectHeader(head, 'community');
     if (!header) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, { file: display });
     builder = new RowBuilder(header, { file: display, headerRow: header.lastRow + 1 }, sink);
+    take = taker(builder);
     for (let i = header.lastRow + 1; i < head.length; i++) take(head[i], i + 1);
     head.length = 0;
   };
-  const take = (cells: string[], row: number) => {
-    const b = builder!;
-    if (cells.length !== b.width && !(cells.length === 1 && cells[0] === '')) {
-      // Trailing empty fields are padding, not a shape fault.
-      let last = cells.length;
-      while (last > b.width && cells[last - 1] === '') last--;
-      if (last !== b.width) b.ragged(row, cells.length);
-    }
-    b.build(cells, row);
-  };
 
-  const { encoding, delimiter } = await streamRecords(path, display, options, (cells, record) => {
-    if (builder) take(cells, record);
+  await streamRecords(path, display, format, { start: format.bom, firstRecord: 1 }, (cells, record) => {
+    if (take) take(cells, record);
     else {
       head.push(cells);
       if (head.length >= HEADER_SEARCH_ROWS) startTable();
@@ -124,13 +144,56 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
   const b = builder as RowBuilder | null;
   if (!b) throw new CscheckError('input.empty', {}, { file: display });
   if (b.rows === 0) throw new CscheckError('input.no-rows', {}, { file: display });
-  return [{ file: display, level: 'community', rows: b.rows, blankRows: b.blankRows, columns: b.presentFields(), encoding, delimiter }];
+  return [summary(display, b, format)];
+}
+
+/** How a large CSV file is cut for parallel parsing: its format, header and byte ranges. */
+export interface CsvParts {
+  format: CsvFormat;
+  header: Header;
+  ranges: ByteRange[];
+}
+
+/**
+ * Plans a parallel read: the header is found in the first 64 KiB, the data after it is cut at
+ * record boundaries. Returns null where that is not safe (UTF-16, lone-CR line ends, a header
+ * not within the sample) — the caller then reads the file in one stream.
+ */
+export async function planCsvParts(path: string, display: string, options: CsvOptions, parts: number): Promise<CsvParts | null> {
+  const { sample, complete, ...format } = await sniffCsv(path, options);
+  if (format.encoding.startsWith('utf16') || complete) return null;
+  const text = decodeSample(sample, format.encoding, format.bom);
+  if (/\r(?!\n)/.test(text.slice(0, -1))) return null;
+  const records = Papa.parse<string[]>(text, { delimiter: format.delimiter, quoteChar: '"', skipEmptyLines: false }).data;
+  records.pop(); // likely cut by the sample's end
+  const header = detectHeader(records, 'community');
+  if (!header || header.lastRow + 1 >= records.length) return null;
+  const dataStart = offsetAfterRecords(sample, format.bom, header.lastRow + 1);
+  if (dataStart < 0) return null;
+  const { size } = await stat(path);
+  const ranges = await splitAtRecords(path, dataStart, size, header.lastRow + 2, parts);
+  return { format, header, ranges };
+}
+
+/** Reads one part of a planned parallel read; only part 0 reports header findings. */
+export async function readCsvPart(path: string, display: string, sink: TableSink, plan: CsvParts, part: number): Promise<TableSummary> {
+  const range = plan.ranges[part];
+  const next = plan.ranges[part + 1];
+  const builder = new RowBuilder(plan.header, { file: display, headerRow: plan.header.lastRow + 1, quiet: part > 0 }, sink);
+  const take = taker(builder);
+  await streamRecords(path, display, plan.format, range, (cells, record) => {
+    // The newline that ends a part also makes the parser see one empty record after it.
+    if (next && record >= next.firstRecord) return;
+    take(cells, record);
+  });
+  return summary(display, builder, plan.format);
 }
 
 /** A reported-values table (指标 / 数值) in a CSV file. */
 export async function readCsvValues(path: string, display: string, sink: InputSink, options: CsvOptions = {}): Promise<TableSummary[]> {
   const records: string[][] = [];
-  await streamRecords(path, display, options, (cells) => records.push(cells));
+  const format = await sniffCsv(path, options);
+  await streamRecords(path, display, format, { start: format.bom, firstRecord: 1 }, (cells) => records.push(cells));
   const header = detectValuesHeader(records);
   if (!header) throw new CscheckError('input.values-header', {}, { file: display });
   let rows = 0;

@@ -64,13 +64,22 @@ export async function readInput(path: string, sink: InputSink, options: ReadOpti
   try {
     return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
   } catch (err) {
-    if (err instanceof CscheckError) throw err;
-    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
+    throw located(err, display);
   }
+}
+
+/** Every input error names its file, whichever stage raised it. */
+function located(err: unknown, display: string): CscheckError {
+  if (err instanceof CscheckError) return err.location.file ? err : new CscheckError(err.messageId, err.args, { ...err.location, file: display }, { cause: err.cause });
+  return new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
 }
 
 /** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
 export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
   const kind = await kindOf(path, display);
-  return kind === 'xlsx' ? (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true }) : readCsvValues(path, display, sink, options);
+  try {
+    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true }) : await readCsvValues(path, display, sink, options);
+  } catch (err) {
+    throw located(err, display);
+  }
 }

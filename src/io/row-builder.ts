@@ -43,6 +43,8 @@ export interface TableContext {
   sheet?: string;
   /** 1-based row number of the (last) header row. */
   headerRow: number;
+  /** Do not report header findings (a later part of a file read in parallel). */
+  quiet?: boolean;
 }
 
 export class RowBuilder {
@@ -53,6 +55,7 @@ export class RowBuilder {
   private readonly townshipField: number;
   private readonly required: number[];
   readonly table: TableInfo;
+  private readonly current: DataRow;
   blankRows = 0;
   rows = 0;
 
@@ -68,7 +71,7 @@ export class RowBuilder {
     this.bindings = [];
     for (const col of header.columns) {
       if (col.field < 0) {
-        if (col.header) {
+        if (col.header && !ctx.quiet) {
           sink.onFinding({
             code: 'unknown-column',
             severity: 'info',
@@ -107,6 +110,7 @@ export class RowBuilder {
         return b ? { index: b.source, header: b.header } : null;
       }),
     };
+    this.current = { table: this.table, values: new Array<Value>(this.fields.length).fill(null), row: 0 };
     this.communityField = this.fields.findIndex((f) => f.id === 'community');
     this.townshipField = this.fields.findIndex((f) => f.id === 'township');
   }
@@ -122,7 +126,10 @@ export class RowBuilder {
 
   /** Parses one row of cells; `row` is its 1-based number in the file. Blank rows are counted. */
   build(cells: readonly Raw[], row: number): DataRow | null {
-    const values: Value[] = new Array(this.fields.length).fill(null);
+    // One row object is reused for every row: sinks read it synchronously and keep nothing of it.
+    const dataRow = this.current;
+    const values = dataRow.values;
+    values.fill(null);
     let bad: Binding[] | null = null;
     let blank = true;
     for (let i = 0; i < this.bindings.length; i++) {
@@ -175,7 +182,7 @@ export class RowBuilder {
         args: { column: b.header, field: this.fields[f].id },
       });
     }
-    const dataRow: DataRow = { table: this.table, values, row };
+    dataRow.row = row;
     this.sink.onRow(dataRow);
     return dataRow;
   }

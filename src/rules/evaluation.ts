@@ -14,12 +14,13 @@ import type { DataRow } from '../io/row-builder.js';
 import type { TableSummary } from '../io/table-summary.js';
 import type { Value } from '../io/values.js';
 import { EXPECTED, INVALID, parseReported } from '../io/values.js';
-import { normalizeHeader } from '../io/header-match.js';
 import { compilePairs } from './checks/value-exceeds.js';
 import type { CompiledIndicator, CompiledPlan, CompiledRequirement } from './compile-plan.js';
 import type { Acc } from './measures/measure.js';
 import { newAcc } from './measures/measure.js';
+import type { CollectorState } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
+import { IndicatorNames } from './indicator-names.js';
 import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { formatTarget, formatValue, localizedGap } from '../schema/quantity.js';
@@ -91,7 +92,7 @@ export class Evaluation implements InputSink {
   private readonly pairs: [number, number][];
   private readonly collector: FindingCollector;
   private readonly reported = new Map<string, { value: number; from: ReportedValue }>();
-  private readonly reportedKeys: Map<string, CompiledIndicator>;
+  private readonly reportedNames = new IndicatorNames<CompiledIndicator>();
   private readonly inputs: InputResult[] = [];
   private rows = 0;
 
@@ -131,11 +132,7 @@ export class Evaluation implements InputSink {
     };
     this.levels = { community: level('community'), township: level('township') };
     this.pairs = compilePairs(FIELDS_BY_LEVEL.community);
-    this.reportedKeys = new Map();
-    for (const c of plan.indicators) {
-      if (c.measure) continue;
-      for (const key of [c.def.id, c.def.name.zh, c.def.name.en]) this.reportedKeys.set(normalizeHeader(key), c);
-    }
+    for (const c of plan.indicators) if (!c.measure) this.reportedNames.add(c, c.def.id, [c.def.name.zh, c.def.name.en]);
   }
 
   onFinding(f: Finding): void {
@@ -166,12 +163,14 @@ export class Evaluation implements InputSink {
     for (const st of s.indicators) {
       const c = st.c;
       if (c.kind !== null && kind !== c.kind) continue;
-      if (c.where !== null && c.where(values) === false) continue;
+      const w = c.where === null ? true : c.where(values);
+      if (w === false) continue;
       const acc = (st.byTownship[t] ??= newAcc());
       const total = st.total;
       total.inScope++;
       acc.inScope++;
-      if (c.where !== null && c.where(values) === null) continue;
+      // A row whose scope condition is unknown is in scope without data.
+      if (w === null) continue;
       const a0 = total.a;
       const b0 = total.b;
       const w0 = total.withData;
@@ -287,13 +286,7 @@ export class Evaluation implements InputSink {
   }
 
   onReported(v: ReportedValue): void {
-    const key = normalizeHeader(v.name);
-    let c = this.reportedKeys.get(key);
-    if (!c) {
-      // Users abbreviate indicator names: accept a name that one indicator's name contains, or that contains one.
-      const hits = this.plan.indicators.filter((x) => !x.measure && key.length >= 4 && (normalizeHeader(x.def.name.zh).includes(key) || key.includes(normalizeHeader(x.def.name.zh))));
-      if (hits.length === 1) c = hits[0];
-    }
+    const c = this.reportedNames.find(v.name);
     if (!c) {
       this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.unknown-reported', args: { name: v.name } });
       return;
@@ -324,6 +317,59 @@ export class Evaluation implements InputSink {
       s.tables++;
       for (const id of t.columns) s.present.add(id);
     }
+  }
+
+  /** The counters of this evaluation as plain data, for a worker thread to send back. */
+  snapshot(): EvaluationState {
+    const level = (l: LevelState) => ({
+      indicators: l.indicators.map((st) => ({ total: st.total, byTownship: [...st.byTownship.entries()].filter(([, a]) => a), worst: st.worst })),
+      requirements: l.requirements.map((r) => ({ checked: r.checked, breaches: r.breaches, noData: r.noData })),
+      present: [...l.present],
+      tables: l.tables,
+    });
+    return {
+      rows: this.rows,
+      townships: this.townshipNames,
+      levels: { community: level(this.levels.community), township: level(this.levels.township) },
+      collector: this.collector.snapshot(),
+    };
+  }
+
+  /**
+   * Adds the counters of an evaluation of the same plan over rows that come after this one's
+   * (the next part of a file read in parallel). Sums add, top lists are re-ranked.
+   */
+  merge(other: EvaluationState): void {
+    this.rows += other.rows;
+    const remap = other.townships.map(({ county, township }) => {
+      const key = county ? `${county}\u0001${township}` : township;
+      let i = this.townshipIndex.get(key);
+      if (i === undefined) {
+        i = this.townshipNames.length;
+        this.townshipIndex.set(key, i);
+        this.townshipNames.push({ county, township });
+        if (county) this.counties.add(county);
+      }
+      return i;
+    });
+    for (const l of ['community', 'township'] as const) {
+      const mine = this.levels[l];
+      const theirs = other.levels[l];
+      mine.indicators.forEach((st, k) => {
+        const o = theirs.indicators[k];
+        addAcc(st.total, o.total);
+        for (const [i, acc] of o.byTownship) addAcc((st.byTownship[remap[i]] ??= newAcc()), acc);
+        st.worst = [...st.worst, ...o.worst].sort((a, b) => b.shortfall - a.shortfall).slice(0, TOP);
+      });
+      mine.requirements.forEach((r, k) => {
+        const o = theirs.requirements[k];
+        r.checked += o.checked;
+        r.breaches += o.breaches;
+        r.noData += o.noData;
+      });
+      for (const id of theirs.present) mine.present.add(id);
+    }
+    this.collector.merge(other.collector);
   }
 
   private townshipLabel(i: number): string {
@@ -489,6 +535,28 @@ export class Evaluation implements InputSink {
 }
 
 export const TOOL_VERSION = '0.1.0';
+
+export interface EvaluationState {
+  rows: number;
+  townships: { county: string | null; township: string }[];
+  levels: Record<
+    Level,
+    {
+      indicators: { total: Acc; byTownship: [number, Acc][]; worst: Contributor[] }[];
+      requirements: { checked: number; breaches: number; noData: number }[];
+      present: string[];
+      tables: number;
+    }
+  >;
+  collector: CollectorState;
+}
+
+function addAcc(to: Acc, from: Acc): void {
+  to.inScope += from.inScope;
+  to.withData += from.withData;
+  to.a += from.a;
+  to.b += from.b;
+}
 
 function display(v: Value, lang: 'zh' | 'en'): string {
   if (v === null) return lang === 'zh' ? '（空）' : '(empty)';

@@ -3,6 +3,12 @@
 
 import type { Finding, Severity } from '../schema/finding.js';
 
+export interface CollectorState {
+  kept: Finding[];
+  perKey: [string, number][];
+  totals: Record<Severity, number>;
+}
+
 export class FindingCollector {
   private readonly kept: Finding[] = [];
   private readonly perKey = new Map<string, number>();
@@ -30,6 +36,30 @@ export class FindingCollector {
   /** Keeps a finding already counted by admit(). */
   keep(f: Finding): void {
     this.kept.push(f);
+  }
+
+  /** Plain data for another thread to merge(). */
+  snapshot(): CollectorState {
+    return { kept: this.kept, perKey: [...this.perKey], totals: this.totals };
+  }
+
+  /** Adds what another collector saw after this one (rows further down the same file). */
+  merge(other: CollectorState): void {
+    const keyOf = (f: Finding) => (f.ruleId ? `${f.code}\u0000${f.ruleId}` : f.code);
+    const room = new Map<string, number>();
+    for (const [key, n] of other.perKey) {
+      const mine = this.perKey.get(key) ?? 0;
+      room.set(key, this.limit === 0 ? Infinity : Math.max(0, this.limit - mine));
+      this.perKey.set(key, mine + n);
+    }
+    for (const f of other.kept) {
+      const key = keyOf(f);
+      const left = room.get(key) ?? 0;
+      if (left <= 0) continue;
+      room.set(key, left - 1);
+      this.kept.push(f);
+    }
+    for (const s of ['error', 'warning', 'info'] as const) this.totals[s] += other.totals[s];
   }
 
   result(): { findings: Finding[]; omitted: { code: string; ruleId?: string; count: number }[]; totals: Record<Severity, number> } {

@@ -67,7 +67,7 @@ function parseFile(file: string): { doc: Document; lines: LineCounter; data: unk
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
+    const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
     throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, { file, line: pos?.line, col: pos?.col });
   }
   let data: unknown;

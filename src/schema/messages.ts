@@ -33,6 +33,7 @@ const catalogue = {
 
   // — usage (exit 2) —
   'usage.error': { zh: '{detail}', en: '{detail}' },
+  'output.write-failed': { zh: '无法写入输出文件 {file}：{detail}', en: 'cannot write the output file {file}: {detail}' },
   'usage.output-is-input': { zh: '输出文件不能是输入文件：{file}', en: 'the output file must not be an input file: {file}' },
 
   // — data findings —

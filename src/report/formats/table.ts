@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Finding } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
@@ -15,6 +16,28 @@ import { findingMessage, locationText } from '../render.js';
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
 
+/**
+ * cli-table3 hard-wraps by characters, not by display width, so a CJK line comes out twice as
+ * wide as the column and is cut; break it ourselves by width.
+ */
+function wrapByWidth(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = stringWidth(ch);
+    if (w + cw > width && line) {
+      lines.push(line);
+      line = '';
+      w = 0;
+    }
+    line += ch;
+    w += cw;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
 function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   const text = message(`label.${r.status}`, {}, lang);
   if (r.status === 'met') return c.green(text);
@@ -24,23 +47,23 @@ function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
 
 function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
+  const widths = [34, 10, 14, 14, 26, 10, 14];
+  const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(text, widths[col] - 2) : text);
   const table = new Table({
     head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
     style: { head: [], border: [] },
     wordWrap: true,
-    // CJK text has no spaces to break at.
-    wrapOnWordBoundary: false,
-    colWidths: [34, 8, 14, 14, 24, 8, 14],
+    colWidths: widths,
   });
   for (const r of report.indicators) {
     const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
     const gap = r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : '—';
     table.push([
-      name,
+      fit(name, 0),
       message(`label.${r.attribute}`, {}, lang),
-      formatTarget(r.target, r.unit),
-      formatValue(r.value, r.unit),
-      gap,
+      fit(formatTarget(r.target, r.unit), 2),
+      fit(formatValue(r.value, r.unit), 3),
+      fit(gap, 4),
       statusCell(r, lang, c),
       r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
     ]);

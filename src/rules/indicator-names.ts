@@ -1,0 +1,60 @@
+// Finding the indicator a reported-values row means. Users write indicator names their own way —
+// the contract's own example reorders the words of the plan's name — so an exact id or name wins,
+// then the clearly most similar name by shared character pairs (Dice coefficient).
+
+import { normalizeHeader } from '../io/header-match.js';
+
+const MIN_SIMILARITY = 0.7;
+const MIN_MARGIN = 0.1;
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of x) {
+    shared += Math.min(n, y.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+export class IndicatorNames<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly names: { key: string; item: T }[] = [];
+
+  add(item: T, id: string, names: string[]): void {
+    this.exact.set(normalizeHeader(id), item);
+    for (const n of names) {
+      const key = normalizeHeader(n);
+      this.exact.set(key, item);
+      this.names.push({ key, item });
+    }
+  }
+
+  find(label: string): T | undefined {
+    const key = normalizeHeader(label);
+    const hit = this.exact.get(key);
+    if (hit) return hit;
+    let best: { score: number; item?: T } = { score: 0 };
+    let second = 0;
+    for (const n of this.names) {
+      const score = similarity(key, n.key);
+      if (score > best.score) {
+        if (best.item !== n.item) second = best.score;
+        best = { score, item: n.item };
+      } else if (n.item !== best.item && score > second) second = score;
+    }
+    return best.score >= MIN_SIMILARITY && best.score - second >= MIN_MARGIN ? best.item : undefined;
+  }
+}
