@@ -3,7 +3,8 @@ import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
 import type { Report } from '../schema/results.js';
-import { readInput, readValues } from '../io/read-input.js';
+import { inputKind, readInput, readValues } from '../io/read-input.js';
+import { defaultJobs, evaluateCsvInParallel } from '../rules/parallel-csv.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { Evaluation } from '../rules/evaluation.js';
 import { FORMATS } from '../report/formats/index.js';
@@ -22,12 +23,24 @@ export interface EvaluateOptions {
   failOn: 'binding' | 'expected' | 'none';
   maxFindings: number;
   color: boolean;
+  /** Threads for large CSV files. */
+  jobs?: number;
+  /** Smallest CSV file worth splitting (tests lower it). */
+  parallelMinBytes?: number;
 }
 
 /** Runs the pipeline: plan → compiled checks → one pass over each input → report. */
 export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn'>): Promise<Report> {
-  const evaluation = new Evaluation(compilePlan(loadPlan(opts.plan)), { maxFindings: opts.maxFindings, lang: opts.lang });
-  for (const file of files) evaluation.addInput(await readInput(file, evaluation, { sheet: opts.sheet, encoding: opts.encoding }));
+  const loaded = loadPlan(opts.plan);
+  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings, lang: opts.lang });
+  const jobs = opts.jobs ?? defaultJobs();
+  for (const file of files) {
+    const parallel =
+      (await inputKind(file)) === 'csv'
+        ? await evaluateCsvInParallel(evaluation, file, file, { encoding: opts.encoding, jobs, minBytes: opts.parallelMinBytes, plan: loaded.file, maxFindings: opts.maxFindings })
+        : null;
+    evaluation.addInput(parallel ?? (await readInput(file, evaluation, { sheet: opts.sheet, encoding: opts.encoding })));
+  }
   if (opts.values) evaluation.addInput(await readValues(opts.values, evaluation, { encoding: opts.encoding }));
   return evaluation.finish();
 }

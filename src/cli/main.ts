@@ -60,6 +60,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--fail-on <level>', 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never').choices(['binding', 'expected', 'none']).default('binding'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
+    .option('-j, --jobs <n>', 'threads for large CSV files (default: the number of cores)', positiveInt)
     .option('--no-color', 'no colours in the terminal table')
     .option('--debug', 'print stack traces for errors')
     .action(async (files: string[], opts) => {

@@ -33,7 +33,8 @@ async function magic(path: string): Promise<Buffer> {
 
 const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
-async function kindOf(path: string, display: string): Promise<'csv' | 'xlsx'> {
+/** What an input path holds, from its name and first bytes; CscheckError for what cannot be read. */
+export async function inputKind(path: string, display = path): Promise<'csv' | 'xlsx'> {
   let st;
   try {
     st = await stat(path);
@@ -60,7 +61,7 @@ async function kindOf(path: string, display: string): Promise<'csv' | 'xlsx'> {
 
 /** Streams a survey file (CSV or XLSX) into the sink; returns what each table held. */
 export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const kind = await kindOf(path, display);
+  const kind = await inputKind(path, display);
   try {
     return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
   } catch (err) {
@@ -76,7 +77,7 @@ function located(err: unknown, display: string): CscheckError {
 
 /** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
 export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const kind = await kindOf(path, display);
+  const kind = await inputKind(path, display);
   try {
     return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true }) : await readCsvValues(path, display, sink, options);
   } catch (err) {

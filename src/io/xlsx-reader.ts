@@ -115,7 +115,6 @@ export async function readXlsx(path: string, display: string, sink: InputSink, o
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name;
       const isMain = name === mainName;
-      if (!options.valuesOnly && !isMain && options.sheet !== undefined) continue;
       const filler = new MergeFiller(layout.find((s) => s.name === name)?.merges ?? []);
       const ctx = { file: display, sheet: name };
       const head: Cells[] = [];

@@ -180,8 +180,10 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
   };
 
   const binary = (node: Extract<Node, { t: 'bin' }>): { fn: Evaluator; type: ExprType } => {
-    const l = build(literalFor(node.left, node.right));
-    const r = build(literalFor(node.right, node.left));
+    const leftNode = literalFor(node.left, node.right);
+    const rightNode = literalFor(node.right, node.left);
+    const l = build(leftNode);
+    const r = build(rightNode);
     const a = l.fn;
     const b = r.fn;
     const at = ` (at ${node.pos + 1})`;
@@ -232,7 +234,7 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
       default: {
         if (l.type !== r.type) fail(`cannot compare ${l.type} with ${r.type}${at}`);
         if (l.type !== 'number' && node.op !== '==' && node.op !== '!=') fail(`“${node.op}” compares numbers only${at}`);
-        const kindSide = l.field?.type === 'kind' ? node.right : r.field?.type === 'kind' ? node.left : null;
+        const kindSide = l.field?.type === 'kind' ? rightNode : r.field?.type === 'kind' ? leftNode : null;
         if (kindSide && kindSide.t === 'str') {
           // Compare with the normalised spelling, as the reader stores it.
           const k = parseKind(kindSide.value);

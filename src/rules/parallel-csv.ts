@@ -1,0 +1,77 @@
+// Large CSV files are cut at record boundaries and evaluated on several cores: this thread takes
+// the first part, worker threads the others, and their counters are merged in file order, so the
+// report is the one a single pass would give.
+
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CscheckError } from '../schema/errors.js';
+import type { CsvOptions, CsvParts } from '../io/csv-reader.js';
+import { planCsvParts, readCsvPart } from '../io/csv-reader.js';
+import type { TableSummary } from '../io/table-summary.js';
+import type { Evaluation, EvaluationState } from './evaluation.js';
+import type { WorkerInput } from './evaluate-worker.js';
+
+/** Below this size a second thread costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+
+export interface ParallelOptions extends CsvOptions {
+  /** Threads to use, the calling one included. */
+  jobs: number;
+  minBytes?: number;
+  plan: string;
+  maxFindings: number;
+}
+
+export const defaultJobs = (): number => Math.max(1, availableParallelism());
+
+// Under the test runner this module is TypeScript; the worker must be the compiled file.
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const compiled = here.endsWith('.ts') ? here.replace(/([\\/])src([\\/])/, '$1dist$2').replace(/\.ts$/, '.js') : here;
+  return compiled.replace(/parallel-csv\.js$/, 'evaluate-worker.js');
+}
+
+function runWorker(input: WorkerInput): Promise<{ state: EvaluationState; summary: TableSummary }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile(), { workerData: input });
+    worker.once('message', (msg) => {
+      if (msg.ok) resolve(msg);
+      else if (msg.error.messageId) reject(new CscheckError(msg.error.messageId, msg.error.args, msg.error.location));
+      else reject(new Error(msg.error.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/**
+ * Reads a CSV file into `evaluation` using up to `jobs` threads. Returns null when the file is
+ * better read in one stream (small, or a shape that cannot be cut safely).
+ */
+export async function evaluateCsvInParallel(evaluation: Evaluation, path: string, display: string, options: ParallelOptions): Promise<TableSummary[] | null> {
+  if (options.jobs < 2 || !existsSync(workerFile())) return null;
+  const { size } = await stat(path);
+  if (size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return null;
+  const parts: CsvParts | null = await planCsvParts(path, display, options, options.jobs);
+  if (!parts || parts.ranges.length < 2) return null;
+  const others = parts.ranges.slice(1).map((_, i) =>
+    runWorker({ plan: options.plan, maxFindings: options.maxFindings, path, display, parts, part: i + 1 }),
+  );
+  // Keep every worker's rejection handled even if the first part fails first.
+  others.forEach((p) => p.catch(() => undefined));
+  const first = await readCsvPart(path, display, evaluation, parts, 0);
+  const results = await Promise.all(others);
+  const summary: TableSummary = { ...first };
+  for (const r of results) {
+    evaluation.merge(r.state);
+    summary.rows += r.summary.rows;
+    summary.blankRows += r.summary.blankRows;
+  }
+  if (summary.rows === 0) throw new CscheckError('input.no-rows', {}, { file: display });
+  return [summary];
+}

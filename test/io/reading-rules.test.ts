@@ -1,0 +1,192 @@
+// Data contract §1.4, rule by rule.
+import { describe, expect, it } from 'vitest';
+import { COMMUNITY_FIELDS } from '../../src/schema/contract.js';
+import { CscheckError } from '../../src/schema/errors.js';
+import { HeaderMatcher, normalizeHeader } from '../../src/io/header-match.js';
+import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent } from '../../src/io/values.js';
+import { read, writeText } from './support.js';
+
+const matcher = new HeaderMatcher(COMMUNITY_FIELDS);
+const fieldOf = (header: string) => {
+  const i = matcher.match(header);
+  return i < 0 ? null : COMMUNITY_FIELDS[i].id;
+};
+
+describe('header matching', () => {
+  it('compares after NFKC, trimming, removing white space and quotation marks, and dropping a trailing unit', () => {
+    for (const h of ['综合服务设施建筑面积(㎡)', '综合服务设施建筑面积 （平方米）', '综合服务设施建筑面积', ' 综合服务设施建筑面积（平方米） ', '综合服务设施建筑面积[平方米]']) {
+      expect(fieldOf(h), h).toBe('facility_area');
+    }
+    expect(fieldOf('“法律明白人”人数')).toBe('legal_literates');
+    expect(fieldOf('法律明白人人数')).toBe('legal_literates');
+    expect(fieldOf('每日开放服务时长（小时）')).toBe('daily_open_hours');
+    expect(normalizeHeader('户 数')).toBe('户数');
+  });
+
+  it('matches the field id itself and the common short forms', () => {
+    expect(fieldOf('facility_area')).toBe('facility_area');
+    expect(fieldOf('FACILITY_AREA')).toBe('facility_area');
+    expect(fieldOf('社区名称')).toBe('community');
+    expect(fieldOf('村名')).toBe('community');
+    expect(fieldOf('户 数')).toBe('households');
+    expect(fieldOf('家长学校')).toBe('has_parent_school');
+  });
+
+  it('keeps an unknown header unmatched', () => {
+    expect(fieldOf('序号')).toBeNull();
+    expect(fieldOf('__proto__')).toBeNull();
+    expect(fieldOf('constructor')).toBeNull();
+  });
+});
+
+describe('cell values', () => {
+  it('reads the contract’s yes and no words; empty is missing', () => {
+    for (const w of ['是', '有', '已建', '已设立', '√', '✓', 'Y', 'yes', 'TRUE', '1', 1, true]) expect(parseBoolean(w), String(w)).toBe(true);
+    for (const w of ['否', '无', '未建', '未设立', '×', '✗', 'N', 'no', 'false', '0', 0, false]) expect(parseBoolean(w), String(w)).toBe(false);
+    expect(parseBoolean('')).toBeNull();
+    expect(parseBoolean('  ')).toBeNull();
+    expect(parseBoolean(null)).toBeNull();
+    expect(parseBoolean('待建')).toBe(INVALID);
+    expect(parseBoolean(2)).toBe(INVALID);
+  });
+
+  it('reads numbers with full-width digits, thousands separators and unit suffixes', () => {
+    expect(parseCount('１２')).toBe(12);
+    expect(parseCount('1,234')).toBe(1234);
+    expect(parseCount('12人')).toBe(12);
+    expect(parseCount('3,000户')).toBe(3000);
+    expect(parseArea('30平方米')).toBe(30);
+    expect(parseArea('30㎡')).toBe(30);
+    expect(parseArea('320.5 平方米')).toBe(320.5);
+    expect(parseArea(45.5)).toBe(45.5);
+    expect(parseHours('8小时')).toBe(8);
+    expect(parseHours('7.5')).toBe(7.5);
+  });
+
+  it('refuses what it cannot read for sure', () => {
+    expect(parseArea('约300')).toBe(INVALID);
+    expect(parseArea('30人')).toBe(INVALID); // a head count is not an area
+    expect(parseCount('12.5人')).toBe(INVALID); // people come whole
+    expect(parseCount('1,23')).toBe(INVALID); // not a thousands separator
+    expect(parseCount('-3')).toBe(INVALID);
+    expect(parseHours('25')).toBe(INVALID); // a day has 24 hours
+    expect(parseArea('#DIV/0!')).toBe(INVALID);
+  });
+
+  it('reads percent-typed values as 75%, 75, or an Excel percent cell holding 0.75', () => {
+    expect(parsePercent('75%')).toBe(75);
+    expect(parsePercent('75')).toBe(75);
+    expect(parsePercent(0.75, true)).toBe(75);
+    expect(parsePercent(75)).toBe(75);
+    expect(parsePercent('７５％')).toBe(75);
+  });
+
+  it('reads 城乡类型 spellings as 城市 or 农村', () => {
+    for (const w of ['城市', '城镇', '社区', '居委会']) expect(parseKind(w)).toBe('城市');
+    for (const w of ['农村', '乡村', '村', '村委会', ' 农 村 ']) expect(parseKind(w)).toBe('农村');
+    expect(parseKind('郊区')).toBe(INVALID);
+  });
+
+  it('keeps the leading zeros of 统计用区划代码 and refuses a code Excel has rounded', () => {
+    expect(parseCode('050504001001')).toBe('050504001001');
+    expect(parseCode(50504001001)).toBe('050504001001');
+    expect(parseCode('3.50504E+11')).toBe(INVALID);
+    expect(parseCode('35050400100')).toBe(INVALID);
+  });
+});
+
+const HEADER = '乡镇（街道）,村（社区）名称,城乡类型,户数,综合服务设施建筑面积（平方米）,是否建有综合服务设施';
+
+describe('reading a CSV export', () => {
+  it('treats an empty cell as missing, not zero', async () => {
+    const s = await read(writeText('a.csv', `${HEADER}\n万安街道,塘西社区,城市,,320,是\n万安街道,万安社区,城市,0,,否\n`));
+    expect(s.community()).toHaveLength(2);
+    expect(s.rows[0].v.households).toBeUndefined();
+    expect(s.rows[1].v.households).toBe(0);
+    expect(s.rows[1].v.facility_area).toBeUndefined();
+    expect(s.findings).toEqual([]);
+  });
+
+  it('reports an unreadable cell with file, row, column, cell and value, and keeps the rest of the row', async () => {
+    const path = writeText('b.csv', `${HEADER}\n罗溪镇,柏山村,农村,410,约300,是\n`);
+    const s = await read(path);
+    expect(s.findings).toHaveLength(1);
+    const f = s.findings[0];
+    expect(f.code).toBe('cell-type');
+    expect(f.severity).toBe('error');
+    expect(f.location).toMatchObject({ file: path, row: 2, column: '综合服务设施建筑面积（平方米）', cell: 'E2', township: '罗溪镇', community: '柏山村' });
+    expect(f.args.value).toBe('约300');
+    expect(s.rows[0].v).toMatchObject({ households: 410, has_service_facility: true, kind: '农村' });
+    expect(s.rows[0].v.facility_area).toBeUndefined();
+  });
+
+  it('finds the header below title rows', async () => {
+    const text = `洛江区2024年城乡社区服务体系建设情况调查表,,,,,\n填报单位：洛江区民政局,,,,,\n${HEADER}\n河市镇,河市村,农村,600,280,是\n`;
+    const s = await read(writeText('c.csv', text));
+    expect(s.community()).toHaveLength(1);
+    expect(s.rows[0].row).toBe(4);
+    expect(s.rows[0].v.community).toBe('河市村');
+  });
+
+  it('joins a header that spans two rows (a group cell above its columns)', async () => {
+    const text = [
+      '乡镇（街道）,村（社区）名称,城乡类型,综合服务设施,,志愿者,',
+      ',,,建筑面积（平方米）,居民活动区域面积（平方米）,注册志愿者人数,有服务时间记录的志愿者人数',
+      '双阳街道,侨光社区,城市,340,200,900,600',
+    ].join('\n');
+    const s = await read(writeText('d.csv', text));
+    expect(s.rows[0].v).toMatchObject({ facility_area: 340, activity_area: 200, registered_volunteers: 900, volunteers_with_hours: 600 });
+    expect(s.rows[0].row).toBe(3);
+    expect(s.findings).toEqual([]);
+  });
+
+  it('reports an unknown column once, never as an error', async () => {
+    const s = await read(writeText('e.csv', `序号,${HEADER}\n1,万安街道,塘西社区,城市,500,320,是\n2,万安街道,万安社区,城市,400,300,是\n`));
+    const unknown = s.findings.filter((f) => f.code === 'unknown-column');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0].severity).toBe('info');
+    expect(unknown[0].args.column).toBe('序号');
+  });
+
+  it('refuses two columns that map to the same field', async () => {
+    const err = await read(writeText('f.csv', `${HEADER},总户数\n万安街道,塘西社区,城市,500,320,是,500\n`)).catch((e) => e);
+    expect(err).toBeInstanceOf(CscheckError);
+    expect(err.messageId).toBe('input.duplicate-column');
+    expect(err.args).toMatchObject({ first: '户数', second: '总户数', field: 'households' });
+  });
+
+  it('refuses a table without the required 城乡类型 column', async () => {
+    const err = await read(writeText('g.csv', '乡镇（街道）,村（社区）名称,户数\n万安街道,塘西社区,500\n')).catch((e) => e);
+    expect(err.messageId).toBe('input.missing-column');
+    expect(err.args.column).toBe('城乡类型');
+  });
+});
+
+describe('encodings and delimiters', () => {
+  const text = `${HEADER}\n虹山乡,虹山村,农村,320,150,有\n万安街道,塘西社区,社区,1,234,800,√\n`;
+  const quoted = `${HEADER}\n虹山乡,虹山村,农村,320,150,有\n万安街道,塘西社区,社区,"1,234",800,√\n`;
+
+  it.each(['utf8', 'utf8bom', 'gbk', 'gb18030', 'utf16le'] as const)('reads %s', async (enc) => {
+    const s = await read(writeText(`enc-${enc}.csv`, quoted, enc));
+    expect(s.community().map((r) => r.v.community)).toEqual(['虹山村', '塘西社区']);
+    expect(s.rows[1].v).toMatchObject({ kind: '城市', households: 1234, facility_area: 800, has_service_facility: true });
+  });
+
+  it('reads a GB18030 character outside GBK', async () => {
+    const s = await read(writeText('gb.csv', `${HEADER}\n虹山乡,𠀾村,农村,320,150,有\n`, 'gb18030'));
+    expect(s.rows[0].v.community).toBe('𠀾村');
+  });
+
+  it('forces an encoding with --encoding', async () => {
+    const s = await read(writeText('forced.csv', quoted, 'gbk'), { encoding: 'gbk' });
+    expect(s.rows[0].v.township).toBe('虹山乡');
+  });
+
+  it.each([
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+  ])('detects the %s delimiter (%s)', async (d) => {
+    const s = await read(writeText('delim.csv', text.replace('1,234', '1234').replace(/,/g, d)));
+    expect(s.rows[1].v.households).toBe(1234);
+  });
+});
