@@ -252,14 +252,15 @@ async function writeCsv(file, rows, seed, bom) {
   return n;
 }
 
-async function writeXlsx(file, rows, seed) {
+async function writeXlsx(file, rows, seed, sharedStrings = false) {
   let ExcelJS;
   try {
     ExcelJS = (await import('exceljs')).default;
   } catch (e) {
     throw new Error(`exceljs is not installed (run npm install in the repository): ${e.message}`);
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  // Excel itself writes text as shared strings; --shared-strings makes a file shaped like that.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: sharedStrings, useStyles: false });
   const ws = wb.addWorksheet('社区服务体系调查表');
   ws.addRow(HEADERS).commit();
   // exceljs' sheet stream (a StreamBuf) ignores backpressure: it writes every committed row into the
@@ -281,7 +282,7 @@ async function writeXlsx(file, rows, seed) {
 }
 
 function parseArgs(argv) {
-  const opts = { rows: 1000, format: null, seed: 42, out: null, bom: false };
+  const opts = { rows: 1000, format: null, seed: 42, out: null, bom: false, sharedStrings: false };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const val = () => {
@@ -295,8 +296,9 @@ function parseArgs(argv) {
     else if (name === '--seed') opts.seed = Number(val());
     else if (name === '--out') opts.out = val();
     else if (name === '--bom') opts.bom = true;
+    else if (name === '--shared-strings') opts.sharedStrings = true;
     else if (name === '-h' || name === '--help') {
-      console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom]');
+      console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom] [--shared-strings]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -323,7 +325,7 @@ async function main() {
   fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
   const t0 = process.hrtime.bigint();
   const n = opts.format === 'xlsx'
-    ? await writeXlsx(opts.out, opts.rows, opts.seed)
+    ? await writeXlsx(opts.out, opts.rows, opts.seed, opts.sharedStrings)
     : await writeCsv(opts.out, opts.rows, opts.seed, opts.bom);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const bytes = fs.statSync(opts.out).size;

@@ -239,8 +239,8 @@ function planBenchmarks(o, tmp, files) {
       const out = path.join(tmp, `cscheck-${format}.json`);
       list.push({
         id: `cscheck-${format}`, tool: 'cscheck', format, rows, input,
-        cmd: input && ['node', 'bin/cscheck', 'evaluate', rel(input), '--plan', o.plan, '--format', 'json', '--output', out],
-        shown: input && shell(['node', 'bin/cscheck', 'evaluate', rel(input), '--plan', o.plan, '--format', 'json', '--output', '<tmpfile>']),
+        cmd: input && ['bin/cscheck', 'evaluate', rel(input), '--plan', o.plan, '--format', 'json', '--output', out],
+        shown: input && shell(['bin/cscheck', 'evaluate', rel(input), '--plan', o.plan, '--format', 'json', '--output', '<tmpfile>']),
         before: () => fs.rmSync(out, { force: true }),
         check: cscheckCheck(out),
         keep: out,

@@ -1,13 +1,13 @@
 // Turns the cells of one data row into typed values, once the header is known. The column →
 // field → parser mapping is compiled once per table; per row there is only the parse itself.
 
-import type { FieldDef, Level } from '../schema/contract.js';
+import type { FieldDef, FieldType, Level } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import type { Header } from './header-detect.js';
-import type { Parser, Raw, Value } from './values.js';
-import { EXPECTED, INVALID, PARSERS } from './values.js';
+import type { Parsed, Parser, Raw, Value } from './values.js';
+import { EXPECTED, INVALID, PARSERS, QUICK_BOOLEAN, quickNumber } from './values.js';
 
 /** One table of an input, shared by all its rows: where it is and where each field's column is. */
 export interface TableInfo {
@@ -31,11 +31,27 @@ export interface TableSink {
   onFinding(finding: Finding): void;
 }
 
+const QUICK_NONE = 0;
+const QUICK_YES_NO = 1;
+const QUICK_NUMBER = 2;
+
 interface Binding {
   source: number;
   field: number;
   header: string;
   parse: Parser;
+  /** Which quick path applies before `parse` (the full parser decides whatever it does not take). */
+  quick: number;
+  max: number;
+  whole: boolean;
+}
+
+function quickPath(type: FieldType): Pick<Binding, 'quick' | 'max' | 'whole'> {
+  if (type === 'boolean') return { quick: QUICK_YES_NO, max: 0, whole: false };
+  if (type === 'integer') return { quick: QUICK_NUMBER, max: Infinity, whole: true };
+  if (type === 'number') return { quick: QUICK_NUMBER, max: Infinity, whole: false };
+  if (type === 'hours') return { quick: QUICK_NUMBER, max: 24, whole: false };
+  return { quick: QUICK_NONE, max: 0, whole: false };
 }
 
 export interface TableContext {
@@ -91,7 +107,8 @@ export class RowBuilder {
         );
       }
       seen.set(col.field, col.header);
-      this.bindings.push({ source: col.index, field: col.field, header: col.header, parse: PARSERS[this.fields[col.field].type] });
+      const type = this.fields[col.field].type;
+      this.bindings.push({ source: col.index, field: col.field, header: col.header, parse: PARSERS[type], ...quickPath(type) });
     }
     this.required = [];
     this.fields.forEach((f, i) => {
@@ -136,7 +153,13 @@ export class RowBuilder {
       const b = this.bindings[i];
       const raw = cells[b.source];
       if (raw === undefined || raw === null || raw === '') continue;
-      const v = b.parse(raw);
+      // Most cells are plain 是/否 or plain digits: take those without a call through b.parse.
+      let v: Parsed;
+      if (b.quick === QUICK_YES_NO && typeof raw === 'string') v = QUICK_BOOLEAN.get(raw) ?? b.parse(raw);
+      else if (b.quick === QUICK_NUMBER && typeof raw === 'string') {
+        const q = quickNumber(raw);
+        v = q === q && q <= b.max && (!b.whole || Number.isInteger(q)) ? q : b.parse(raw);
+      } else v = b.parse(raw);
       if (v === INVALID) {
         blank = false;
         (bad ??= []).push(b);
@@ -152,6 +175,16 @@ export class RowBuilder {
       }
     }
     this.rows++;
+    let missing = false;
+    for (let i = 0; i < this.required.length; i++) if (values[this.required[i]] === null) missing = true;
+    if (bad || missing) this.reportRow(cells, row, values, bad);
+    dataRow.row = row;
+    this.sink.onRow(dataRow);
+    return dataRow;
+  }
+
+  /** Findings about one row's cells: unreadable values, missing required values. */
+  private reportRow(cells: readonly Raw[], row: number, values: Value[], bad: Binding[] | null): void {
     const community = values[this.communityField] as string | null;
     const township = this.townshipField >= 0 ? (values[this.townshipField] as string | null) : null;
     const where = (index: number, column: string): Location => ({
@@ -182,9 +215,6 @@ export class RowBuilder {
         args: { column: b.header, field: this.fields[f].id },
       });
     }
-    dataRow.row = row;
-    this.sink.onRow(dataRow);
-    return dataRow;
   }
 
   /** A row whose number of cells differs from the header's (CSV only). */

@@ -34,20 +34,18 @@ function isEmpty(raw: Raw): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** Plain unsigned decimals (`1234`, `56.5`), the form of nearly every cell, or NaN. */
-function quickNumber(s: string): number {
+/**
+ * Plain unsigned numbers (`1234`, `56.5`), the form of nearly every cell, or NaN. A digit at both
+ * ends rules out signs, spaces and units; hexadecimal (`0x…`) is refused. V8 converts such
+ * strings natively, so this costs far less than a character loop.
+ */
+export function quickNumber(s: string): number {
   const n = s.length;
   if (n === 0 || n > 15) return NaN;
-  let dot = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (c === 46 && !dot && i > 0 && i < n - 1) {
-      dot = true;
-      continue;
-    }
-    return NaN;
-  }
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(n - 1);
+  if (a < 48 || a > 57 || z < 48 || z > 57) return NaN;
+  if (n > 2 && (s.charCodeAt(1) | 32) === 120) return NaN;
   return +s;
 }
 
@@ -79,7 +77,7 @@ function nonNegative(v: Parsed): Parsed {
 }
 
 // The spellings seen in nearly every cell, looked up before any normalisation.
-const QUICK_BOOLEAN = new Map<string, boolean>([
+export const QUICK_BOOLEAN = new Map<string, boolean>([
   ['是', true], ['否', false], ['有', true], ['无', false], ['1', true], ['0', false], ['√', true], ['×', false],
 ]);
 
@@ -111,7 +109,16 @@ export function parseText(raw: Raw): Parsed {
 }
 
 /** 统计用区划代码: 12 digits, leading zeros kept; a number that lost digits to Excel is invalid. */
+const isDigits = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
 export function parseCode(raw: Raw): Parsed {
+  if (typeof raw === 'string' && raw.length === 12 && isDigits(raw)) return raw;
   if (isEmpty(raw)) return null;
   let s: string;
   if (typeof raw === 'number') {
@@ -120,7 +127,7 @@ export function parseCode(raw: Raw): Parsed {
   } else if (typeof raw === 'string') {
     s = raw.normalize('NFKC').trim().replace(/^'/, '');
   } else return INVALID;
-  return /^\d{12}$/.test(s) ? s : INVALID;
+  return s.length === 12 && isDigits(s) ? s : INVALID;
 }
 
 export function parseArea(raw: Raw): Parsed {

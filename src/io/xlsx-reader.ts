@@ -1,8 +1,7 @@
-// Streaming XLSX reader (exceljs WorkbookReader). The community table is the first sheet or the
-// one named with --sheet; any other sheet is read as the township table or the reported-values
-// table when its header says so. Merged cells carry the value of their top-left cell.
+// Streaming XLSX reader. The community table is the first sheet or the one named with --sheet;
+// any other sheet is read as the township table or the reported-values table when its header
+// says so. Merged cells carry the value of their top-left cell.
 
-import ExcelJS from 'exceljs';
 import type { Level } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
 import { columnLetter } from '../schema/finding.js';
@@ -12,8 +11,10 @@ import type { InputSink } from './input-sink.js';
 import { RowBuilder } from './row-builder.js';
 import type { TableSummary } from './table-summary.js';
 import type { Raw } from './values.js';
-import type { MergeRange } from './xlsx-layout.js';
-import { readLayout } from './xlsx-layout.js';
+import type { MergeRange } from './xlsx-package.js';
+import { XlsxPackage } from './xlsx-package.js';
+import type { SheetRow } from './xlsx-sheet.js';
+import { streamSheet } from './xlsx-sheet.js';
 
 export interface XlsxOptions {
   sheet?: string;
@@ -21,22 +22,10 @@ export interface XlsxOptions {
   valuesOnly?: boolean;
 }
 
-interface Cells {
-  row: number;
-  cells: Raw[];
-  percent: boolean[];
-}
+type Cells = SheetRow;
 
-function plain(v: unknown): Raw {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v as Raw;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return plain(o.result);
-  if ('text' in o) return plain(o.text);
-  if ('error' in o) return String(o.error);
-  return String(v);
-}
+/** Rows held while the merged ranges are still being read. */
+const MERGE_WAIT_ROWS = 20_000;
 
 /** Fills every cell of a merged range with its top-left value, row by row. */
 class MergeFiller {
@@ -68,18 +57,6 @@ class MergeFiller {
   }
 }
 
-function rowCells(row: ExcelJS.Row): Cells {
-  const cells: Raw[] = [];
-  const percent: boolean[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, col) => {
-    cells[col - 1] = plain(cell.value);
-    const fmt = cell.numFmt;
-    percent[col - 1] = typeof fmt === 'string' && fmt.includes('%');
-  });
-  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-  return { row: row.number, cells, percent };
-}
-
 type Role = { kind: 'table'; level: Level; header: Header } | { kind: 'values'; name: number; value: number; headerIndex: number } | null;
 
 function roleOf(head: Cells[], main: boolean, valuesOnly: boolean): Role {
@@ -97,80 +74,113 @@ function roleOf(head: Cells[], main: boolean, valuesOnly: boolean): Role {
 }
 
 export async function readXlsx(path: string, display: string, sink: InputSink, options: XlsxOptions = {}): Promise<TableSummary[]> {
-  const layout = await readLayout(path, display);
-  const names = layout.map((s) => s.name);
+  const pkg = await XlsxPackage.open(path, display);
+  try {
+    return await readPackage(pkg, display, sink, options);
+  } catch (err) {
+    if (err instanceof CscheckError) throw err;
+    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+  } finally {
+    pkg.close();
+  }
+}
+
+async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, options: XlsxOptions): Promise<TableSummary[]> {
+  const sheets = await pkg.sheets();
+  const names = sheets.map((s) => s.name);
   const mainName = options.valuesOnly ? null : options.sheet ?? names[0];
   if (mainName !== null && !names.includes(mainName)) {
     throw new CscheckError('input.sheet-not-found', { sheet: mainName, sheets: names.join('、') }, { file: display });
   }
+  const shared = await pkg.sharedStrings();
+  const styles = await pkg.styles();
   const summaries: TableSummary[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  try {
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name: string }).name;
-      const isMain = name === mainName;
-      const filler = new MergeFiller(layout.find((s) => s.name === name)?.merges ?? []);
-      const ctx = { file: display, sheet: name };
-      const head: Cells[] = [];
-      let role: Role | undefined;
-      let builder: RowBuilder | null = null;
-      let values = 0;
 
-      const begin = () => {
-        role = roleOf(head, isMain, !!options.valuesOnly);
-        if (!role) {
-          if (isMain) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, ctx);
-          return;
-        }
-        const start = role.kind === 'table' ? role.header.lastRow + 1 : role.headerIndex + 1;
-        if (role.kind === 'table') builder = new RowBuilder(role.header, { ...ctx, headerRow: head[role.header.lastRow].row }, sink);
-        for (let i = start; i < head.length; i++) take(head[i]);
-      };
-      const take = (r: Cells) => {
-        if (!role) return;
-        if (role.kind === 'table') builder!.build(r.cells, r.row);
-        else {
-          const raw = r.cells[role.value];
-          const label = r.cells[role.name];
-          if (label === null || label === undefined || String(label).trim() === '') return;
-          values++;
-          sink.onReported({
-            name: String(label).trim(),
-            raw: raw ?? null,
-            percentCell: r.percent[role.value] ?? false,
-            location: { ...ctx, row: r.row, column: '数值', columnIndex: role.value + 1, cell: `${columnLetter(role.value + 1)}${r.row}` },
-          });
-        }
-      };
+  for (const sheet of sheets) {
+    if (!pkg.has(sheet.path)) continue;
+    const isMain = sheet.name === mainName;
+    // Merged ranges are listed after the data, so they are read in a second stream that runs
+    // alongside this one (zlib inflates both on the thread pool); rows wait for them in a
+    // bounded queue.
+    let filler: MergeFiller | null = null;
+    const merges = pkg.merges(sheet.path).then((m) => (filler = new MergeFiller(m)));
+    merges.catch(() => undefined);
+    const queue: Cells[] = [];
+    const ctx = { file: display, sheet: sheet.name };
+    const head: Cells[] = [];
+    let role: Role | undefined;
+    let builder: RowBuilder | null = null;
+    let values = 0;
 
-      for await (const row of ws) {
-        const r = rowCells(row as ExcelJS.Row);
-        filler.fill(r);
-        if (role === undefined) {
-          head.push(r);
-          if (head.length >= HEADER_SEARCH_ROWS) begin();
-        } else if (role) take(r);
-        else break;
+    const begin = () => {
+      role = roleOf(head, isMain, !!options.valuesOnly);
+      if (!role) {
+        if (isMain) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, ctx);
+        return;
       }
-      if (role === undefined) begin();
-      if (isMain && !role) throw new CscheckError('input.no-header', { rows: head.length }, ctx);
-      const b = builder as RowBuilder | null;
-      if (b) {
-        if (isMain && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);
-        summaries.push({ file: display, sheet: name, level: b.header.level, rows: b.rows, blankRows: b.blankRows, columns: b.presentFields() });
-      } else if (role && role.kind === 'values') {
-        summaries.push({ file: display, sheet: name, level: 'values', rows: values, blankRows: 0, columns: [] });
+      const start = role.kind === 'table' ? role.header.lastRow + 1 : role.headerIndex + 1;
+      if (role.kind === 'table') builder = new RowBuilder(role.header, { ...ctx, headerRow: head[role.header.lastRow].row }, sink);
+      for (let i = start; i < head.length; i++) take(head[i]);
+    };
+    const take = (r: Cells) => {
+      if (!role) return;
+      if (role.kind === 'table') builder!.build(r.cells, r.row);
+      else {
+        const raw = r.cells[role.value];
+        const label = r.cells[role.name];
+        if (label === null || label === undefined || String(label).trim() === '') return;
+        values++;
+        sink.onReported({
+          name: String(label).trim(),
+          raw: raw ?? null,
+          percentCell: r.percent[role.value] ?? false,
+          location: { ...ctx, row: r.row, column: '数值', columnIndex: role.value + 1, cell: `${columnLetter(role.value + 1)}${r.row}` },
+        });
       }
+    };
+
+    const handle = (r: Cells): boolean => {
+      filler!.fill(r);
+      if (role === undefined) {
+        head.push(r);
+        if (head.length >= HEADER_SEARCH_ROWS) begin();
+        return role !== null;
+      }
+      if (!role) return false;
+      take(r);
+      return true;
+    };
+    const drain = (): boolean => {
+      let more = true;
+      for (const r of queue) if (more) more = handle(r);
+      queue.length = 0;
+      return more;
+    };
+    await streamSheet(
+      pkg,
+      sheet.path,
+      shared,
+      styles,
+      (r) => {
+        if (!filler) {
+          queue.push(r);
+          return true;
+        }
+        return (queue.length === 0 || drain()) && handle(r);
+      },
+      () => (!filler && queue.length >= MERGE_WAIT_ROWS ? merges.then(() => undefined) : undefined),
+    );
+    await merges;
+    drain();
+    if (role === undefined) begin();
+    if (isMain && !role) throw new CscheckError('input.no-header', { rows: head.length }, ctx);
+    const b = builder as RowBuilder | null;
+    if (b) {
+      if (isMain && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);
+      summaries.push({ file: display, sheet: sheet.name, level: b.header.level, rows: b.rows, blankRows: b.blankRows, columns: b.presentFields() });
+    } else if (role && role.kind === 'values') {
+      summaries.push({ file: display, sheet: sheet.name, level: 'values', rows: values, blankRows: 0, columns: [] });
     }
-  } catch (err) {
-    if (err instanceof CscheckError) throw err;
-    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
   }
   if (mainName !== null && !summaries.some((s) => s.sheet === mainName)) {
     throw new CscheckError('input.no-header', { rows: 0 }, { file: display, sheet: mainName });

@@ -64,6 +64,7 @@ interface RequirementState {
   breaches: number;
   noData: number;
   severity: Severity;
+  counter?: { n: number };
 }
 
 interface LevelState {
@@ -250,7 +251,7 @@ export class Evaluation implements InputSink {
     r.checked++;
     if (ok) return;
     r.breaches++;
-    if (!this.collector.admit('requirement-breach', c.def.id, r.severity)) return;
+    if (!this.collector.admitCounted((r.counter ??= this.collector.counter('requirement-breach', c.def.id)), r.severity)) return;
     const fields = s.fields;
     const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? fields[f].header }));
     const actualZh = shown.map(({ f, header }) => `${header}为${display(values[f], 'zh')}`).join('，');

@@ -11,7 +11,7 @@ export interface CollectorState {
 
 export class FindingCollector {
   private readonly kept: Finding[] = [];
-  private readonly perKey = new Map<string, number>();
+  private readonly perKey = new Map<string, { n: number }>();
   private readonly totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 
   /** `limit` findings kept per code and rule; 0 keeps all. */
@@ -26,11 +26,20 @@ export class FindingCollector {
    * finding, so findings past the limit cost a counter, not an object.
    */
   admit(code: string, ruleId: string | undefined, severity: Severity): boolean {
-    this.totals[severity]++;
+    return this.admitCounted(this.counter(code, ruleId), severity);
+  }
+
+  /** The count of one code and rule; per-row checks fetch it once and reuse it. */
+  counter(code: string, ruleId?: string): { n: number } {
     const key = ruleId ? `${code}\u0000${ruleId}` : code;
-    const n = (this.perKey.get(key) ?? 0) + 1;
-    this.perKey.set(key, n);
-    return this.limit === 0 || n <= this.limit;
+    let c = this.perKey.get(key);
+    if (!c) this.perKey.set(key, (c = { n: 0 }));
+    return c;
+  }
+
+  admitCounted(counter: { n: number }, severity: Severity): boolean {
+    this.totals[severity]++;
+    return this.limit === 0 || ++counter.n <= this.limit;
   }
 
   /** Keeps a finding already counted by admit(). */
@@ -40,7 +49,7 @@ export class FindingCollector {
 
   /** Plain data for another thread to merge(). */
   snapshot(): CollectorState {
-    return { kept: this.kept, perKey: [...this.perKey], totals: this.totals };
+    return { kept: this.kept, perKey: [...this.perKey].map(([k, c]) => [k, c.n]), totals: this.totals };
   }
 
   /** Adds what another collector saw after this one (rows further down the same file). */
@@ -48,9 +57,9 @@ export class FindingCollector {
     const keyOf = (f: Finding) => (f.ruleId ? `${f.code}\u0000${f.ruleId}` : f.code);
     const room = new Map<string, number>();
     for (const [key, n] of other.perKey) {
-      const mine = this.perKey.get(key) ?? 0;
-      room.set(key, this.limit === 0 ? Infinity : Math.max(0, this.limit - mine));
-      this.perKey.set(key, mine + n);
+      const mine = this.counter(...(key.split('\u0000') as [string, string | undefined]));
+      room.set(key, this.limit === 0 ? Infinity : Math.max(0, this.limit - mine.n));
+      mine.n += n;
     }
     for (const f of other.kept) {
       const key = keyOf(f);
@@ -65,7 +74,7 @@ export class FindingCollector {
   result(): { findings: Finding[]; omitted: { code: string; ruleId?: string; count: number }[]; totals: Record<Severity, number> } {
     const omitted: { code: string; ruleId?: string; count: number }[] = [];
     if (this.limit > 0) {
-      for (const [key, n] of this.perKey) {
+      for (const [key, { n }] of this.perKey) {
         if (n <= this.limit) continue;
         const [code, ruleId] = key.split('\u0000');
         omitted.push({ code, ruleId, count: n - this.limit });

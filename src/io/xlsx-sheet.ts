@@ -1,0 +1,112 @@
+// Streams one worksheet's rows (SpreadsheetML <sheetData>) with saxes: each row becomes an array
+// of plain cell values — shared and inline strings resolved, numbers as numbers, booleans, error
+// codes as text, formula results in place of formulas — plus which cells are percent-formatted.
+
+import { SaxesParser } from 'saxes';
+import type { Raw } from './values.js';
+import type { CellStyles, XlsxPackage } from './xlsx-package.js';
+import { columnOfRef, feed, localName } from './xlsx-package.js';
+
+export interface SheetRow {
+  /** 1-based row number. */
+  row: number;
+  /** 0-based by column; empty cells are undefined or null. */
+  cells: Raw[];
+  percent: boolean[];
+}
+
+function excelDate(serial: number): Date {
+  // Serial 25569 is 1970-01-01 in the 1900 date system.
+  return new Date(Math.round((serial - 25569) * 86_400_000));
+}
+
+/** Calls `onRow` for each row with cells; `onRow` returns false to stop reading the sheet. */
+export async function streamSheet(
+  pkg: XlsxPackage,
+  path: string,
+  shared: string[],
+  styles: CellStyles,
+  onRow: (row: SheetRow) => boolean,
+  gate?: () => Promise<void> | undefined,
+): Promise<void> {
+  const parser = new SaxesParser({ position: false });
+  let row: SheetRow | null = null;
+  let lastRow = 0;
+  let col = 0;
+  let type = '';
+  let style = 0;
+  let value = '';
+  let capture = false;
+  let phonetic = 0;
+  let done = false;
+
+  parser.on('opentag', (tag) => {
+    switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
+      case 'row': {
+        const r = tag.attributes.r as string | undefined;
+        lastRow = r ? Number(r) : lastRow + 1;
+        row = { row: lastRow, cells: [], percent: [] };
+        col = 0;
+        break;
+      }
+      case 'c': {
+        const ref = tag.attributes.r as string | undefined;
+        col = ref ? columnOfRef(ref) : col + 1;
+        type = (tag.attributes.t as string | undefined) ?? '';
+        const s = tag.attributes.s as string | undefined;
+        style = s ? Number(s) : 0;
+        value = '';
+        break;
+      }
+      case 'v':
+        capture = true;
+        break;
+      case 't':
+        capture = phonetic === 0;
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+    }
+  });
+  parser.on('text', (text) => {
+    if (capture) value += text;
+  });
+  parser.on('closetag', (tag) => {
+    switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
+      case 'v':
+      case 't':
+        capture = false;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c': {
+        if (!row) break;
+        let v: Raw = null;
+        if (type === 's') v = shared[Number(value)] ?? null;
+        else if (type === 'inlineStr' || type === 'str') v = value;
+        else if (type === 'b') v = value === '1';
+        else if (type === 'e') v = value;
+        else if (value !== '') {
+          const n = Number(value);
+          v = styles.date[style] ? excelDate(n) : n;
+        }
+        if (v !== null && v !== '') {
+          row.cells[col - 1] = v;
+          if (styles.percent[style]) row.percent[col - 1] = true;
+        }
+        break;
+      }
+      case 'row':
+        // Empty cells stay holes in the array: every consumer reads undefined as empty.
+        if (row && row.cells.length && !onRow(row)) done = true;
+        row = null;
+        break;
+      case 'sheetData':
+        done = true;
+        break;
+    }
+  });
+  await feed(parser, await pkg.stream(path), () => done, gate);
+}
