@@ -32,7 +32,7 @@ export interface EvaluateOptions {
 /** Runs the pipeline: plan → compiled checks → one pass over each input → report. */
 export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn'>): Promise<Report> {
   const loaded = loadPlan(opts.plan);
-  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings, lang: opts.lang });
+  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings });
   const jobs = opts.jobs ?? defaultJobs();
   for (const file of files) {
     const parallel =

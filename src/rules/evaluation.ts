@@ -82,7 +82,6 @@ interface LevelState {
 export interface EvaluationOptions {
   /** Most findings listed per code and rule; the rest are counted. 0 = all. */
   maxFindings?: number;
-  lang?: 'zh' | 'en';
 }
 
 export class Evaluation implements InputSink {
@@ -142,7 +141,11 @@ export class Evaluation implements InputSink {
 
   private townshipOf(s: LevelState, values: readonly Value[]): number {
     const county = s.county >= 0 ? (values[s.county] as string | null) : null;
-    const township = (values[s.township] as string | null) ?? NO_TOWNSHIP;
+    return this.townshipIndexOf(county, (values[s.township] as string | null) ?? NO_TOWNSHIP);
+  }
+
+  /** Townships are told apart by county too: two counties may both have a 城关镇. */
+  private townshipIndexOf(county: string | null, township: string): number {
     const key = county ? `${county}\u0001${township}` : township;
     let i = this.townshipIndex.get(key);
     if (i === undefined) {
@@ -342,17 +345,7 @@ export class Evaluation implements InputSink {
    */
   merge(other: EvaluationState): void {
     this.rows += other.rows;
-    const remap = other.townships.map(({ county, township }) => {
-      const key = county ? `${county}\u0001${township}` : township;
-      let i = this.townshipIndex.get(key);
-      if (i === undefined) {
-        i = this.townshipNames.length;
-        this.townshipIndex.set(key, i);
-        this.townshipNames.push({ county, township });
-        if (county) this.counties.add(county);
-      }
-      return i;
-    });
+    const remap = other.townships.map(({ county, township }) => this.townshipIndexOf(county, township));
     for (const l of ['community', 'township'] as const) {
       const mine = this.levels[l];
       const theirs = other.levels[l];
