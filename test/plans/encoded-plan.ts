@@ -1,0 +1,55 @@
+// What holds for every bundled plan, checked against its seed: it loads (schema, unique ids,
+// `extends`), its expressions compile against the data contract, every quote is the seed's own
+// words, every item says where it comes from, and every task unit is in the canonical list.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadPlan } from '../../src/schema/load-plan.js';
+import { compilePlan } from '../../src/rules/compile-plan.js';
+
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+type Source = { section: string; quote: string };
+
+/** Every source of a plan file as written (not resolved), with where it sits. */
+export function sourcesOf(plan: any): { where: string; source: Source }[] {
+  const out: { where: string; source: Source }[] = [];
+  for (const kind of ['indicators', 'requirements', 'tasks']) {
+    for (const item of plan[kind] ?? []) {
+      out.push({ where: `${kind}/${item.id}`, source: item.source });
+      for (const [i, a] of (item.also_stated ?? []).entries()) out.push({ where: `${kind}/${item.id}/also_stated/${i}`, source: a.source });
+    }
+  }
+  return out;
+}
+
+export function describeEncodedPlan(id: string, seedFile: string): void {
+  const file = resolve(__dirname, `../../plans/${id}.yaml`);
+  const plan = parse(readFileSync(file, 'utf8'));
+  const seed = squash(readFileSync(resolve(__dirname, '../../../shared/seeds', seedFile), 'utf8'));
+
+  describe(`plans/${id}.yaml as a plan`, () => {
+    it('loads: schema, unique ids, extends', () => {
+      expect(loadPlan(id).plan.id).toBe(id);
+    });
+
+    it('compiles every expression against the data contract', () => {
+      expect(() => compilePlan(loadPlan(id))).not.toThrow();
+    });
+
+    it('quotes the seed verbatim (white space aside) and names a section for every item', () => {
+      const sources = sourcesOf(plan);
+      expect(sources.length).toBeGreaterThan(0);
+      const bad = sources.filter((s) => !s.source?.section || !s.source?.quote || !seed.includes(squash(s.source.quote)));
+      expect(bad.map((b) => `${b.where}: ${b.source?.quote}`)).toEqual([]);
+    });
+
+    it('names every task unit in its canonical unit list', () => {
+      const units = new Set((plan.units ?? []).map((u: any) => u.name));
+      const bad: string[] = [];
+      for (const t of plan.tasks ?? []) for (const u of t.units) if (!units.has(u)) bad.push(`${t.id}: ${u}`);
+      expect(bad).toEqual([]);
+    });
+  });
+}
