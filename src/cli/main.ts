@@ -8,6 +8,9 @@ import { message } from '../schema/messages.js';
 import { locationText } from '../report/render.js';
 import { TOOL_VERSION } from '../rules/evaluation.js';
 import { evaluateCommand } from './evaluate.js';
+import { explainCommand } from './explain.js';
+import { lintCommand, listCommand, showCommand, unitsCommand } from './plans.js';
+import type { FailOn, PlanOutputOptions } from './plans.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -19,12 +22,23 @@ export interface Io {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-const processIo = (): Io => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY),
-  env: process.env,
-});
+/** Options every plan subcommand parses (`color` is set by `--no-color` where there is one). */
+type PlanOptions = PlanOutputOptions & { debug?: boolean };
+
+// A reader that stops early (`cscheck … | head`) closes the pipe; that is not an error of ours.
+const ignoreClosedPipe = (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+};
+
+const processIo = (): Io => {
+  process.stdout.on('error', ignoreClosedPipe);
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+};
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -69,12 +83,68 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exit = await evaluateCommand(files, opts, io);
     });
 
+  const langOption = () => new Option('--lang <lang>', 'language of messages and tables').choices(['zh', 'en']).default('zh');
+  const formatOption = (choices: string[]) => new Option('-f, --format <name>', 'output format').choices(choices).default(choices[0]);
+  // Every plan subcommand sets the language of its own error messages first.
+  const run = <O extends { lang: Lang; debug?: boolean }>(action: (opts: O) => number) => (opts: O) => {
+    lang = opts.lang;
+    debug = Boolean(opts.debug);
+    exit = action(opts);
+  };
+
+  const plans = program.command('plans').description('the bundled plans and plan files: list, show, responsibility matrix, lint');
+  plans
+    .command('list')
+    .description('list the bundled plans: id, name, level, document, indicators, requirements, tasks, extends')
+    .addOption(formatOption(['table', 'json']))
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action(run((o: PlanOptions) => listCommand({ ...o, color: false }, io)));
+  plans
+    .command('show')
+    .description('print a plan as written, or with --resolved as merged with the plan it extends')
+    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .addOption(formatOption(['yaml', 'json', 'table']))
+    .option('--resolved', 'merge in the indicators and requirements inherited through `extends`')
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action((ref: string, opts) => run((o: PlanOptions & { resolved?: boolean }) => showCommand(ref, { ...o, color: false }, io))(opts));
+  plans
+    .command('units')
+    .description('the responsibility matrix: each unit, how the document spells it, and its tasks')
+    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .addOption(formatOption(['table', 'json']))
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action((ref: string, opts) => run((o: PlanOptions) => unitsCommand(ref, { ...o, color: false }, io))(opts));
+  plans
+    .command('lint')
+    .description('check plans against their own text and their parent plans (default: every bundled plan)')
+    .argument('[plans...]', 'bundled plan ids or plan YAML files')
+    .addOption(formatOption(['table', 'json']))
+    .addOption(langOption())
+    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('--no-color', 'no colours in the terminal table')
+    .option('--debug', 'print stack traces for errors')
+    .action((refs: string[], opts) => run((o: PlanOptions & { failOn: FailOn }) => lintCommand(refs, o, io))(opts));
+
+  program
+    .command('explain')
+    .description('what an indicator means, what it needs from the survey, and what each plan asks of it')
+    .argument('<indicator>', 'an indicator id, e.g. activity_area_share')
+    .option('-p, --plan <id|path>', 'only this plan')
+    .addOption(formatOption(['table', 'json']))
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action((id: string, opts) => run((o: PlanOptions & { plan?: string }) => explainCommand(id, o, io))(opts));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      // Help asked for is success; help shown because a command is missing (`cscheck plans`) is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return EXIT.usage;
     }
     if (err instanceof CscheckError) {

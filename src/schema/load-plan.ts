@@ -112,6 +112,11 @@ function loadOne(file: string): LoadedPlan {
   return { plan, file, locate, parents: [] };
 }
 
+/** Loads one plan file as written: validated, its `extends` left unresolved (for plan tooling). */
+export function loadPlanFile(ref: string): LoadedPlan {
+  return loadOne(resolvePlanPath(ref));
+}
+
 function mergeById<T extends { id: string }>(parent: T[] = [], child: T[] = []): T[] {
   const own = new Map(child.map((x) => [x.id, x]));
   return [...parent.map((p) => own.get(p.id) ?? p), ...child.filter((c) => !parent.some((p) => p.id === c.id))];

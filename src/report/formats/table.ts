@@ -4,7 +4,6 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
 import type { Finding } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
@@ -12,31 +11,10 @@ import { formatNumber, formatTarget, formatValue, gapText } from '../../schema/q
 import type { IndicatorResult, Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingMessage, locationText } from '../render.js';
+import { wrapByWidth } from './wrap-width.js';
 
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
-
-/**
- * cli-table3 hard-wraps by characters, not by display width, so a CJK line comes out twice as
- * wide as the column and is cut; break it ourselves by width.
- */
-function wrapByWidth(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  let w = 0;
-  for (const ch of text) {
-    const cw = stringWidth(ch);
-    if (w + cw > width && line) {
-      lines.push(line);
-      line = '';
-      w = 0;
-    }
-    line += ch;
-    w += cw;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
-}
 
 function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   const text = message(`label.${r.status}`, {}, lang);

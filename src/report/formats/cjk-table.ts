@@ -1,0 +1,11 @@
+// A cli-table3 table whose cells are wrapped by display width first (see wrap-width.ts), for the
+// plan tables: plan lists, plan contents, responsibility matrices, indicator explanations.
+
+import Table from 'cli-table3';
+import { wrapWords } from './wrap-width.js';
+
+export function cjkTable(head: string[], widths: number[], rows: (string | number)[][]): string {
+  const table = new Table({ head, style: { head: [], border: [] }, colWidths: widths });
+  for (const row of rows) table.push(row.map((cell, i) => wrapWords(String(cell), widths[i] - 2)));
+  return table.toString();
+}

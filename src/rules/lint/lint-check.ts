@@ -1,0 +1,29 @@
+// A plan lint check is a module like the finding checks in ../checks: its metas describe the codes
+// it reports (title, default severity, messages); `run` turns one plan (as written, with its parent
+// plans) into Findings. Checks never load files and never format text: the runner and the
+// formatters do. A module reports several codes only where one pass finds them all (weaker and
+// stricter than the parent are the two outcomes of one comparison).
+
+import type { Finding } from '../../schema/finding.js';
+import type { LoadedPlan } from '../../schema/load-plan.js';
+import type { CheckMeta } from '../checks/check.js';
+
+export interface ParentPlan {
+  /** `extends`: the child inherits what it does not restate; `implements`: the child carries it out. */
+  relation: 'extends' | 'implements';
+  /** The parent with its own `extends` resolved: everything it requires. */
+  loaded: LoadedPlan;
+}
+
+export interface LintContext {
+  /** The plan as its own document writes it (`extends` not merged in), so inherited items are not re-reported. */
+  written: LoadedPlan;
+  /** The plan with `extends` resolved (unit spellings, inherited items). */
+  resolved: LoadedPlan;
+  parents: ParentPlan[];
+}
+
+export interface LintCheck {
+  codes: CheckMeta[];
+  run(ctx: LintContext): Finding[];
+}
