@@ -9,11 +9,9 @@ import { parse } from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const planPath = path.resolve(here, '../../plans/fujian.yaml');
-const seedPath = path.resolve(here, '../../../shared/seeds/001_042cb1283a6500da.txt');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
 const squash = (s: string) => s.replace(/\s+/g, '');
-const seed = squash(readFileSync(seedPath, 'utf8'));
 
 // 表2 “十四五”城乡社区服务体系建设主要指标, as printed (2020 基期值 / 2025 目标值 / 指标属性).
 const TABLE = [

@@ -5,7 +5,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FIELDS_BY_LEVEL } from '../../src/schema/contract.js';
 
 const planPath = path.resolve(__dirname, '../../plans/luojiang.yaml');
 const seedPath = path.resolve(__dirname, '../../../shared/seeds/002_03346fc2c8259cea.txt');

@@ -9,11 +9,9 @@ import { parse } from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const planPath = path.resolve(here, '../../plans/xishuangbanna.yaml');
-const seedPath = path.resolve(here, '../../../shared/seeds/004_27a982b5b0dec4fb.txt');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
 const squash = (s: string) => s.replace(/\s+/g, '');
-const seed = squash(readFileSync(seedPath, 'utf8'));
 
 // 专栏1 “十四五”城乡社区服务体系建设主要发展指标, as printed (2020年基期值 / 2025年目标值 / 属性).
 // Note: the ‰ target for certified social workers is NOT in this table; it is in 专栏6 3.

@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateFiles } from '../../src/cli/evaluate.js';
-import type { Finding } from '../../src/schema/finding.js';
-import type { Breakdown, IndicatorResult, Report, RequirementResult, Status } from '../../src/schema/results.js';
+import type { Report, Status } from '../../src/schema/results.js';
+import { indicator, requirement, withCode, byTownship, byRow } from './report-lookup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILE = path.resolve(here, '../../fixtures/xishuangbanna/survey-2024.xlsx');
@@ -154,23 +154,6 @@ const REQUIREMENTS: Record<string, ExpectedRequirement> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-const indicator = (r: Report, id: string): IndicatorResult => {
-  const found = r.indicators.find((i) => i.id === id);
-  if (!found) throw new Error(`indicator ${id} not in report`);
-  return found;
-};
-const requirement = (r: Report, id: string): RequirementResult => {
-  const found = r.requirements.find((q) => q.id === id);
-  if (!found) throw new Error(`requirement ${id} not in report`);
-  return found;
-};
-const withCode = (r: Report, code: string): Finding[] => r.findings.filter((f) => f.code === code);
-const byTownship = (list: Breakdown[], name: string): Breakdown => {
-  const found = list.find((b) => b.township === name);
-  if (!found) throw new Error(`township ${name} not in breakdown (${list.map((b) => b.township).join(', ')})`);
-  return found;
-};
-const byRow = <T extends { row?: number }>(xs: T[]) => [...xs].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 
 describe('西双版纳州 survey-2024.xlsx against xishuangbanna', () => {
   let report: Report;
