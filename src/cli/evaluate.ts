@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
 import type { Report } from '../schema/results.js';
@@ -7,10 +5,13 @@ import { inputKind, readInput, readValues } from '../io/read-input.js';
 import { defaultJobs, evaluateCsvInParallel } from '../rules/parallel-csv.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { Evaluation } from '../rules/evaluation.js';
+import { CHECKS } from '../rules/checks/index.js';
 import { FORMATS } from '../report/formats/index.js';
+import { fromReport } from '../report/formats/finding-list.js';
+import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
 import type { Io } from './main.js';
-import { EXIT } from './main.js';
-import { writeAtomic } from './write-output.js';
+import type { FailOnSpec } from './report-options.js';
+import { checkOutputPath, formatContext, reportExitCode, shownFindings, writeReport } from './report-options.js';
 
 export interface EvaluateOptions {
   plan: string;
@@ -21,6 +22,10 @@ export interface EvaluateOptions {
   output?: string;
   lang: Lang;
   failOn: 'binding' | 'expected' | 'none';
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Report errors only. */
+  quiet?: boolean;
   maxFindings: number;
   color: boolean;
   /** Threads for large CSV files. */
@@ -30,7 +35,7 @@ export interface EvaluateOptions {
 }
 
 /** Runs the pipeline: plan → compiled checks → one pass over each input → report. */
-export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn'>): Promise<Report> {
+export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn' | 'maxWarnings' | 'quiet'>): Promise<Report> {
   const loaded = loadPlan(opts.plan);
   const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings });
   const jobs = opts.jobs ?? defaultJobs();
@@ -45,23 +50,34 @@ export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions,
   return evaluation.finish();
 }
 
-export function exitCode(report: Report, failOn: EvaluateOptions['failOn']): number {
-  const { error, warning } = report.summary.findings;
-  if (failOn === 'none') return EXIT.ok;
-  if (error > 0 || (failOn === 'expected' && warning > 0)) return EXIT.findings;
-  return EXIT.ok;
+/** --fail-on of evaluate: binding = errors (binding misses, data errors), expected = warnings too. */
+export const EVALUATE_FAIL_ON: FailOnSpec = {
+  levels: { binding: 'error', expected: 'warning', none: 'none' },
+  default: 'binding',
+  description: 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never',
+};
+
+export function exitCode(report: Report, opts: Pick<EvaluateOptions, 'failOn' | 'maxWarnings'>): number {
+  return reportExitCode(report.summary.findings, opts, EVALUATE_FAIL_ON);
+}
+
+/** --quiet: the report with its error findings only (the summary still counts everything). */
+function quietReport(report: Report): Report {
+  const findings = shownFindings(report.findings, true);
+  const listed = new Set(findings.map((f) => `${f.code}\u0000${f.ruleId ?? ''}`));
+  return { ...report, findings, omitted: report.omitted.filter((o) => listed.has(`${o.code}\u0000${o.ruleId ?? ''}`)) };
 }
 
 export async function evaluateCommand(files: string[], opts: EvaluateOptions, io: Io): Promise<number> {
-  if (opts.output) {
-    const out = resolve(opts.output);
-    const clash = [...files, opts.values].find((f) => f && resolve(f) === out);
-    if (clash) throw new CscheckError('usage.output-is-input', { file: clash });
-  }
+  checkOutputPath(opts.output, [...files, opts.values]);
   const report = await evaluateFiles(files, opts);
-  const color = opts.color && io.isTTY && !opts.output && io.env.NO_COLOR === undefined;
-  const text = FORMATS[opts.format](report, { lang: opts.lang, color });
-  if (opts.output) await writeAtomic(opts.output, text);
-  else io.stdout(text);
-  return exitCode(report, opts.failOn);
+  const shown = opts.quiet ? quietReport(report) : report;
+  const ctx = formatContext(opts, io);
+  // table and json render the Report; the CI formats read it as a finding list with the check metadata.
+  const reportFormat = FORMATS[opts.format];
+  const text = reportFormat
+    ? reportFormat(shown, ctx)
+    : FINDING_FORMATS[opts.format]({ ...fromReport(shown, CHECKS), ...(opts.quiet ? { counts: { ...report.summary.findings, warning: 0, info: 0 } } : {}) }, ctx);
+  await writeReport(text, opts, io);
+  return exitCode(report, opts);
 }

@@ -7,10 +7,14 @@ import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { locationText } from '../report/render.js';
 import { TOOL_VERSION } from '../rules/evaluation.js';
-import { evaluateCommand } from './evaluate.js';
+import { EVALUATE_FAIL_ON, evaluateCommand } from './evaluate.js';
 import { explainCommand } from './explain.js';
+import type { LedgerOptions } from './ledger.js';
+import { ledgerCommand } from './ledger.js';
 import { lintCommand, listCommand, showCommand, unitsCommand } from './plans.js';
-import type { FailOn, PlanOutputOptions } from './plans.js';
+import type { PlanOutputOptions } from './plans.js';
+import type { ReportOptions } from './report-options.js';
+import { SEVERITY_FAIL_ON, addReportOptions } from './report-options.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -61,21 +65,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       outputError: (text, write) => write(`cscheck: ${text.trim().replace(/^error: /, '')} (see cscheck --help)\n`),
     });
 
-  program
+  const evaluate = program
     .command('evaluate')
     .description('evaluate survey exports (CSV/XLSX) against a plan: indicators, per-community rules, data errors')
     .argument('<files...>', 'survey files (.csv, .tsv, .txt, .xlsx); several files are evaluated together')
     .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
     .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
     .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
-    .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure');
+  addReportOptions(evaluate, EVALUATE_FAIL_ON)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never').choices(['binding', 'expected', 'none']).default('binding'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
     .option('-j, --jobs <n>', 'threads for large CSV files (default: the number of cores)', positiveInt)
-    .option('--no-color', 'no colours in the terminal table')
     .option('--debug', 'print stack traces for errors')
     .action(async (files: string[], opts) => {
       lang = opts.lang;
@@ -117,16 +118,36 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
     .action((ref: string, opts) => run((o: PlanOptions) => unitsCommand(ref, { ...o, color: false }, io))(opts));
-  plans
+  const lint = plans
     .command('lint')
     .description('check plans against their own text and their parent plans (default: every bundled plan)')
-    .argument('[plans...]', 'bundled plan ids or plan YAML files')
-    .addOption(formatOption(['table', 'json']))
+    .argument('[plans...]', 'bundled plan ids or plan YAML files');
+  addReportOptions(lint, SEVERITY_FAIL_ON)
     .addOption(langOption())
-    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(['error', 'warning', 'info', 'none']).default('error'))
-    .option('--no-color', 'no colours in the terminal table')
     .option('--debug', 'print stack traces for errors')
-    .action((refs: string[], opts) => run((o: PlanOptions & { failOn: FailOn }) => lintCommand(refs, o, io))(opts));
+    .action(async (refs: string[], opts: ReportOptions & { debug?: boolean }) => {
+      lang = opts.lang;
+      debug = Boolean(opts.debug);
+      exit = await lintCommand(refs, opts, io);
+    });
+
+  const ledger = program
+    .command('ledger')
+    .description('check task ledgers (任务清单及工作台账): structure, units, deadlines, and against a plan its tasks and targets')
+    .argument('<files...>', 'ledger files (.xlsx, .csv)')
+    .option('-p, --plan <id|path>', 'the plan the ledger implements (e.g. luojiang, or its parent quanzhou)')
+    .option('--as-of <date>', 'rows past their deadline on this date (YYYY-MM-DD) and not 已完成 are overdue')
+    .option('--unit <name>', 'only the rows and plan tasks this unit answers for')
+    .option('--sheet <name>', 'XLSX: the sheet holding the ledger (default: the first sheet)')
+    .option('--encoding <name>', 'CSV: force the text encoding; default: detected');
+  addReportOptions(ledger, SEVERITY_FAIL_ON)
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action(async (files: string[], opts: LedgerOptions & ReportOptions & { debug?: boolean }) => {
+      lang = opts.lang;
+      debug = Boolean(opts.debug);
+      exit = await ledgerCommand(files, opts, io);
+    });
 
   program
     .command('explain')

@@ -1,21 +1,23 @@
 // `cscheck plans list|show|units|lint`: thin wiring from plan ids and files to the loader, the lint
 // checks and the plan formatters. Exit codes as for evaluate: 0, 1 (lint findings at or above
-// --fail-on), 2 (bad input: unknown plan, unreadable or — outside lint — invalid plan file).
+// --fail-on, or more warnings than --max-warnings), 2 (bad input: unknown plan, unreadable or —
+// outside lint — invalid plan file).
 
-import { isAbsolute, relative } from 'node:path';
 import type { Finding, Severity } from '../schema/finding.js';
-import { SEVERITY_RANK } from '../schema/finding.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
-import { PlanLinter } from '../rules/lint/index.js';
+import { LINT_CODES, PlanLinter } from '../rules/lint/index.js';
 import { TOOL_VERSION } from '../rules/evaluation.js';
-import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
+import { countBySeverity } from '../report/formats/finding-list.js';
+import { shownPath } from '../report/render.js';
 import { PLAN_LIST_FORMATS, planSummary } from '../report/formats/plan-list.js';
 import { PLAN_SHOW_FORMATS } from '../report/formats/plan-show.js';
 import { PLAN_UNITS_FORMATS, responsibilityMatrix } from '../report/formats/plan-units.js';
 import type { Io } from './main.js';
 import { EXIT } from './main.js';
+import type { ReportOptions } from './report-options.js';
+import { SEVERITY_FAIL_ON, checkOutputPath, reportExitCode, reportFindings } from './report-options.js';
 
 export interface PlanOutputOptions {
   format: string;
@@ -54,22 +56,17 @@ export function unitsCommand(ref: string, opts: PlanOutputOptions, io: Io): numb
   return EXIT.ok;
 }
 
-/** A path under the working directory is shown relative to it, as linters print paths. */
-function shownPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+export function lintExitCode(findings: Finding[], failOn: FailOn, maxWarnings?: number): number {
+  return reportExitCode(countBySeverity(findings), { failOn, maxWarnings }, SEVERITY_FAIL_ON);
 }
 
-export function lintExitCode(findings: Finding[], failOn: FailOn): number {
-  if (failOn === 'none') return EXIT.ok;
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.findings : EXIT.ok;
-}
-
-export function lintCommand(refs: string[], opts: PlanOutputOptions & { failOn: FailOn }, io: Io): number {
+export async function lintCommand(refs: string[], opts: ReportOptions, io: Io): Promise<number> {
   // Every name is resolved before anything is linted: an unknown plan is a usage error (exit 2).
   const files = (refs.length ? refs : bundledPlanIds()).map(resolvePlanPath);
+  checkOutputPath(opts.output, files);
   const linter = new PlanLinter();
+  // Paths under the working directory are shown relative to it, as linters print paths.
   const findings = files.flatMap((file) => linter.lint(file)).map((f) => (f.location.file ? { ...f, location: { ...f.location, file: shownPath(f.location.file) } } : f));
-  io.stdout(FINDING_FORMATS[opts.format]({ tool: { name: 'cscheck', version: TOOL_VERSION }, files: files.map(shownPath), findings }, ctxOf(opts, io)));
-  return lintExitCode(findings, opts.failOn);
+  const list = { tool: { name: 'cscheck', version: TOOL_VERSION }, files: files.map((f) => shownPath(f)), findings, rules: LINT_CODES };
+  return reportFindings(list, opts, SEVERITY_FAIL_ON, io);
 }

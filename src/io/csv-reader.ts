@@ -222,10 +222,16 @@ export async function readCsvPart(path: string, display: string, sink: TableSink
 }
 
 /** A reported-values table (指标 / 数值) in a CSV file. */
-export async function readCsvValues(path: string, display: string, sink: InputSink, options: CsvOptions = {}): Promise<TableSummary[]> {
+/** All records of a small table (a ledger, reported values), for readers that need it whole. */
+export async function readCsvTable(path: string, display: string, options: CsvOptions = {}): Promise<string[][]> {
   const records: string[][] = [];
   const format = await sniffCsv(path, options);
   await streamRecords(path, display, format, { start: format.bom, firstRecord: 1 }, (cells) => records.push(cells));
+  return records;
+}
+
+export async function readCsvValues(path: string, display: string, sink: InputSink, options: CsvOptions = {}): Promise<TableSummary[]> {
+  const records = await readCsvTable(path, display, options);
   const header = detectValuesHeader(records);
   if (!header) throw new CscheckError('input.values-header', {}, { file: display });
   let rows = 0;

@@ -26,24 +26,25 @@ export interface Header {
   fields: readonly FieldDef[];
 }
 
-const MATCHERS: Record<Level, HeaderMatcher> = {
-  community: new HeaderMatcher(FIELDS_BY_LEVEL.community),
-  township: new HeaderMatcher(FIELDS_BY_LEVEL.township),
+const matchers = new WeakMap<readonly FieldDef[], HeaderMatcher>();
+const matcherFor = (fields: readonly FieldDef[]): HeaderMatcher => {
+  let m = matchers.get(fields);
+  if (!m) matchers.set(fields, (m = new HeaderMatcher(fields)));
+  return m;
 };
 
 function cellText(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function single(row: unknown[], level: Level): Column[] {
+function single(row: unknown[], m: HeaderMatcher): Column[] {
   return row.map((v, index) => {
     const header = cellText(v);
-    return { index, header, field: MATCHERS[level].match(header) };
+    return { index, header, field: m.match(header) };
   });
 }
 
-function joined(top: unknown[], bottom: unknown[], level: Level): Column[] {
-  const m = MATCHERS[level];
+function joined(top: unknown[], bottom: unknown[], m: HeaderMatcher): Column[] {
   const width = Math.max(top.length, bottom.length);
   const cols: Column[] = [];
   let parent = '';
@@ -82,18 +83,28 @@ function score(cols: Column[]): number {
  */
 export function detectHeader(rows: unknown[][], level: Level): Header | null {
   const fields = FIELDS_BY_LEVEL[level];
-  const keyField = fields.findIndex((f) => f.id === (level === 'community' ? 'community' : 'township'));
-  let best: Header | null = null;
+  const found = detectColumns(rows, fields, level === 'community' ? 'community' : 'township');
+  return found && { level, fields, ...found };
+}
+
+/**
+ * The best header row (alone, or joined with the row below) for a table of `fields` that names
+ * the column `key`: the one that names the most fields.
+ */
+export function detectColumns(rows: unknown[][], fields: readonly FieldDef[], key: string): Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null {
+  const m = matcherFor(fields);
+  const keyField = fields.findIndex((f) => f.id === key);
+  let best: Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null = null;
   let bestScore = 0;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
-    const options: [Column[], number][] = [[single(rows[i], level), i]];
-    if (i + 1 < rows.length) options.push([joined(rows[i], rows[i + 1], level), i + 1]);
+    const options: [Column[], number][] = [[single(rows[i], m), i]];
+    if (i + 1 < rows.length) options.push([joined(rows[i], rows[i + 1], m), i + 1]);
     for (const [cols, lastRow] of options) {
       // On a tie a one-row header wins: a title line merged above it adds nothing.
       const s = score(cols) * 2 + (lastRow === i ? 1 : 0);
       if (s > bestScore && cols.some((c) => c.field === keyField)) {
-        best = { level, firstRow: i, lastRow, columns: cols, fields };
+        best = { firstRow: i, lastRow, columns: cols };
         bestScore = s;
       }
     }

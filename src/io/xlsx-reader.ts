@@ -187,3 +187,32 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
   }
   return summaries;
 }
+
+/**
+ * The rows of one sheet (the first, or `sheet`), merged cells filled, for small tables read whole
+ * (a task ledger). Also says which cells were filled from a merge.
+ */
+export async function readXlsxTable(path: string, display: string, sheet?: string): Promise<{ sheet: string; rows: SheetRow[]; merged: Set<string> }> {
+  const pkg = await XlsxPackage.open(path, display);
+  try {
+    const sheets = (await pkg.sheets()).filter((s) => pkg.has(s.path));
+    const part = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
+    if (!part) throw new CscheckError('input.sheet-not-found', { sheet: sheet ?? '', sheets: sheets.map((s) => s.name).join('、') }, { file: display });
+    const merges = await pkg.merges(part.path);
+    const filler = new MergeFiller(merges);
+    const merged = new Set<string>();
+    for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) merged.add(`${r}:${c}`);
+    const rows: SheetRow[] = [];
+    await streamSheet(pkg, part.path, await pkg.sharedStrings(), await pkg.styles(), (r) => {
+      filler.fill(r);
+      rows.push(r);
+      return true;
+    });
+    return { sheet: part.name, rows, merged };
+  } catch (err) {
+    if (err instanceof CscheckError) throw err;
+    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+  } finally {
+    pkg.close();
+  }
+}

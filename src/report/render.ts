@@ -1,5 +1,6 @@
 // Shared by the formatters: a finding's message and position in the user's language.
 
+import { isAbsolute, normalize, relative, sep } from 'node:path';
 import type { Finding, Location } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
@@ -7,6 +8,8 @@ import { message } from '../schema/messages.js';
 export interface FormatContext {
   lang: Lang;
   color: boolean;
+  /** The directory paths are shown relative to (CI formats: the checkout); default: the working directory. */
+  cwd?: string;
 }
 
 export function findingMessage(f: Finding, lang: Lang): string {
@@ -21,4 +24,19 @@ export function locationText(l: Location): string {
   else if (l.row !== undefined) parts.push(l.sheet ? `${l.sheet}!${l.row}` : `#${l.row}`);
   else if (l.sheet) parts.push(l.sheet);
   return parts.filter(Boolean).join(' ');
+}
+
+/**
+ * A file as CI tools want it: relative to `cwd` with `/` separators when it lies under it (a bundled
+ * plan inside node_modules too), otherwise as given. Formatters call this; they never touch the file.
+ */
+export function shownPath(file: string, cwd: string = process.cwd()): string {
+  if (!isAbsolute(file)) return normalize(file).split(sep).join('/');
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+/** The location with its file shown relative to `cwd` (see shownPath). */
+export function shownLocation(l: Location, cwd?: string): Location {
+  return l.file === undefined ? l : { ...l, file: shownPath(l.file, cwd) };
 }

@@ -68,6 +68,20 @@ export const TOWNSHIP_FIELDS: readonly FieldDef[] = [
   { id: 'has_legal_service_station', header: '公共法律服务站', type: 'boolean', en: 'Public legal service station', aliases: [] },
 ];
 
+/** Columns of a task ledger (任务清单及工作台账, data contract §2); values are read by io/ledger-reader. */
+export const LEDGER_FIELDS: readonly FieldDef[] = [
+  { id: 'no', header: '序号', type: 'text', en: 'No.', aliases: ['编号', '序'] },
+  { id: 'section', header: '工作任务', type: 'text', en: 'Task', aliases: ['重点任务', '任务'] },
+  { id: 'project', header: '具体项目', type: 'text', en: 'Project', aliases: ['项目'] },
+  { id: 'content', header: '主要内容', type: 'text', en: 'Content', required: true, aliases: ['工作内容', '具体内容', '任务内容'] },
+  { id: 'units', header: '责任单位', type: 'text', en: 'Responsible units', aliases: ['牵头单位', '责任部门', '牵头单位及责任单位'] },
+  { id: 'deadline', header: '完成时限', type: 'text', en: 'Deadline', aliases: ['完成时间', '时限'] },
+  { id: 'status', header: '完成状态', type: 'text', en: 'Status', aliases: ['状态', '进展状态'] },
+  { id: 'progress', header: '完成进度（%）', type: 'text', en: 'Progress (%)', aliases: ['完成进度', '进度'] },
+  { id: 'progress_note', header: '工作进展', type: 'text', en: 'Progress report', aliases: ['进展情况', '工作进展情况'] },
+  { id: 'evidence', header: '佐证材料', type: 'text', en: 'Evidence', aliases: ['佐证'] },
+];
+
 export const FIELDS_BY_LEVEL: Record<Level, readonly FieldDef[]> = {
   community: COMMUNITY_FIELDS,
   township: TOWNSHIP_FIELDS,

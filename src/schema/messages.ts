@@ -94,6 +94,12 @@ const catalogue = {
   'label.omitted': { zh: '（另有 {count} 条“{code}”未列出，见 --max-findings）', en: '({count} more “{code}” not listed; see --max-findings)' },
   'label.summary': { zh: '共 {rows} 行 · {townships} 个乡镇（街道） · 指标：{met} 达标，{notMet} 未达标，{noData} 无数据 · {errors} 个错误，{warnings} 个警告', en: '{rows} rows · {townships} townships · indicators: {met} met, {notMet} not met, {noData} no data · {errors} errors, {warnings} warnings' },
   'label.note': { zh: '注', en: 'Note' },
+  'label.findings': { zh: '问题', en: 'Findings' },
+  'label.top-findings': { zh: '主要问题（{shown}/{total}）', en: 'Top findings ({shown} of {total})' },
+  'label.no-findings': { zh: '没有发现问题', en: 'No findings' },
+  'label.findings-summary': { zh: '{errors} 个错误，{warnings} 个警告，{infos} 个提示', en: '{errors} errors, {warnings} warnings, {infos} info' },
+  'label.indicator-summary': { zh: '指标：{met} 达标，{notMet} 未达标，{noData} 无数据', en: 'Indicators: {met} met, {notMet} not met, {noData} no data' },
+  'label.checked-files': { zh: '已检查：{files}', en: 'Checked: {files}' },
   'unit.communities': { zh: '村（社区）', en: 'communities' },
   'unit.townships': { zh: '乡镇（街道）', en: 'townships' },
 
@@ -116,7 +122,7 @@ const catalogue = {
   'lint.numbering-gap': { zh: '{project}：条目编号为 {numbers}，缺第 {missing} 条（{section}“{quote}”之前）', en: '{project}: the items are numbered {numbers}; number {missing} is missing (before {section} “{quote}”)' },
   'lint.numbering-repeat': { zh: '{project}：条目编号为 {numbers}，第 {no} 条重号或顺序颠倒（{section}“{quote}”）', en: '{project}: the items are numbered {numbers}; number {no} repeats or is out of order ({section} “{quote}”)' },
   'lint.doubled-wording': { zh: '{section}：“{word}”连写了两遍（“{context}”）', en: '{section}: “{word}” is written twice in a row (“{context}”)' },
-  'lint.summary': { zh: '已检查 {plans} 个计划：{errors} 个错误，{warnings} 个警告，{infos} 个提示', en: 'checked {plans} plan file(s): {errors} errors, {warnings} warnings, {infos} info' },
+  'lint.summary': { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示', en: 'checked {files} file(s): {errors} errors, {warnings} warnings, {infos} info' },
 
   // — plans list / show / units, explain —
   'plans.unknown-indicator': { zh: '没有编号为“{id}”的指标；相近的编号：{close}', en: 'no indicator “{id}”; close ids: {close}' },
@@ -173,6 +179,31 @@ const catalogue = {
   'measure.denominator': { zh: '分母', en: 'denominator' },
   'measure.sum': { zh: '求和', en: 'sum' },
   'measure.scale': { zh: '倍数', en: 'scale' },
+  // — cscheck ledger —
+  'ledger.no-header': { zh: '前 {rows} 行中找不到台账表头：需要“主要内容”列（以及序号、工作任务、具体项目、责任单位、完成时限）', en: 'no ledger header in the first {rows} rows: expected a 主要内容 column (and 序号, 工作任务, 具体项目, 责任单位, 完成时限)' },
+  'ledger.missing-column': { zh: '台账缺少“{column}”列', en: 'the ledger has no “{column}” column' },
+  'ledger.numbering-gap': { zh: '序号 {previous} 之后是 {no}，中间缺号', en: '序号 {no} follows {previous}: numbers are missing' },
+  'ledger.numbering-repeat': { zh: '序号 {no} 重复', en: '序号 {no} is used twice' },
+  'ledger.numbering-text': { zh: '序号“{value}”不是数字', en: '序号 “{value}” is not a number' },
+  'ledger.empty-row': { zh: '第 {row} 行是空行，已跳过', en: 'row {row} is empty; skipped' },
+  'ledger.no-unit': { zh: '序号 {no}：未填责任单位', en: '序号 {no}: no responsible unit' },
+  'ledger.no-deadline': { zh: '序号 {no}：未填完成时限', en: '序号 {no}: no deadline' },
+  'ledger.unit-note': { zh: '序号 {no}：责任单位栏中的“{note}”是说明，不是责任单位', en: '序号 {no}: “{note}” in the unit cell is a note, not a unit' },
+  'ledger.unit-slip': { zh: '序号 {no}：责任单位“{value}”中分隔符重复或多余', en: '序号 {no}: doubled or dangling separator in the units “{value}”' },
+  'ledger.unit-variant': { zh: '序号 {no}：“{unit}”应写作“{canonical}”（按同一单位计）', en: '序号 {no}: “{unit}” is written “{canonical}” in the plan (counted as the same unit)' },
+  'ledger.unit-unknown': { zh: '序号 {no}：责任单位“{unit}”不在计划的单位名单中', en: '序号 {no}: the unit “{unit}” is not in the plan’s list of units' },
+  'ledger.task-missing': { zh: '计划任务 {task}（{section}）“{content}”在台账中找不到（{covered}% 的句子有对应）', en: 'plan task {task} ({section}) “{content}” is not in the ledger ({covered}% of its sentences found)' },
+  'ledger.row-unplanned': { zh: '序号 {no}：“{content}”与计划中的任何任务都不相近', en: '序号 {no}: “{content}” is close to no task of the plan' },
+  'ledger.weakened-number': { zh: '序号 {no}：目标写作“{written}”，计划（{section}）为“{plan}”', en: '序号 {no}: the target reads “{written}”; the plan ({section}) says “{plan}”' },
+  'ledger.weakened-strive': { zh: '序号 {no}：加了计划（{section}）没有的“力争”', en: '序号 {no}: adds 力争 (“strive to”), which the plan ({section}) does not say' },
+  'ledger.weakened-scope': { zh: '序号 {no}：加了计划（{section}）没有的限定词“{word}”', en: '序号 {no}: adds the narrowing word “{word}”, which the plan ({section}) does not have' },
+  'ledger.weakened-villages': { zh: '序号 {no}：计划（{section}）写“村（社区）”，台账只写“社区”，村被漏掉', en: '序号 {no}: the plan ({section}) says 村（社区） (villages and communities); the ledger says 社区 only' },
+  'ledger.deadline-later': { zh: '序号 {no}：完成时限“{written}”晚于计划任务 {task} 的“{plan}”', en: '序号 {no}: deadline “{written}” is later than plan task {task}’s “{plan}”' },
+  'ledger.overdue': { zh: '序号 {no}：完成时限“{deadline}”已过（截至 {asOf}），状态为“{status}”', en: '序号 {no}: deadline “{deadline}” has passed (as of {asOf}); status “{status}”' },
+  'ledger.done-not-full': { zh: '序号 {no}：状态“已完成”但进度为 {progress}%', en: '序号 {no}: marked 已完成 at {progress}%' },
+  'ledger.full-not-done': { zh: '序号 {no}：进度 100% 但状态为“{status}”', en: '序号 {no}: at 100% but the status is “{status}”' },
+  'ledger.doubled-wording': { zh: '序号 {no}：“{run}”中的词语重复', en: '序号 {no}: doubled word in “{run}”' },
+  'ledger.bad-date': { zh: '--as-of 需要日期（如 2025-06-30）：“{value}”', en: '--as-of needs a date such as 2025-06-30: “{value}”' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;

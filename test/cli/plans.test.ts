@@ -126,7 +126,7 @@ describe('plans lint', () => {
     const r = await run(['plans', 'lint', 'luojiang', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ error\s+│ plans\/luojiang\.yaml:\d+:\d+\s+│ Communities with at least one “women’s micro-home”: adds “力争”/);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('checked 1 plan file(s): 8 errors, 12 warnings, 2 info');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('checked 1 file(s): 8 errors, 12 warnings, 2 info');
   });
 
   it('--fail-on sets the level that makes the exit code 1', async () => {
@@ -135,7 +135,7 @@ describe('plans lint', () => {
     expect((await run(['plans', 'lint', 'luojiang', '--fail-on', 'none'])).code).toBe(0);
     const clean = await run(['plans', 'lint', 'xianyou', 'xishuangbanna', '--fail-on', 'info']);
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toBe('已检查 2 个计划：0 个错误，0 个警告，0 个提示\n');
+    expect(clean.stdout).toBe('已检查 2 个文件：0 个错误，0 个警告，0 个提示\n');
   });
 
   it('a broken plan file is a finding, not a crash; an unknown plan is a usage error', async () => {

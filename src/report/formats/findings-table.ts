@@ -20,7 +20,7 @@ export function findingsTable(list: FindingList, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const { lang } = ctx;
   const counts = countBySeverity(list.findings);
-  const summary = message('lint.summary', { plans: list.files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }, lang);
+  const summary = message('lint.summary', { files: list.files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }, lang);
   if (!list.findings.length) return `${summary}\n`;
   const table = new Table({
     head: [message('label.severity', {}, lang), message('label.location', {}, lang), message('label.message', {}, lang)].map((h) => c.bold(h)),

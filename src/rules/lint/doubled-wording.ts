@@ -19,7 +19,7 @@ export const meta: CheckMeta = {
   messages: ['lint.doubled-wording'],
 };
 
-const DOUBLED = /([\u3400-\u9fff]{2,4})\1/gu;
+export const DOUBLED = /([\u3400-\u9fff]{2,4})\1/gu;
 const CONTEXT = 8;
 
 function doubled(ctx: LintContext): Finding[] {

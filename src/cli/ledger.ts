@@ -1,0 +1,41 @@
+// `cscheck ledger FILE... [--plan ID] [--as-of DATE] [--unit NAME]`: read each task ledger, run the
+// ledger checks (against the plan when one is given) and report the findings in any format.
+
+import { CscheckError } from '../schema/errors.js';
+import type { Finding } from '../schema/finding.js';
+import { loadPlan } from '../schema/load-plan.js';
+import { readLedger } from '../io/ledger-reader.js';
+import { checkLedger, LEDGER_CODES } from '../rules/ledger/index.js';
+import { TOOL_VERSION } from '../rules/evaluation.js';
+import type { Io } from './main.js';
+import type { ReportOptions } from './report-options.js';
+import { checkOutputPath, reportFindings, SEVERITY_FAIL_ON } from './report-options.js';
+import { CHECKS } from '../rules/checks/index.js';
+
+export interface LedgerOptions {
+  plan?: string;
+  asOf?: string;
+  unit?: string;
+  sheet?: string;
+  encoding?: string;
+}
+
+export async function ledgerFindings(files: string[], opts: LedgerOptions): Promise<Finding[]> {
+  if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
+    throw new CscheckError('ledger.bad-date', { value: opts.asOf });
+  }
+  const plan = opts.plan ? loadPlan(opts.plan) : undefined;
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding });
+    findings.push(...checkLedger(ledger, { plan, asOf: opts.asOf, unit: opts.unit }));
+  }
+  return findings;
+}
+
+export async function ledgerCommand(files: string[], opts: LedgerOptions & ReportOptions, io: Io): Promise<number> {
+  checkOutputPath(opts.output, files);
+  const findings = await ledgerFindings(files, opts);
+  const rules = [...LEDGER_CODES, ...CHECKS.filter((c) => c.code === 'cell-type')];
+  return reportFindings({ tool: { name: 'cscheck', version: TOOL_VERSION }, files, findings, rules }, opts, SEVERITY_FAIL_ON, io);
+}

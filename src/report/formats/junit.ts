@@ -1,0 +1,144 @@
+// JUnit XML for CI test views (GitLab, Jenkins, Azure DevOps): one <testsuite> per input file, with
+// a <testcase> per check code (classname = the code) and per requirement its rows break; one for the
+// plan, with a <testcase> per indicator and requirement (classname = the plan id). Each error is a
+// <failure> (message, then where), an item without data is <skipped>, and warnings and notices are
+// the test case's <system-out>. Text is escaped for XML 1.0, control characters included.
+
+import type { Finding, Localized } from '../../schema/finding.js';
+import { message } from '../../schema/messages.js';
+import * as indicatorChecks from '../../rules/checks/indicator-target.js';
+import * as requirementChecks from '../../rules/checks/requirement.js';
+import type { FormatContext } from '../render.js';
+import { findingMessage, locationText, shownLocation, shownPath } from '../render.js';
+import { localize, ruleTable } from './ci-common.js';
+import type { FindingList } from './finding-list.js';
+
+/** The codes reported about an indicator or requirement: their test case is the item's, not the code's. */
+const ITEM_CODES = new Set([indicatorChecks.notMet, indicatorChecks.noData, requirementChecks.breach, requirementChecks.noData].map((m) => m.code));
+
+interface Item {
+  id: string;
+  name: Localized;
+  /** No data at all: the item's test case is skipped unless it failed. */
+  noData: boolean;
+}
+
+interface Case {
+  classname: string;
+  name: string;
+  item?: Item;
+  failures: Finding[];
+  notes: Finding[];
+  more: number;
+}
+
+// XML 1.0 cannot carry these at all, not even as character references: they are shown as \uXXXX.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const legal = (s: string) => s.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+export const xmlText = (s: string): string => legal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+export const xmlAttr = (s: string): string => xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+
+const attrs = (a: Record<string, string | number | undefined>) =>
+  Object.entries(a)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+
+export function junit(list: FindingList, ctx: FormatContext): string {
+  const { lang, cwd } = ctx;
+  const { meta } = ruleTable(list.rules, list.findings);
+  const planId = list.plan?.id ?? list.tool.name;
+  const planFile = list.plan ? shownPath(list.plan.file, cwd) : undefined;
+
+  const indicators = new Map<string, Item>((list.indicators ?? []).map((r) => [r.id, { id: r.id, name: r.name, noData: r.status === 'no-data' }]));
+  const requirements = new Map<string, Item>((list.requirements ?? []).map((r) => [r.id, { id: r.id, name: r.name, noData: r.checked === 0 }]));
+  const itemOf = (f: Finding): Item | undefined =>
+    f.ruleId !== undefined && ITEM_CODES.has(f.code) ? (indicators.get(f.ruleId) ?? requirements.get(f.ruleId)) : undefined;
+
+  // Suites by name (a file, shown relative to cwd); a finding without a file goes to the plan's suite.
+  const suites = new Map<string, Map<string, Case>>();
+  const suite = (name: string) => {
+    let s = suites.get(name);
+    if (!s) suites.set(name, (s = new Map()));
+    return s;
+  };
+  const itemCase = (cases: Map<string, Case>, item: Item) => {
+    const key = `item:${item.id}`;
+    let c = cases.get(key);
+    if (!c) cases.set(key, (c = { classname: planId, name: `${item.id} ${localize(item.name, lang)}`, item, failures: [], notes: [], more: 0 }));
+    return c;
+  };
+  const codeCase = (cases: Map<string, Case>, code: string) => {
+    const key = `code:${code}`;
+    let c = cases.get(key);
+    const m = meta.get(code);
+    if (!c) cases.set(key, (c = { classname: code, name: m ? `${code} ${localize(m.title, lang)}` : code, failures: [], notes: [], more: 0 }));
+    return c;
+  };
+
+  // Every input file gets its suite, with a passing case for each check that ran over it; the plan's
+  // suite holds every indicator and requirement (the requirements' breaches go to the file they are in).
+  const hasItems = indicators.size + requirements.size > 0;
+  for (const file of list.files) {
+    const cases = suite(shownPath(file, cwd));
+    for (const r of list.rules ?? []) if (!hasItems || !ITEM_CODES.has(r.code)) codeCase(cases, r.code);
+  }
+  const planSuite = planFile ?? list.tool.name;
+  for (const item of [...indicators.values(), ...requirements.values()]) itemCase(suite(planSuite), item);
+
+  // An item's findings in a plan file — its own, or the parent's it inherits — are the plan's case;
+  // a requirement's breaches are in the input file whose rows break it.
+  const inputs = new Set(list.files.map((f) => shownPath(f, cwd)));
+  for (const f of list.findings) {
+    const file = f.location.file !== undefined ? shownPath(f.location.file, cwd) : planSuite;
+    const item = itemOf(f);
+    const cases = suite(item && !inputs.has(file) ? planSuite : file);
+    const c = item ? itemCase(cases, item) : codeCase(cases, f.code);
+    (f.severity === 'error' ? c.failures : c.notes).push(f);
+  }
+  // Findings past --max-findings are counted with the first case that lists some of the same kind.
+  for (const o of list.omitted ?? []) {
+    const item = o.ruleId !== undefined && ITEM_CODES.has(o.code) ? (indicators.get(o.ruleId) ?? requirements.get(o.ruleId)) : undefined;
+    const key = item ? `item:${item.id}` : `code:${o.code}`;
+    const c = [...suites.values()].map((cases) => cases.get(key)).find((x) => x && x.failures.length + x.notes.length > 0);
+    if (c) c.more += o.count;
+  }
+  const fileless = planFile === undefined ? planSuite : undefined;
+
+  const where = (f: Finding) => locationText(shownLocation(f.location, cwd));
+  const skipReason = (item: Item) => {
+    const why = list.findings.find((f) => f.ruleId === item.id && f.severity === 'info' && itemOf(f) === item);
+    return why ? findingMessage(why, lang) : `${localize(item.name, lang)}: ${message('label.no-data', {}, lang)}`;
+  };
+
+  const totals = { tests: 0, failures: 0, skipped: 0 };
+  const body: string[] = [];
+  for (const [name, cases] of suites) {
+    const counts = { tests: cases.size, failures: 0, skipped: 0 };
+    const lines: string[] = [];
+    const file = name === fileless ? undefined : name;
+    for (const c of cases.values()) {
+      const skipped = !c.failures.length && c.item?.noData;
+      if (c.failures.length) counts.failures++;
+      if (skipped) counts.skipped++;
+      const inner: string[] = [];
+      for (const f of c.failures) {
+        const text = findingMessage(f, lang);
+        inner.push(`      <failure${attrs({ message: text, type: f.code })}>${xmlText(`${where(f)}\n${text}`)}</failure>`);
+      }
+      if (skipped) inner.push(`      <skipped${attrs({ message: skipReason(c.item!) })}/>`);
+      const out = c.notes.map((f) => `${message(`label.${f.severity}`, {}, lang)} ${where(f)}  ${findingMessage(f, lang)}`);
+      if (c.more) out.push(message('label.more', { count: c.more }, lang));
+      if (out.length) inner.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`);
+      const open = `    <testcase${attrs({ classname: c.classname, name: c.name, file, time: 0 })}`;
+      lines.push(inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`);
+    }
+    totals.tests += counts.tests;
+    totals.failures += counts.failures;
+    totals.skipped += counts.skipped;
+    body.push(`  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0 })}>`, ...lines, '  </testsuite>');
+  }
+  const head = `<testsuites${attrs({ name: `${list.tool.name} ${list.tool.version}`, tests: totals.tests, failures: totals.failures, errors: 0, skipped: totals.skipped, time: 0 })}>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${body.join('\n')}\n</testsuites>\n`;
+}

@@ -1,0 +1,61 @@
+// Does the ledger carry every task of the plan, and is every row a task of the plan? Matching is
+// by text (task-match.ts); each finding says how close the best candidate came.
+
+import type { Finding } from '../../schema/finding.js';
+import { ledgerCell } from '../../io/ledger-reader.js';
+import type { CheckMeta } from '../checks/check.js';
+import { brief } from '../lint/cite.js';
+import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { COVERED_SHARE, unplannedRows } from './task-match.js';
+
+export const taskMissing: CheckMeta = {
+  code: 'ledger-task-missing',
+  title: { zh: '台账缺少计划任务', en: 'Plan task missing' },
+  description: { zh: '计划中的任务在台账中找不到对应的行（按主要内容的文字比对）', en: 'a task of the plan has no row in the ledger (matched by the text of 主要内容)' },
+  severity: 'error',
+  messages: ['ledger.task-missing'],
+};
+
+export const rowUnplanned: CheckMeta = {
+  code: 'ledger-row-unplanned',
+  title: { zh: '计划外的台账行', en: 'Row not in the plan' },
+  description: { zh: '台账行的内容与计划中的任何任务都不相近', en: 'a ledger row is close to no task of the plan' },
+  severity: 'warning',
+  messages: ['ledger.row-unplanned'],
+};
+
+function run({ ledger, plan, matches }: LedgerContext): Finding[] {
+  if (!plan || !matches) return [];
+  const out: Finding[] = [];
+  for (const m of matches) {
+    if (m.covered >= COVERED_SHARE) continue;
+    const best = [...m.sentences].sort((a, b) => b.score - a.score)[0];
+    out.push({
+      code: taskMissing.code,
+      severity: taskMissing.severity,
+      ruleId: m.task.id,
+      location: { file: ledger.file, sheet: ledger.sheet, planPath: `tasks.${m.taskIndex}` },
+      messageId: 'ledger.task-missing',
+      args: {
+        task: m.task.no !== undefined ? String(m.task.no) : m.task.id,
+        section: m.task.source.section,
+        content: brief(m.task.content, 40),
+        covered: Math.round(m.covered * 100),
+        bestRow: best?.row ?? null,
+        bestScore: best?.score ?? 0,
+      },
+    });
+  }
+  for (const r of unplannedRows(plan.plan.tasks ?? [], ledger.rows)) {
+    out.push({
+      code: rowUnplanned.code,
+      severity: rowUnplanned.severity,
+      location: ledgerCell(ledger, r.row, 'content'),
+      messageId: 'ledger.row-unplanned',
+      args: { no: r.no ?? String(r.row), content: brief(r.content ?? '', 40) },
+    });
+  }
+  return out;
+}
+
+export const check: LedgerCheck = { codes: [taskMissing, rowUnplanned], run };

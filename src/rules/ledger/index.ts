@@ -1,0 +1,49 @@
+// `cscheck ledger`: run every ledger check on a read ledger, against the plan when one is given,
+// and narrow the result to one unit's rows with --unit.
+
+import type { Finding } from '../../schema/finding.js';
+import type { LoadedPlan } from '../../schema/load-plan.js';
+import type { Ledger } from '../../io/ledger-reader.js';
+import type { CheckMeta } from '../checks/check.js';
+import * as coverage from './coverage.js';
+import * as deadlines from './deadlines.js';
+import type { LedgerCheck } from './ledger-check.js';
+import * as rowCells from './row-cells.js';
+import * as slips from './slips.js';
+import * as structure from './structure.js';
+import * as targets from './targets.js';
+import { matchTasks } from './task-match.js';
+import { UnitIndex } from './unit-index.js';
+import * as units from './units.js';
+
+export const LEDGER_CHECKS: LedgerCheck[] = [structure.check, rowCells.check, units.check, coverage.check, targets.check, deadlines.check, slips.check];
+
+/** Every code `cscheck ledger` can report, with its description. */
+export const LEDGER_CODES: CheckMeta[] = LEDGER_CHECKS.flatMap((c) => c.codes);
+
+export interface LedgerOptions {
+  plan?: LoadedPlan;
+  asOf?: string;
+  /** Only this unit's rows (and the plan tasks it answers for). */
+  unit?: string;
+}
+
+export function checkLedger(ledger: Ledger, options: LedgerOptions = {}): Finding[] {
+  const { plan } = options;
+  const index = new UnitIndex(plan?.plan.units);
+  const matches = plan ? matchTasks(plan.plan.tasks ?? [], ledger.rows) : undefined;
+  const planText = new Map<number, string>();
+  for (const m of matches ?? []) {
+    const t = m.task;
+    const text = [t.content, t.units_as_written ?? '', typeof t.note === 'string' ? t.note : t.note?.zh ?? ''].join('\n');
+    for (const r of m.rows) planText.set(r.row, `${planText.get(r.row) ?? ''}\n${text}`);
+  }
+  const ctx = { ledger, plan, units: index, asOf: options.asOf, matches, planText: (row: number) => planText.get(row) ?? '' };
+  const findings = [...ledger.findings, ...LEDGER_CHECKS.flatMap((c) => c.run(ctx))];
+  if (!options.unit) return findings;
+  const wanted = index.resolve(options.unit)?.canonical ?? options.unit;
+  const isWanted = (name: string) => (index.resolve(name)?.canonical ?? name) === wanted;
+  const rows = new Set(ledger.rows.filter((r) => r.units.some(isWanted)).map((r) => r.row));
+  const tasks = new Set((plan?.plan.tasks ?? []).filter((t) => t.units.some(isWanted)).map((t) => t.id));
+  return findings.filter((f) => (f.location.row !== undefined ? rows.has(f.location.row) : f.ruleId !== undefined && tasks.has(f.ruleId)));
+}

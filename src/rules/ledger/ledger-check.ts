@@ -1,0 +1,30 @@
+// A ledger check is a module like the finding checks in ../checks: metas describe the codes it
+// reports; `run` turns one read ledger (and, where given, the plan it implements) into Findings.
+
+import type { Finding } from '../../schema/finding.js';
+import type { LoadedPlan } from '../../schema/load-plan.js';
+import type { Ledger } from '../../io/ledger-reader.js';
+import type { CheckMeta } from '../checks/check.js';
+import type { TaskMatch } from './task-match.js';
+import type { UnitIndex } from './unit-index.js';
+
+export interface LedgerContext {
+  ledger: Ledger;
+  /** The plan the ledger implements, `extends` resolved; absent: structure checks only. */
+  plan?: LoadedPlan;
+  units?: UnitIndex;
+  /** Plan tasks matched to ledger rows, computed once for the checks that need it. */
+  matches?: TaskMatch[];
+  /** ISO date: rows past their deadline on this day and not 已完成 are overdue. */
+  asOf?: string;
+  /**
+   * What the plan itself writes for a row (its matched tasks' content, units and notes): a slip the
+   * ledger copies faithfully from the plan is the plan's, not something the submitter can fix.
+   */
+  planText?: (row: number) => string;
+}
+
+export interface LedgerCheck {
+  codes: CheckMeta[];
+  run(ctx: LedgerContext): Finding[];
+}

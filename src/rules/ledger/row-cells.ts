@@ -1,0 +1,54 @@
+// Every ledger row names its responsible units and a deadline; a sentence in a unit cell is a
+// note, not a unit; separators doubled or dangling in a unit list are slips.
+
+import type { Finding } from '../../schema/finding.js';
+import { ledgerCell } from '../../io/ledger-reader.js';
+import type { CheckMeta } from '../checks/check.js';
+import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+
+export const noUnit: CheckMeta = {
+  code: 'ledger-no-unit',
+  title: { zh: '未填责任单位', en: 'No responsible unit' },
+  description: { zh: '台账行的责任单位为空', en: 'a ledger row names no responsible unit' },
+  severity: 'error',
+  messages: ['ledger.no-unit'],
+};
+
+export const noDeadline: CheckMeta = {
+  code: 'ledger-no-deadline',
+  title: { zh: '未填完成时限', en: 'No deadline' },
+  description: { zh: '台账行的完成时限为空', en: 'a ledger row has no deadline' },
+  severity: 'error',
+  messages: ['ledger.no-deadline'],
+};
+
+export const unitNote: CheckMeta = {
+  code: 'ledger-unit-note',
+  title: { zh: '责任单位栏中的说明', en: 'Note in a unit cell' },
+  description: { zh: '责任单位栏中有一句说明（如“以下均需各乡镇（街道）落实”），不作为责任单位', en: 'a unit cell holds a sentence (such as 以下均需各乡镇（街道）落实); it is not taken as a unit' },
+  severity: 'info',
+  messages: ['ledger.unit-note'],
+};
+
+export const unitSlip: CheckMeta = {
+  code: 'ledger-unit-slip',
+  title: { zh: '责任单位标点错误', en: 'Stray punctuation in units' },
+  description: { zh: '责任单位列表中分隔符重复或多余（如“区民政局、、区妇联”）', en: 'a unit list has a doubled or dangling separator (区民政局、、区妇联)' },
+  severity: 'warning',
+  messages: ['ledger.unit-slip'],
+};
+
+function run({ ledger, planText }: LedgerContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of ledger.rows) {
+    const where = (field: string) => ledgerCell(ledger, r.row, field);
+    const no = r.no ?? String(r.row);
+    if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no } });
+    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') out.push({ code: noDeadline.code, severity: noDeadline.severity, location: where('deadline'), messageId: 'ledger.no-deadline', args: { no } });
+    for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) out.push({ code: unitNote.code, severity: unitNote.severity, location: where('units'), messageId: 'ledger.unit-note', args: { no, note } });
+    for (const line of r.unitSlips) out.push({ code: unitSlip.code, severity: unitSlip.severity, location: where('units'), messageId: 'ledger.unit-slip', args: { no, value: line } });
+  }
+  return out;
+}
+
+export const check: LedgerCheck = { codes: [noUnit, noDeadline, unitNote, unitSlip], run };
