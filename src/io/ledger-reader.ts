@@ -56,6 +56,8 @@ export interface Ledger {
   emptyRows: number[];
   /** Rows repeating the header (at a page break), skipped. */
   repeatedHeaders: number[];
+  /** Heading rows (一、… / （一）…) that name sections and projects in place of those columns. */
+  headingRows: number[];
   /** Cells that could not be read (a deadline, a status, a progress figure). */
   findings: Finding[];
 }
@@ -98,6 +100,9 @@ export function parseDeadline(raw: Raw): Deadline {
 const SEPARATORS = /[、，,；;\s]+/;
 // Two separators in a row, or one at either end of a line, is a typing slip.
 const SLIP = /[、，,；;]\s*[、，,；;]|^[、，,；;]|[、，,；;]$/;
+const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
+const PROJECT_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
+const ROLE = /[（(](?:牵头|配合|负责|主责|协办|参与)[)）]$/;
 // A line that reads as a sentence, not a unit name.
 const NOTE = /。$|^以下|不再列出|按职责分工|负责落实/;
 
@@ -112,7 +117,8 @@ export function parseUnits(cell: string | null): { units: string[]; notes: strin
     if (NOTE.test(line)) notes.push(line);
     else {
       if (SLIP.test(line)) slips.push(line);
-      units.push(...line.split(SEPARATORS).filter(Boolean));
+      // A role in brackets after a unit (区民政局（牵头）) is not part of its name.
+      units.push(...line.split(SEPARATORS).map((u) => u.replace(ROLE, '')).filter(Boolean));
     }
   }
   return { units, notes, slips };
@@ -153,6 +159,7 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
     rows: [],
     emptyRows: [],
     repeatedHeaders: [],
+    headingRows: [],
     findings: [],
   };
   const get = (cells: Raw[], field: string): Raw => (columnOf[field] ? cells[columnOf[field].index] : null);
@@ -168,6 +175,20 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
     }
     if (cells.every((c, i) => text(c) === null || text(c) === headerTexts[i])) {
       ledger.repeatedHeaders.push(r.row);
+      continue;
+    }
+    // A heading row (“一、完善城乡社区服务格局” merged across the table, or alone in its first
+    // cell) starts a section or a project instead of being a task.
+    const distinct = [...new Set(cells.map(text).filter((t): t is string => t !== null))];
+    if (distinct.length === 1 && SECTION_HEADING.test(distinct[0])) {
+      section = distinct[0];
+      project = null;
+      ledger.headingRows.push(r.row);
+      continue;
+    }
+    if (distinct.length === 1 && PROJECT_HEADING.test(distinct[0])) {
+      project = distinct[0];
+      ledger.headingRows.push(r.row);
       continue;
     }
     // Blank 工作任务/具体项目 cells carry the value above (merged or left blank in the export).

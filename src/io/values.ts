@@ -93,6 +93,10 @@ export function parseBoolean(raw: Raw): Parsed {
   const s = raw.normalize('NFKC').trim().toLowerCase();
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;
+  // A remark in brackets after the word (“有（2个）”, “否(在建)”) does not change the answer.
+  const bare = s.replace(/\s*[(\[][^()\[\]]*[)\]]$/, '');
+  if (bare !== s && TRUE_WORDS.has(bare)) return true;
+  if (bare !== s && FALSE_WORDS.has(bare)) return false;
   return INVALID;
 }
 

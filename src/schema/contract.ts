@@ -17,7 +17,7 @@ export type Level = 'community' | 'township';
 export const COMMUNITY_FIELDS: readonly FieldDef[] = [
   { id: 'county', header: '县（市、区）', type: 'text', en: 'County', aliases: ['县', '县区', '县市区', '区县', '县(市区)', '所属县区'] },
   { id: 'township', header: '乡镇（街道）', type: 'text', en: 'Township', aliases: ['乡镇', '街道', '乡镇街道', '镇街', '镇(街道)', '所属乡镇', '所属街道', '所属乡镇(街道)', '乡(镇、街道)'] },
-  { id: 'community', header: '村（社区）名称', type: 'text', en: 'Community', required: true, aliases: ['社区名称', '村名', '村名称', '村(社区)', '村居名称', '村(居)名称', '社区', '村社区名称', '村(居)', '名称'] },
+  { id: 'community', header: '村（社区）名称', type: 'text', en: 'Community', required: true, aliases: ['社区名称', '村名', '村名称', '村(社区)', '村居名称', '村(居)名称', '社区', '村社区名称', '村(居)', '名称', '社区(村)名称', '社区(村)', '村(居)委会名称', '村(社区)', '行政村(社区)名称', '行政村名称', '村(居)委会'] },
   { id: 'code', header: '统计用区划代码', type: 'code', en: 'Statistical division code', aliases: ['区划代码', '统计代码', '行政区划代码', '代码'] },
   { id: 'kind', header: '城乡类型', type: 'kind', en: 'Urban/rural', required: true, aliases: ['类型', '城乡属性', '城乡分类', '社区类型', '城乡', '城乡标识'] },
   { id: 'households', header: '户数', type: 'integer', en: 'Households', aliases: ['总户数', '户籍户数', '常住户数'] },

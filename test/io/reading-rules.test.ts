@@ -190,3 +190,15 @@ describe('encodings and delimiters', () => {
     expect(s.rows[1].v.households).toBe(1234);
   });
 });
+
+describe('forgiving about form', () => {
+  it('reads a yes/no word followed by a remark in brackets', () => {
+    expect(parseBoolean('有（2个）')).toBe(true);
+    expect(parseBoolean('否(在建)')).toBe(false);
+    expect(parseBoolean('待定（在建）')).toBe(INVALID);
+  });
+
+  it('matches more spellings of the community name column', () => {
+    for (const h of ['社区（村）名称', '村(居)委会名称', '行政村名称']) expect(fieldOf(h), h).toBe('community');
+  });
+});

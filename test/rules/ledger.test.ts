@@ -159,3 +159,27 @@ describe('structure', () => {
     expect(summary(checkLedger(l))).toEqual(['ledger-empty-row undefined']);
   });
 });
+
+describe('ledgers shaped otherwise', () => {
+  it('takes heading rows as sections and projects, and unit roles in brackets off the names', async () => {
+    const { writeText } = await import('../io/support.js');
+    const file = writeText(
+      'headings.csv',
+      [
+        '序号,主要内容,责任单位,完成时限',
+        '一、完善城乡社区服务格局,,,',
+        '（一）加强党建引领,,,',
+        '1,强化乡镇（街道）党（工）委责任。,区民政局（牵头）、区委组织部（配合）,2023年6月底前',
+        '（二）增强基层群众性自治组织治理能力,,,',
+        '2,实现城乡社区民主议事厅全覆盖。,区民政局,2025年12月31日',
+      ].join('\n'),
+    );
+    const l = await readLedger(file);
+    expect(l.rows.map((r) => [r.no, r.section, r.project, r.units, r.deadline])).toEqual([
+      ['1', '一、完善城乡社区服务格局', '（一）加强党建引领', ['区民政局', '区委组织部'], { kind: 'date', date: '2023-06-30', year: 2023 }],
+      ['2', '一、完善城乡社区服务格局', '（二）增强基层群众性自治组织治理能力', ['区民政局'], { kind: 'date', date: '2025-12-31', year: 2025 }],
+    ]);
+    // The headings stand in for the 工作任务 and 具体项目 columns: nothing is missing.
+    expect(checkLedger(l)).toEqual([]);
+  });
+});

@@ -32,11 +32,13 @@ export const emptyRow: CheckMeta = {
 };
 
 const REQUIRED = ['no', 'section', 'project', 'units', 'deadline'];
+// Heading rows (一、… / （一）…) can name sections and projects in place of their columns.
+const NAMED_BY_HEADINGS = new Set(['section', 'project']);
 
 function run({ ledger }: LedgerContext): Finding[] {
   const out: Finding[] = [];
   for (const id of REQUIRED) {
-    if (ledger.columnOf[id]) continue;
+    if (ledger.columnOf[id] || (NAMED_BY_HEADINGS.has(id) && ledger.headingRows.length > 0)) continue;
     const header = LEDGER_FIELDS.find((f) => f.id === id)!.header;
     out.push({ code: missingColumn.code, severity: missingColumn.severity, location: { file: ledger.file, sheet: ledger.sheet, row: ledger.headerRow }, messageId: 'ledger.missing-column', args: { column: header } });
   }
