@@ -193,6 +193,7 @@ const catalogue = {
   'ledger.unit-variant': { zh: '序号 {no}：“{unit}”应写作“{canonical}”（按同一单位计）', en: '序号 {no}: “{unit}” is written “{canonical}” in the plan (counted as the same unit)' },
   'ledger.unit-unknown': { zh: '序号 {no}：责任单位“{unit}”不在计划的单位名单中', en: '序号 {no}: the unit “{unit}” is not in the plan’s list of units' },
   'ledger.task-missing': { zh: '计划任务 {task}（{section}）“{content}”在台账中找不到（{covered}% 的句子有对应）', en: 'plan task {task} ({section}) “{content}” is not in the ledger ({covered}% of its sentences found)' },
+  'ledger.sentence-missing': { zh: '计划任务 {task}（{section}）中的“{sentence}”在台账中找不到', en: 'plan task {task} ({section}): “{sentence}” is not in the ledger' },
   'ledger.row-unplanned': { zh: '序号 {no}：“{content}”与计划中的任何任务都不相近', en: '序号 {no}: “{content}” is close to no task of the plan' },
   'ledger.weakened-number': { zh: '序号 {no}：目标写作“{written}”，计划（{section}）为“{plan}”', en: '序号 {no}: the target reads “{written}”; the plan ({section}) says “{plan}”' },
   'ledger.weakened-strive': { zh: '序号 {no}：加了计划（{section}）没有的“力争”', en: '序号 {no}: adds 力争 (“strive to”), which the plan ({section}) does not say' },

@@ -84,6 +84,18 @@ describe('the 2022 ledger as it arrives', () => {
     expect(at(10)).toContain('ledger.weakened-villages'); // 社区都有社会工作者 for 村（社区）都有 (三（一）3)
     expect(at(31)).toContain('ledger.weakened-villages'); // 每个社区 for 每个村（社区） (三（二）4)
   });
+
+  it('against the city plan: the sentences of quanzhou’s paragraphs no row carries', () => {
+    const missing = checkLedger(xlsx, { plan: loadPlan('quanzhou') }).filter((f) => f.code === 'ledger-sentence-missing');
+    // Read from seed 000 against seed 002 by hand (the same five `plans lint` reports).
+    expect(missing.map((f) => [f.args.section, f.args.sentence])).toEqual([
+      ['三（一）1', '加强城乡社区党风廉政建设，推动全面从严治党向城乡社区延伸'],
+      ['三（二）3', '加强脱贫攻坚巩固村、易地扶贫搬迁集中安置社区公共服务配置'],
+      ['三（三）2', '参照省级农村公共基础设施管护目录，编制管护责任清单，明确管护对象，落实管护主体，实行滚动式管理模式'],
+      ['三（三）3', '以县（市、区）为单位，支持利用互联网、物联网、区块链等现代信息技术，深入组织开展智慧社区、现代社区服务体系试点建设'],
+      ['三（五）3', '实施高素质农民培训和农村实用技术远程培训工程，加强劳动就业服务能力建设'],
+    ]);
+  });
 });
 
 describe('submitted ledgers, as of 2025-06-30, against the luojiang plan', () => {

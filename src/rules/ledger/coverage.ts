@@ -7,6 +7,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { brief } from '../lint/cite.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { COVERED_SHARE, unplannedRows } from './task-match.js';
+import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 
 export const taskMissing: CheckMeta = {
   code: 'ledger-task-missing',
@@ -14,6 +15,17 @@ export const taskMissing: CheckMeta = {
   description: { zh: '计划中的任务在台账中找不到对应的行（按主要内容的文字比对）', en: 'a task of the plan has no row in the ledger (matched by the text of 主要内容)' },
   severity: 'error',
   messages: ['ledger.task-missing'],
+};
+
+export const sentenceMissing: CheckMeta = {
+  code: 'ledger-sentence-missing',
+  title: { zh: '台账漏掉计划任务中的一句', en: 'Plan sentence missing' },
+  description: {
+    zh: '计划任务的大部分内容在台账中，但其中一句在台账中找不到（如上级计划一段中的一项要求被略去）',
+    en: 'most of a plan task is in the ledger, but one of its sentences is not (a requirement of the parent plan’s paragraph left out)',
+  },
+  severity: 'warning',
+  messages: ['ledger.sentence-missing'],
 };
 
 export const rowUnplanned: CheckMeta = {
@@ -28,7 +40,19 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
   if (!plan || !matches) return [];
   const out: Finding[] = [];
   for (const m of matches) {
-    if (m.covered >= COVERED_SHARE) continue;
+    if (m.covered >= COVERED_SHARE) {
+      for (const missing of m.sentences.filter((x) => x.score < MIN_SIMILARITY)) {
+        out.push({
+          code: sentenceMissing.code,
+          severity: sentenceMissing.severity,
+          ruleId: m.task.id,
+          location: { file: ledger.file, sheet: ledger.sheet, planPath: `tasks.${m.taskIndex}` },
+          messageId: 'ledger.sentence-missing',
+          args: { task: m.task.no !== undefined ? String(m.task.no) : m.task.id, section: m.task.source.section, sentence: missing.text, bestRow: missing.row, bestScore: missing.score },
+        });
+      }
+      continue;
+    }
     const best = [...m.sentences].sort((a, b) => b.score - a.score)[0];
     out.push({
       code: taskMissing.code,
@@ -58,4 +82,4 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [taskMissing, rowUnplanned], run };
+export const check: LedgerCheck = { codes: [taskMissing, sentenceMissing, rowUnplanned], run };
