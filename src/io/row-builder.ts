@@ -31,6 +31,9 @@ export interface TableSink {
   onFinding(finding: Finding): void;
 }
 
+const TOTAL_ROW = /^.{0,12}(合计|总计|小计)$/;
+const NOTE_ROW = /^(填表说明|填报说明|说明|备注|注[:：]|填表人|填报人|审核人|负责人|单位负责人|联系电话|制表|填报日期|数据来源)/;
+
 const QUICK_NONE = 0;
 const QUICK_YES_NO = 1;
 const QUICK_NUMBER = 2;
@@ -73,6 +76,7 @@ export class RowBuilder {
   readonly table: TableInfo;
   private readonly current: DataRow;
   blankRows = 0;
+  skippedRows = 0;
   rows = 0;
 
   constructor(
@@ -174,13 +178,35 @@ export class RowBuilder {
         return null;
       }
     }
-    this.rows++;
     let missing = false;
     for (let i = 0; i < this.required.length; i++) if (values[this.required[i]] === null) missing = true;
+    // Totals and footnotes lack the required cells too; they are not communities.
+    if (missing && this.skipsAsTotalOrNote(cells, row)) return null;
+    this.rows++;
     if (bad || missing) this.reportRow(cells, row, values, bad);
     dataRow.row = row;
     this.sink.onRow(dataRow);
     return dataRow;
+  }
+
+  /**
+   * A 合计/小计 row (sums that would count twice) or a footnote line (填表说明, 填报人, 联系电话…) is
+   * reported once as skipped and not evaluated.
+   */
+  private skipsAsTotalOrNote(cells: readonly Raw[], row: number): boolean {
+    const first = cells.find((c) => c !== undefined && c !== null && String(c).trim() !== '');
+    const label = first === undefined ? '' : String(first).normalize('NFKC').replace(/\s+/g, '');
+    const kind = TOTAL_ROW.test(label) ? 'total' : NOTE_ROW.test(label) ? 'note' : null;
+    if (!kind) return false;
+    this.skippedRows++;
+    this.sink.onFinding({
+      code: 'skipped-row',
+      severity: 'info',
+      location: { file: this.ctx.file, sheet: this.ctx.sheet, row },
+      messageId: kind === 'total' ? 'data.total-row' : 'data.note-row',
+      args: { row, text: label.slice(0, 40) },
+    });
+    return true;
   }
 
   /** Findings about one row's cells: unreadable values, missing required values. */

@@ -44,6 +44,8 @@ const catalogue = {
   'data.exceeds': { zh: '{field}（{value}）大于{limitField}（{limit}）', en: '{field} ({value}) exceeds {limitField} ({limit})' },
   'data.unknown-reported': { zh: '填报指标“{name}”不是本计划的指标，已忽略', en: 'reported indicator “{name}” is not in this plan; ignored' },
   'data.duplicate-reported': { zh: '指标“{name}”重复填报，采用后一个值', en: 'indicator “{name}” is reported twice; the later value is used' },
+  'data.total-row': { zh: '第 {row} 行是合计行（“{text}”），未计入', en: 'row {row} is a total (“{text}”); not counted' },
+  'data.note-row': { zh: '第 {row} 行是表尾说明（“{text}”），未计入', en: 'row {row} is a footnote (“{text}”); not counted' },
   'data.blank-rows': { zh: '跳过 {count} 个空行', en: '{count} blank rows skipped' },
 
   // — plan results —

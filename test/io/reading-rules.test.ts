@@ -202,3 +202,26 @@ describe('forgiving about form', () => {
     for (const h of ['社区（村）名称', '村(居)委会名称', '行政村名称']) expect(fieldOf(h), h).toBe('community');
   });
 });
+
+describe('rows that are not communities', () => {
+  it('reports 合计/小计 rows and footnotes as skipped and does not count them', async () => {
+    const text = [
+      HEADER,
+      '万安街道,塘西社区,城市,500,320,是',
+      '万安街道小计,,,500,320,',
+      '河市镇,河市村,农村,600,280,是',
+      '合  计,,,1100,600,',
+      '填报人：张三    联系电话：0595-22345678,,,,,',
+    ].join('\n');
+    const s = await read(writeText('totals.csv', text));
+    expect(s.community().map((r) => r.v.community)).toEqual(['塘西社区', '河市村']);
+    const skipped = s.findings.filter((f) => f.code === 'skipped-row');
+    expect(skipped.map((f) => [f.location.row, f.messageId])).toEqual([
+      [3, 'data.total-row'],
+      [5, 'data.total-row'],
+      [6, 'data.note-row'],
+    ]);
+    expect(skipped.every((f) => f.severity === 'info')).toBe(true);
+    expect(s.findings.filter((f) => f.code === 'missing-value')).toEqual([]);
+  });
+});

@@ -31,6 +31,13 @@ export const dataChecks: CheckMeta[] = [
     messages: ['data.unknown-column'],
   },
   {
+    code: 'skipped-row',
+    title: { zh: '合计行或表尾说明', en: 'Total or footnote row' },
+    description: { zh: '合计、小计行和表尾说明（填表说明、填报人、联系电话）不是村（社区），不计入指标', en: 'total, subtotal and footnote rows (填表说明, 填报人, 联系电话) are not communities and are not counted' },
+    severity: 'info',
+    messages: ['data.total-row', 'data.note-row'],
+  },
+  {
     code: 'unknown-reported',
     title: { zh: '未知填报指标', en: 'Unknown reported indicator' },
     description: { zh: '填报指标表中的指标不在本计划中', en: 'a reported-values row names no indicator of the plan' },
