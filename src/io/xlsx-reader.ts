@@ -59,15 +59,20 @@ class MergeFiller {
 
 type Role = { kind: 'table'; level: Level; header: Header } | { kind: 'values'; name: number; value: number; headerIndex: number } | null;
 
-function roleOf(head: Cells[], main: boolean, valuesOnly: boolean): Role {
+/**
+ * What a sheet holds, from its first rows. `main`: the sheet named with --sheet, which must be a
+ * community table; `find`: the community table is still being looked for (a workbook may open
+ * with a 填表说明 sheet), so a community header makes this sheet it; `other`: the township or
+ * reported-values table, if the header says so.
+ */
+function roleOf(head: Cells[], mode: 'main' | 'find' | 'other' | 'values'): Role {
   const rows = head.map((h) => h.cells);
-  if (!valuesOnly) {
+  if (mode !== 'values') {
     const community = detectHeader(rows, 'community');
-    if (main) return community ? { kind: 'table', level: 'community', header: community } : null;
-    if (!community) {
-      const township = detectHeader(rows, 'township');
-      if (township) return { kind: 'table', level: 'township', header: township };
-    }
+    if (mode === 'main') return community ? { kind: 'table', level: 'community', header: community } : null;
+    if (community) return mode === 'find' ? { kind: 'table', level: 'community', header: community } : null;
+    const township = detectHeader(rows, 'township');
+    if (township) return { kind: 'table', level: 'township', header: township };
   }
   const values = detectValuesHeader(rows);
   return values ? { kind: 'values', name: values.name, value: values.value, headerIndex: values.row } : null;
@@ -88,17 +93,19 @@ export async function readXlsx(path: string, display: string, sink: InputSink, o
 async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, options: XlsxOptions): Promise<TableSummary[]> {
   const sheets = await pkg.sheets();
   const names = sheets.map((s) => s.name);
-  const mainName = options.valuesOnly ? null : options.sheet ?? names[0];
-  if (mainName !== null && !names.includes(mainName)) {
-    throw new CscheckError('input.sheet-not-found', { sheet: mainName, sheets: names.join('、') }, { file: display });
+  if (options.sheet !== undefined && !names.includes(options.sheet)) {
+    throw new CscheckError('input.sheet-not-found', { sheet: options.sheet, sheets: names.join('、') }, { file: display });
   }
+  // Without --sheet the community table is the first sheet that has one.
+  let mainName: string | null = options.valuesOnly ? null : options.sheet ?? '';
   const shared = await pkg.sharedStrings();
   const styles = await pkg.styles();
   const summaries: TableSummary[] = [];
 
   for (const sheet of sheets) {
     if (!pkg.has(sheet.path)) continue;
-    const isMain = sheet.name === mainName;
+    const mode = options.valuesOnly ? 'values' : options.sheet !== undefined ? (sheet.name === options.sheet ? 'main' : 'other') : mainName === '' ? 'find' : 'other';
+    const isMain = mode === 'main';
     // Merged ranges are listed after the data, so they are read in a second stream that runs
     // alongside this one (zlib inflates both on the thread pool); rows wait for them in a
     // bounded queue.
@@ -113,7 +120,8 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     let values = 0;
 
     const begin = () => {
-      role = roleOf(head, isMain, !!options.valuesOnly);
+      role = roleOf(head, mode);
+      if (role && role.kind === 'table' && role.level === 'community') mainName = sheet.name;
       if (!role) {
         if (isMain) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, ctx);
         return;
@@ -176,14 +184,14 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     if (isMain && !role) throw new CscheckError('input.no-header', { rows: head.length }, ctx);
     const b = builder as RowBuilder | null;
     if (b) {
-      if (isMain && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);
+      if (b.header.level === 'community' && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);
       summaries.push({ file: display, sheet: sheet.name, level: b.header.level, rows: b.rows, blankRows: b.blankRows, columns: b.presentFields() });
     } else if (role && role.kind === 'values') {
       summaries.push({ file: display, sheet: sheet.name, level: 'values', rows: values, blankRows: 0, columns: [] });
     }
   }
-  if (mainName !== null && !summaries.some((s) => s.sheet === mainName)) {
-    throw new CscheckError('input.no-header', { rows: 0 }, { file: display, sheet: mainName });
+  if (mainName !== null && !summaries.some((s) => s.sheet === mainName && s.level === 'community')) {
+    throw new CscheckError('input.no-header', { rows: HEADER_SEARCH_ROWS }, { file: display, sheet: mainName || names[0] });
   }
   return summaries;
 }

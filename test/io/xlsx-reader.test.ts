@@ -47,6 +47,19 @@ beforeAll(async () => {
 });
 
 describe('XLSX reader', () => {
+  it('finds the community table on a later sheet when the first holds instructions', async () => {
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('填表说明');
+    notes.getCell('A1').value = '填表说明：1. 每个村（社区）填一行；2. 面积单位为平方米。';
+    const data = wb.addWorksheet('调查表');
+    data.getRow(1).values = ['乡镇（街道）', '村（社区）名称', '城乡类型', '户数'];
+    data.getRow(2).values = ['罗溪镇', '洪四村', '农村', 300];
+    const file = join(tmp(), 'with-notes.xlsx');
+    await wb.xlsx.writeFile(file);
+    const s = await read(file);
+    expect(s.community().map((r) => [r.sheet, r.v.community, r.v.households])).toEqual([['调查表', '洪四村', 300]]);
+  });
+
   it('finds the two-row header under a merged title and fills merged township cells', async () => {
     const s = await read(book);
     const rows = s.community();
