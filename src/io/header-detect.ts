@@ -117,8 +117,9 @@ export function detectValuesHeader(rows: unknown[][]): { row: number; name: numb
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const keys = rows[i].map((v) => normalizeHeader(cellText(v)));
+    // 指标 / 指标名称; 数值 / 实际值 / 2024年数值 / 填报值 (a unit in brackets is already dropped).
     const name = keys.findIndex((k) => k === '指标' || k === '指标名称' || k === 'indicator');
-    const value = keys.findIndex((k) => k === '数值' || k === '值' || k === '实际值' || k === 'value');
+    const value = keys.findIndex((k, i) => i !== name && (k.endsWith('值') || k === 'value'));
     if (name >= 0 && value >= 0) return { row: i, name, value };
   }
   return null;

@@ -225,3 +225,19 @@ describe('rows that are not communities', () => {
     expect(s.findings.filter((f) => f.code === 'missing-value')).toEqual([]);
   });
 });
+
+describe('reported values', () => {
+  it('reads a value column headed 2024年数值 or 实际值（%）', async () => {
+    const { readValues } = await import('../../src/io/read-input.js');
+    for (const header of ['2024年数值', '实际值（%）']) {
+      const s = new (await import('./support.js')).Collect();
+      await readValues(writeText('values.csv', `指标名称,${header}\n居民心理健康素养水平,16.5%\n`), s);
+      expect(s.reported.map((r) => [r.name, r.raw])).toEqual([['居民心理健康素养水平', '16.5%']]);
+    }
+  });
+
+  it('reads 居民委员会 / 村民委员会 as the kind', () => {
+    expect(parseKind('居民委员会')).toBe('城市');
+    expect(parseKind('村民委员会')).toBe('农村');
+  });
+});
