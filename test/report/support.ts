@@ -2,7 +2,6 @@
 // plans linted, each as the finding list the CI formats read, and parsers for what they write.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
@@ -83,14 +82,10 @@ export function parseJunit(xml: string): any {
 
 /**
  * The official OASIS SARIF 2.1.0 JSON Schema (draft-07, `$id` …/Schemata/sarif-schema-2.1.0.json,
- * with errata 01's fix of the `language` pattern), as @datadog/datadog-ci-plugin-sarif ships it in
- * dist/json-schema/ to validate uploads. That package is a devDependency only for this file: no npm
- * package of the SARIF TC or of GitHub ships the schema, @microsoft/sarif-multitool-ts ships a
- * draft 2020-12 rewrite (uuid formats instead of the spec's patterns), and @microsoft/jest-sarif the
- * pre-release rtm.5. Its `exports` do not list the file, so it is read from beside package.json.
+ * with errata 01's fix of the `language` pattern), kept beside this file unchanged. It was taken
+ * from @datadog/datadog-ci-plugin-sarif@5.11.0 (Apache-2.0), which ships the OASIS file in
+ * dist/json-schema/; depending on that package for one file pulled ~170 packages into `npm ci`.
  */
 export function sarifSchema(): object {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@datadog/datadog-ci-plugin-sarif/package.json'));
-  return JSON.parse(readFileSync(path.join(dir, 'dist', 'json-schema', 'sarif-schema-2.1.0.json'), 'utf8'));
+  return JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sarif-schema-2.1.0.json'), 'utf8'));
 }
