@@ -179,6 +179,9 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
   return [summary(display, b, format)];
 }
 
+// Encodings in which the bytes of `"`, the delimiter and a line end never occur inside a character.
+const SPLITTABLE = new Set(['utf8', 'gb18030', 'gbk', 'gb2312', 'cp936', 'ascii']);
+
 /** How a large CSV file is cut for parallel parsing: its format, header and byte ranges. */
 export interface CsvParts {
   format: CsvFormat;
@@ -193,7 +196,7 @@ export interface CsvParts {
  */
 export async function planCsvParts(path: string, display: string, options: CsvOptions, parts: number): Promise<CsvParts | null> {
   const { sample, complete, ...format } = await sniffCsv(path, options);
-  if (format.encoding.startsWith('utf16') || complete) return null;
+  if (!SPLITTABLE.has(format.encoding.toLowerCase().replace(/[-_]/g, '')) || complete) return null;
   const text = decodeSample(sample, format.encoding, format.bom);
   if (/\r(?!\n)/.test(text.slice(0, -1))) return null;
   const records = Papa.parse<string[]>(text, { delimiter: format.delimiter, quoteChar: '"', skipEmptyLines: false }).data;
@@ -203,8 +206,8 @@ export async function planCsvParts(path: string, display: string, options: CsvOp
   const dataStart = offsetAfterRecords(sample, format.bom, header.lastRow + 1);
   if (dataStart < 0) return null;
   const { size } = await stat(path);
-  const ranges = await splitAtRecords(path, dataStart, size, header.lastRow + 2, parts);
-  return { format, header, ranges };
+  const ranges = await splitAtRecords(path, dataStart, size, header.lastRow + 2, parts, format.delimiter);
+  return ranges && { format, header, ranges };
 }
 
 /** Reads one part of a planned parallel read; only part 0 reports header findings. */

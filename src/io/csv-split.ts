@@ -7,6 +7,7 @@
 import { open } from 'node:fs/promises';
 
 const LF = 0x0a;
+const CR = 0x0d;
 const QUOTE = 0x22;
 const CHUNK = 4 << 20;
 
@@ -21,7 +22,8 @@ export interface ByteRange {
  * Cuts [start, size) into `parts` ranges of about equal size, each beginning after a record's
  * newline, and numbers their first records (`firstRecord` is the number of the record at `start`).
  */
-export async function splitAtRecords(path: string, start: number, size: number, firstRecord: number, parts: number): Promise<ByteRange[]> {
+export async function splitAtRecords(path: string, start: number, size: number, firstRecord: number, parts: number, delimiter = ','): Promise<ByteRange[] | null> {
+  const sep = delimiter.charCodeAt(0);
   const targets: number[] = [];
   for (let i = 1; i < parts; i++) targets.push(start + Math.floor(((size - start) * i) / parts));
   const ranges: ByteRange[] = [];
@@ -29,6 +31,8 @@ export async function splitAtRecords(path: string, start: number, size: number, 
   let rangeRecord = firstRecord;
   let records = 0;
   let quoted = false;
+  // The byte before the chunk: `start` begins a record, as if after a line end.
+  let lastByte = LF;
   let t = 0;
   const fh = await open(path, 'r');
   try {
@@ -43,8 +47,15 @@ export async function splitAtRecords(path: string, start: number, size: number, 
       while (p < bytesRead && t < targets.length) {
         const nl = view.indexOf(LF, p);
         const stop = nl < 0 ? bytesRead : nl;
-        // Flip the quote state for every quote before this newline.
+        // Flip the quote state for every quote before this newline. An opening quote must start a
+        // field; a quote inside an unquoted field (屏幕55"寸) is a literal character to the parser,
+        // which parity cannot follow: then the file is read in one stream instead.
         while (nextQuote >= 0 && nextQuote < stop) {
+          if (!quoted) {
+            const before = nextQuote > 0 ? view[nextQuote - 1] : lastByte;
+            // (After a quote it is the second half of an escaped "" pair.)
+            if (before !== sep && before !== LF && before !== CR && before !== QUOTE) return null;
+          }
           quoted = !quoted;
           nextQuote = view.indexOf(QUOTE, nextQuote + 1);
         }
@@ -60,6 +71,7 @@ export async function splitAtRecords(path: string, start: number, size: number, 
           while (t < targets.length && targets[t] <= at) t++;
         }
       }
+      lastByte = view[bytesRead - 1];
       offset += bytesRead;
     }
   } finally {

@@ -9,7 +9,7 @@ const SPACE = /\s+/g;
 const TRAILING_BRACKET = /[(\[【][^()\[\]【】]*[)\]】]$/;
 
 export function normalizeHeader(raw: string): string {
-  let s = raw.normalize('NFKC').replace(SPACE, '').replace(QUOTES, '');
+  let s = raw.normalize('NFKC').replace(SPACE, '').replace(QUOTES, '').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   // Units and notes sit in trailing brackets, sometimes more than one: 面积(平方米)(㎡).
   for (let i = 0; i < 3 && TRAILING_BRACKET.test(s); i++) {
     const stripped = s.replace(TRAILING_BRACKET, '');

@@ -76,7 +76,6 @@ export class RowBuilder {
   readonly table: TableInfo;
   private readonly current: DataRow;
   blankRows = 0;
-  skippedRows = 0;
   rows = 0;
 
   constructor(
@@ -180,8 +179,9 @@ export class RowBuilder {
     }
     let missing = false;
     for (let i = 0; i < this.required.length; i++) if (values[this.required[i]] === null) missing = true;
-    // Totals and footnotes lack the required cells too; they are not communities.
-    if (missing && this.skipsAsTotalOrNote(cells, row)) return null;
+    // Totals and footnotes are not communities: a 小计 row may even carry a kind.
+    const name = values[this.communityField];
+    if ((missing || (typeof name === 'string' && TOTAL_ROW.test(name))) && this.skipsAsTotalOrNote(cells, row, name)) return null;
     this.rows++;
     if (bad || missing) this.reportRow(cells, row, values, bad);
     dataRow.row = row;
@@ -193,12 +193,15 @@ export class RowBuilder {
    * A 合计/小计 row (sums that would count twice) or a footnote line (填表说明, 填报人, 联系电话…) is
    * reported once as skipped and not evaluated.
    */
-  private skipsAsTotalOrNote(cells: readonly Raw[], row: number): boolean {
+  private skipsAsTotalOrNote(cells: readonly Raw[], row: number, community: Value): boolean {
     const first = cells.find((c) => c !== undefined && c !== null && String(c).trim() !== '');
-    const label = first === undefined ? '' : String(first).normalize('NFKC').replace(/\s+/g, '');
-    const kind = TOTAL_ROW.test(label) ? 'total' : NOTE_ROW.test(label) ? 'note' : null;
+    const norm = (v: unknown) => (v === undefined || v === null ? '' : String(v).normalize('NFKC').replace(/\s+/g, ''));
+    const labels = [norm(first), norm(community)];
+    const total = labels.find((l) => TOTAL_ROW.test(l));
+    const note = labels.find((l) => NOTE_ROW.test(l));
+    const kind = total !== undefined ? 'total' : note !== undefined ? 'note' : null;
     if (!kind) return false;
-    this.skippedRows++;
+    const label = total ?? note ?? '';
     this.sink.onFinding({
       code: 'skipped-row',
       severity: 'info',

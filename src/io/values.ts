@@ -24,29 +24,29 @@ const WITH_THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NUMBER_AND_SUFFIX = /^(-?[\d,]+(?:\.\d+)?)(.*)$/;
 
 // NFKC turns ㎡ into m2, full-width digits into ASCII and 　 into a space.
-const UNITS: Record<'area' | 'count' | 'hours', Set<string>> = {
+const UNITS: Record<'area' | 'count' | 'hours' | 'reported', Set<string>> = {
   area: new Set(['', '平方米', '平米', 'm2', '米2', '平方']),
   count: new Set(['', '人', '名', '个', '户', '张', '间', '处', '所', '家', '支', '位']),
+  reported: new Set(['', '人', '名', '个', '户', '张', '间', '处', '所', '家', '次', '平方米', '平米', 'm2', '小时', '元', '岁']),
   hours: new Set(['', '小时', 'h', '时', '个小时', 'hr', 'hrs']),
 };
+
+/** Zero-width characters that copy-paste from web pages leaves in cells. */
+export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const HAS_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/;
 
 function isEmpty(raw: Raw): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
+const PLAIN_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
+
 /**
- * Plain unsigned numbers (`1234`, `56.5`), the form of nearly every cell, or NaN. A digit at both
- * ends rules out signs, spaces and units; hexadecimal (`0x…`) is refused. V8 converts such
- * strings natively, so this costs far less than a character loop.
+ * Plain unsigned decimals (`1234`, `56.5`), the form of nearly every cell, or NaN. Only digits and
+ * one point: `1e3`, `0x10` and `0b101` are not what a survey cell means.
  */
 export function quickNumber(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 15) return NaN;
-  const a = s.charCodeAt(0);
-  const z = s.charCodeAt(n - 1);
-  if (a < 48 || a > 57 || z < 48 || z > 57) return NaN;
-  if (n > 2 && (s.charCodeAt(1) | 32) === 120) return NaN;
-  return +s;
+  return PLAIN_DECIMAL.test(s) ? +s : NaN;
 }
 
 /** Reads a number with an optional unit suffix; `unit` is the set of suffixes allowed. */
@@ -103,13 +103,14 @@ export function parseBoolean(raw: Raw): Parsed {
 export function parseKind(raw: Raw): Parsed {
   if (typeof raw === 'string' && (raw === '城市' || raw === '农村')) return raw;
   if (isEmpty(raw) || typeof raw !== 'string') return isEmpty(raw) ? null : INVALID;
-  return KIND_WORDS[raw.normalize('NFKC').replace(/\s+/g, '')] ?? INVALID;
+  return KIND_WORDS[raw.normalize('NFKC').replace(/\s+/g, '').replace(INVISIBLE, '')] ?? INVALID;
 }
 
 export function parseText(raw: Raw): Parsed {
   if (isEmpty(raw)) return null;
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-  return String(raw).trim();
+  const s = String(raw);
+  return (HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s).trim();
 }
 
 /** 统计用区划代码: 12 digits, leading zeros kept; a number that lost digits to Excel is invalid. */
@@ -166,10 +167,8 @@ export function parseReported(raw: Raw, percentCell: boolean, unitIsPercent: boo
   if (unitIsPercent) return parsePercent(raw, percentCell);
   if (isEmpty(raw)) return null;
   if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string') return INVALID;
-  const m = NUMBER_AND_SUFFIX.exec(raw.normalize('NFKC').replace(/\s+/g, ''));
-  if (!m) return INVALID;
-  return readNumber(m[1], UNITS.area);
+  // A unit after the figure is fine (12个, 30平方米); a multiplier such as 万 is not dropped.
+  return readNumber(raw, UNITS.reported);
 }
 
 export const PARSERS: Record<FieldType, Parser> = {

@@ -27,6 +27,6 @@ try {
   const e = err instanceof CscheckError ? err : null;
   parentPort!.postMessage({
     ok: false,
-    error: e ? { messageId: e.messageId, args: e.args, location: e.location } : { message: (err as Error)?.stack ?? String(err) },
+    error: e ? { messageId: e.messageId, args: e.args, location: e.location } : { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack },
   });
 }

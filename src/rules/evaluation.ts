@@ -23,7 +23,7 @@ import { FindingCollector } from './finding-collector.js';
 import { IndicatorNames } from './indicator-names.js';
 import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
-import { formatTarget, formatValue, localizedGap } from '../schema/quantity.js';
+import { formatAgainst, formatTarget, localizedGap } from '../schema/quantity.js';
 
 const localizedMessage = (id: MessageId, args: Record<string, string | number>): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
 
@@ -520,7 +520,7 @@ export class Evaluation implements InputSink {
       messageId: 'indicator.not-met',
       args: {
         name: r.name,
-        value: formatValue(r.value, r.unit),
+        value: formatAgainst(r.value, r.target.value, r.unit),
         target: formatTarget(r.target, r.unit),
         gap: localizedGap(r.gap!, r.target.op, r.unit),
       },

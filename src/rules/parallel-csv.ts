@@ -34,13 +34,14 @@ function workerFile(): string {
   return compiled.replace(/parallel-csv\.js$/, 'evaluate-worker.js');
 }
 
-function runWorker(input: WorkerInput): Promise<{ state: EvaluationState; summary: TableSummary }> {
+function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: EvaluationState; summary: TableSummary }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile(), { workerData: input });
+    workers.push(worker);
     worker.once('message', (msg) => {
       if (msg.ok) resolve(msg);
       else if (msg.error.messageId) reject(new CscheckError(msg.error.messageId, msg.error.args, msg.error.location));
-      else reject(new Error(msg.error.message));
+      else reject(Object.assign(new Error(msg.error.message), { stack: msg.error.stack }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -59,13 +60,22 @@ export async function evaluateCsvInParallel(evaluation: Evaluation, path: string
   if (size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const parts: CsvParts | null = await planCsvParts(path, display, options, options.jobs);
   if (!parts || parts.ranges.length < 2) return null;
+  const workers: Worker[] = [];
   const others = parts.ranges.slice(1).map((_, i) =>
-    runWorker({ plan: options.plan, maxFindings: options.maxFindings, path, display, parts, part: i + 1 }),
+    runWorker({ plan: options.plan, maxFindings: options.maxFindings, path, display, parts, part: i + 1 }, workers),
   );
   // Keep every worker's rejection handled even if the first part fails first.
   others.forEach((p) => p.catch(() => undefined));
-  const first = await readCsvPart(path, display, evaluation, parts, 0);
-  const results = await Promise.all(others);
+  let first: TableSummary;
+  let results: Awaited<(typeof others)[number]>[];
+  try {
+    first = await readCsvPart(path, display, evaluation, parts, 0);
+    results = await Promise.all(others);
+  } catch (err) {
+    // One part failed: the others have nothing left to contribute.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
   const summary: TableSummary = { ...first };
   for (const r of results) {
     evaluation.merge(r.state);

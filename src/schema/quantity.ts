@@ -25,10 +25,23 @@ export function formatNumber(v: number, digits = 1): string {
   return Number.isInteger(r) ? String(r) : r.toFixed(digits);
 }
 
-export function formatValue(v: number | null, unit: string): string {
-  if (v === null) return '—';
-  if (unit === '%' || unit === '‰') return `${formatNumber(v)}${unit}`;
-  return `${formatNumber(v)}${unit}`;
+/**
+ * Decimals enough to tell `v` from `other` (up to 4): 59.96 against a target of 60 reads 59.96,
+ * not a “60” that looks met.
+ */
+export function digitsApart(v: number, other: number): number {
+  let d = 1;
+  while (d < 4 && round(v, d) === round(other, d) && v !== other) d++;
+  return d;
+}
+
+export function formatValue(v: number | null, unit: string, digits = 1): string {
+  return v === null ? '—' : `${formatNumber(v, digits)}${unit}`;
+}
+
+/** A value shown beside its target: with the decimals that keep a miss from reading as met. */
+export function formatAgainst(v: number | null, target: number, unit: string): string {
+  return v === null ? '—' : formatValue(v, unit, digitsApart(v, target));
 }
 
 export function formatTarget(t: { op: Comparison; value: number }, unit: string): string {
@@ -37,8 +50,8 @@ export function formatTarget(t: { op: Comparison; value: number }, unit: string)
 
 /** The gap in the indicator's own unit, in words; `gap` > 0 means short of the target. */
 export function gapText(gap: number, op: Comparison, unit: string, lang: Lang): string {
-  const g = formatNumber(Math.abs(gap));
-  if (gap <= 0 && op !== '=') return message('gap.over', { gap: formatNumber(-gap), unit }, lang);
+  const g = formatNumber(Math.abs(gap), digitsApart(Math.abs(gap), 0));
+  if (gap <= 0 && op !== '=') return message('gap.over', { gap: formatNumber(-gap, digitsApart(-gap, 0)), unit }, lang);
   if (op === '=') return message('gap.equal', { gap: g, unit }, lang);
   if (op === '<=' || op === '<') return message('gap.over', { gap: g, unit }, lang);
   if (unit === '%') return message('gap.points', { gap: g }, lang);

@@ -241,3 +241,25 @@ describe('reported values', () => {
     expect(parseKind('村民委员会')).toBe('农村');
   });
 });
+
+describe('review findings', () => {
+  it('does not count a 小计 row that names itself in the community column', async () => {
+    const s = await read(writeText('sub.csv', `${HEADER}\n马甲镇,溪东村,农村,300,200,是\n马甲镇,小计,农村,300,200,\n`));
+    expect(s.community().map((r) => r.v.community)).toEqual(['溪东村']);
+    expect(s.findings.map((f) => f.code)).toEqual(['skipped-row']);
+  });
+
+  it('reads only plain decimals on the quick path, and keeps a multiplier from being dropped', async () => {
+    const { parseReported } = await import('../../src/io/values.js');
+    expect(parseCount('1e3')).toBe(INVALID);
+    expect(parseArea('9e999')).toBe(INVALID);
+    expect(parseCount('0b101')).toBe(INVALID);
+    expect(parseReported('1.2万', false, false)).toBe(INVALID);
+    expect(parseReported('12个', false, false)).toBe(12);
+  });
+
+  it('ignores zero-width characters pasted into headers and cells', () => {
+    expect(fieldOf('村（社区）名称\u200b')).toBe('community');
+    expect(parseKind('农村\u200b')).toBe('农村');
+  });
+});

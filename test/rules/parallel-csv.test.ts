@@ -75,11 +75,20 @@ describe('parallel CSV evaluation', () => {
     const text = 'a,b\n1,"x\ny"\n2,"p\n\nq"\n3,z\n4,w\n';
     const file = writeText('quoted.csv', text);
     const start = text.indexOf('1,');
-    const ranges = await splitAtRecords(file, start, Buffer.byteLength(text), 2, 3);
+    const ranges = (await splitAtRecords(file, start, Buffer.byteLength(text), 2, 3))!;
+    expect(ranges).not.toBeNull();
     const pieces = ranges.map((r) => text.slice(r.start, r.end));
     expect(pieces.join('')).toBe(text.slice(start));
     for (const p of pieces) expect(p).toMatch(/^\d,/);
     // Record numbers: 1,"x\ny" is record 2; 2,"p\n\nq" record 3; 3,z record 4; 4,w record 5.
     for (const r of ranges) expect(Number(text.slice(r.start, r.start + 1)) + 1).toBe(r.firstRecord);
+  });
+});
+
+describe('files the byte split cannot follow', () => {
+  it('reads a file with a quote inside an unquoted field in one stream', async () => {
+    const text = 'a,b\n1,屏幕55"寸\n2,"p\nq"\n3,z\n';
+    const file = writeText('stray.csv', text);
+    expect(await splitAtRecords(file, text.indexOf('1,'), Buffer.byteLength(text), 2, 2)).toBeNull();
   });
 });

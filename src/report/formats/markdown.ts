@@ -6,7 +6,7 @@
 import type { Finding, Severity } from '../../schema/finding.js';
 import type { MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
-import { formatTarget, formatValue, gapText } from '../../schema/quantity.js';
+import { formatAgainst, formatTarget, gapText } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingMessage, locationText, shownLocation, shownPath } from '../render.js';
@@ -58,7 +58,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
         indicators.map((r) => {
           const status = `${STATUS_MARK[r.status]} ${L(`label.${r.status}`)}${r.binding ? ` · ${L('label.约束性')}` : ''}`;
           const gap = r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : '—';
-          return [localize(r.name, lang), formatTarget(r.target, r.unit), formatValue(r.value, r.unit), gap, status];
+          return [localize(r.name, lang), formatTarget(r.target, r.unit), formatAgainst(r.value, r.target.value, r.unit), gap, status];
         }),
       ),
       '',

@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { Finding } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
-import { formatNumber, formatTarget, formatValue, gapText } from '../../schema/quantity.js';
+import { formatAgainst, formatNumber, formatTarget, formatValue, gapText } from '../../schema/quantity.js';
 import type { IndicatorResult, Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingMessage, locationText } from '../render.js';
@@ -40,7 +40,7 @@ function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
       fit(name, 0),
       message(`label.${r.attribute}`, {}, lang),
       fit(formatTarget(r.target, r.unit), 2),
-      fit(formatValue(r.value, r.unit), 3),
+      fit(formatAgainst(r.value, r.target.value, r.unit), 3),
       fit(gap, 4),
       statusCell(r, lang, c),
       r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
