@@ -5,7 +5,7 @@
 import { FIELDS_BY_LEVEL } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
-import { bundledPlanIds, loadPlanFile } from '../schema/load-plan.js';
+import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
 import { message } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
 import { formatTarget } from '../schema/quantity.js';
@@ -85,7 +85,8 @@ export function explainIndicator(id: string, plans: LoadedPlan[], scope: LoadedP
 
 export function explainCommand(id: string, opts: PlanOutputOptions & { plan?: string }, io: Io): number {
   const bundled = bundledPlanIds().map((p) => loadPlanFile(p));
-  const scope = opts.plan ? [loadPlanFile(opts.plan)] : bundled;
+  // With --plan, what that plan asks — inherited indicators included, as `evaluate` uses them.
+  const scope = opts.plan ? [loadPlan(opts.plan)] : bundled;
   io.stdout(EXPLAIN_FORMATS[opts.format](explainIndicator(id, bundled, scope), { lang: opts.lang, color: false }));
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@
 import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
 import { loadPlan } from '../schema/load-plan.js';
-import { readLedger } from '../io/ledger-reader.js';
+import { isCalendarDate, readLedger } from '../io/ledger-reader.js';
 import { checkLedger, LEDGER_CODES } from '../rules/ledger/index.js';
 import { TOOL_VERSION } from '../rules/evaluation.js';
 import type { Io } from './main.js';
@@ -21,7 +21,7 @@ export interface LedgerOptions {
 }
 
 export async function ledgerFindings(files: string[], opts: LedgerOptions): Promise<Finding[]> {
-  if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new CscheckError('ledger.bad-date', { value: opts.asOf });
   }
   const plan = opts.plan ? loadPlan(opts.plan) : undefined;

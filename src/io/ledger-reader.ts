@@ -77,6 +77,13 @@ const text = (v: Raw): string | null => {
   return s === '' ? null : s;
 };
 
+/** YYYY-MM-DD naming a day that exists (Date.parse rolls 2025-02-30 over into March). */
+export function isCalendarDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
 const endOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 
 export function parseDeadline(raw: Raw): Deadline {
@@ -92,7 +99,7 @@ export function parseDeadline(raw: Raw): Deadline {
   m = /^(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?$/.exec(s);
   if (m) {
     const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    if (!Number.isNaN(Date.parse(date))) return { kind: 'date', date, year: Number(m[1]) };
+    if (isCalendarDate(date)) return { kind: 'date', date, year: Number(m[1]) };
   }
   return { kind: 'invalid' };
 }

@@ -87,6 +87,9 @@ export interface EvaluationOptions {
 export class Evaluation implements InputSink {
   private readonly levels: Record<Level, LevelState>;
   private readonly townshipIndex = new Map<string, number>();
+  private readonly townshipByName = new Map<string, number>();
+  /** Townships that have community rows (the count a report gives). */
+  private readonly communityTownships = new Set<number>();
   private readonly townshipNames: { county: string | null; township: string }[] = [];
   private readonly counties = new Set<string>();
   private readonly pairs: [number, number][];
@@ -144,13 +147,19 @@ export class Evaluation implements InputSink {
     return this.townshipIndexOf(county, (values[s.township] as string | null) ?? NO_TOWNSHIP);
   }
 
-  /** Townships are told apart by county too: two counties may both have a 城关镇. */
+  /**
+   * Townships are told apart by county too (two counties may both have a 城关镇); a table that
+   * names no county (a township sheet) means the township of that name. Names compare after NFKC,
+   * so 万安街道(城区) and 万安街道（城区） are one.
+   */
   private townshipIndexOf(county: string | null, township: string): number {
-    const key = county ? `${county}\u0001${township}` : township;
-    let i = this.townshipIndex.get(key);
+    const name = township.normalize('NFKC');
+    const key = county ? `${county.normalize('NFKC')}\u0001${name}` : name;
+    let i = this.townshipIndex.get(key) ?? (county ? undefined : this.townshipByName.get(name));
     if (i === undefined) {
       i = this.townshipNames.length;
       this.townshipIndex.set(key, i);
+      if (!this.townshipByName.has(name)) this.townshipByName.set(name, i);
       this.townshipNames.push({ county, township });
       if (county) this.counties.add(county);
     }
@@ -160,8 +169,11 @@ export class Evaluation implements InputSink {
   onRow(row: DataRow): void {
     const s = this.levels[row.table.level];
     const values = row.values;
-    if (row.table.level === 'community') this.rows++;
     const t = this.townshipOf(s, values);
+    if (row.table.level === 'community') {
+      this.rows++;
+      this.communityTownships.add(t);
+    }
     const kind = s.kind >= 0 ? values[s.kind] : null;
 
     for (const st of s.indicators) {
@@ -308,7 +320,7 @@ export class Evaluation implements InputSink {
       return;
     }
     if (this.reported.has(c.def.id)) {
-      this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.duplicate-reported', args: { name: v.name } });
+      this.collector.add({ code: 'duplicate-reported', severity: 'warning', location: v.location, messageId: 'data.duplicate-reported', args: { name: v.name } });
     }
     this.reported.set(c.def.id, { value: parsed, from: v });
   }
@@ -334,6 +346,7 @@ export class Evaluation implements InputSink {
     return {
       rows: this.rows,
       townships: this.townshipNames,
+      communityTownships: [...this.communityTownships],
       levels: { community: level(this.levels.community), township: level(this.levels.township) },
       collector: this.collector.snapshot(),
     };
@@ -346,6 +359,7 @@ export class Evaluation implements InputSink {
   merge(other: EvaluationState): void {
     this.rows += other.rows;
     const remap = other.townships.map(({ county, township }) => this.townshipIndexOf(county, township));
+    for (const i of other.communityTownships) this.communityTownships.add(remap[i]);
     for (const l of ['community', 'township'] as const) {
       const mine = this.levels[l];
       const theirs = other.levels[l];
@@ -494,7 +508,7 @@ export class Evaluation implements InputSink {
       requirements,
       findings,
       omitted,
-      summary: { rows: this.rows, townships: this.townshipNames.length, indicators: count, findings: totals },
+      summary: { rows: this.rows, townships: [...this.communityTownships].filter((i) => this.townshipNames[i].township !== NO_TOWNSHIP).length, indicators: count, findings: totals },
     };
   }
 
@@ -533,6 +547,7 @@ export const TOOL_VERSION = '0.1.0';
 export interface EvaluationState {
   rows: number;
   townships: { county: string | null; township: string }[];
+  communityTownships: number[];
   levels: Record<
     Level,
     {

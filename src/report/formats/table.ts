@@ -101,7 +101,7 @@ export function table(report: Report, ctx: FormatContext): string {
       out.push(`${mark} ${message('label.requirement-line', { name, breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
       const list = breaches.get(r.id) ?? [];
       for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
-      const more = list.length - LIST_PER_RULE + omittedFor('requirement-breach', r.id);
+      const more = Math.max(0, list.length - LIST_PER_RULE) + omittedFor('requirement-breach', r.id);
       if (more > 0) out.push(`    ${c.gray(message('label.more', { count: more }, lang))}`);
     }
   }
@@ -110,7 +110,7 @@ export function table(report: Report, ctx: FormatContext): string {
   if (data.length) {
     out.push('', c.bold(message('label.data-problems', {}, lang)));
     for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
-    const rest = data.length - LIST_DATA + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
+    const rest = Math.max(0, data.length - LIST_DATA) + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
     if (rest > 0) out.push(`  ${c.gray(message('label.more', { count: rest }, lang))}`);
   }
 

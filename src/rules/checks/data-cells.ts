@@ -42,6 +42,13 @@ export const dataChecks: CheckMeta[] = [
     title: { zh: '未知填报指标', en: 'Unknown reported indicator' },
     description: { zh: '填报指标表中的指标不在本计划中', en: 'a reported-values row names no indicator of the plan' },
     severity: 'warning',
-    messages: ['data.unknown-reported', 'data.duplicate-reported'],
+    messages: ['data.unknown-reported'],
+  },
+  {
+    code: 'duplicate-reported',
+    title: { zh: '重复填报', en: 'Reported twice' },
+    description: { zh: '同一指标填报了两次，采用后一个值', en: 'an indicator is reported twice; the later value is used' },
+    severity: 'warning',
+    messages: ['data.duplicate-reported'],
   },
 ];

@@ -6,6 +6,7 @@ import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import { brief } from '../lint/cite.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { rowLabel } from './ledger-check.js';
 import { COVERED_SHARE, unplannedRows } from './task-match.js';
 import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 
@@ -76,7 +77,7 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
       severity: rowUnplanned.severity,
       location: ledgerCell(ledger, r.row, 'content'),
       messageId: 'ledger.row-unplanned',
-      args: { no: r.no ?? String(r.row), content: brief(r.content ?? '', 40) },
+      args: { no: r.no, label: rowLabel(r), content: brief(r.content ?? '', 40) },
     });
   }
   return out;

@@ -5,6 +5,7 @@ import type { Finding } from '../../schema/finding.js';
 import { ledgerCell, parseDeadline } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { rowLabel } from './ledger-check.js';
 
 export const later: CheckMeta = {
   code: 'ledger-deadline-later',
@@ -39,17 +40,18 @@ function run({ ledger, matches, asOf }: LedgerContext): Finding[] {
     if (due.kind !== 'date') continue;
     for (const r of m.rows) {
       if (r.deadline.kind === 'date' && r.deadline.year > due.year) {
-        push(later, r.row, 'deadline', 'ledger.deadline-later', { no: r.no ?? String(r.row), written: r.deadlineText ?? '', plan: m.task.deadline ?? '', task: m.task.no !== undefined ? String(m.task.no) : m.task.id });
+        push(later, r.row, 'deadline', 'ledger.deadline-later', { no: r.no, label: rowLabel(r), written: r.deadlineText ?? '', plan: m.task.deadline ?? '', task: m.task.no !== undefined ? String(m.task.no) : m.task.id });
       }
     }
   }
   for (const r of ledger.rows) {
-    const no = r.no ?? String(r.row);
+    const no = r.no;
+    const label = rowLabel(r);
     if (asOf && ledger.columnOf.status && r.deadline.kind === 'date' && r.deadline.date < asOf && r.status !== '已完成') {
-      push(overdue, r.row, 'status', 'ledger.overdue', { no, deadline: r.deadlineText ?? '', status: r.status ?? '', asOf });
+      push(overdue, r.row, 'status', 'ledger.overdue', { no, label, deadline: r.deadlineText ?? '', status: r.status ?? '', asOf });
     }
-    if (r.status === '已完成' && r.progress !== null && r.progress < 100) push(inconsistent, r.row, 'progress', 'ledger.done-not-full', { no, progress: r.progress });
-    if (r.progress === 100 && r.status !== null && r.status !== '已完成') push(inconsistent, r.row, 'status', 'ledger.full-not-done', { no, status: r.status }, 'warning');
+    if (r.status === '已完成' && r.progress !== null && r.progress < 100) push(inconsistent, r.row, 'progress', 'ledger.done-not-full', { no, label, progress: r.progress });
+    if (r.progress === 100 && r.status !== null && r.status !== '已完成') push(inconsistent, r.row, 'status', 'ledger.full-not-done', { no, label, status: r.status }, 'warning');
   }
   return out;
 }

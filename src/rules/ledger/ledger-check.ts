@@ -1,9 +1,9 @@
 // A ledger check is a module like the finding checks in ../checks: metas describe the codes it
 // reports; `run` turns one read ledger (and, where given, the plan it implements) into Findings.
 
-import type { Finding } from '../../schema/finding.js';
+import type { Finding, Localized } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
-import type { Ledger } from '../../io/ledger-reader.js';
+import type { Ledger, LedgerRow } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { TaskMatch } from './task-match.js';
 import type { UnitIndex } from './unit-index.js';
@@ -27,4 +27,9 @@ export interface LedgerContext {
 export interface LedgerCheck {
   codes: CheckMeta[];
   run(ctx: LedgerContext): Finding[];
+}
+
+/** How a message names a row: by its 序号, or by its row in the file when it has none. */
+export function rowLabel(r: LedgerRow): Localized {
+  return r.no !== null ? { zh: `序号 ${r.no}`, en: `序号 ${r.no}` } : { zh: `第 ${r.row} 行`, en: `row ${r.row}` };
 }

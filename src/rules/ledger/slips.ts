@@ -5,6 +5,7 @@ import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import { DOUBLED } from '../lint/doubled-wording.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { rowLabel } from './ledger-check.js';
 
 export const doubled: CheckMeta = {
   code: 'ledger-doubled-wording',
@@ -21,7 +22,7 @@ function run({ ledger, planText }: LedgerContext): Finding[] {
       severity: doubled.severity,
       location: ledgerCell(ledger, r.row, 'content'),
       messageId: 'ledger.doubled-wording',
-      args: { no: r.no ?? String(r.row), run: m[0] },
+      args: { no: r.no, label: rowLabel(r), run: m[0] },
     })),
   );
 }

@@ -7,6 +7,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { dice, profile, sentences } from '../lint/sentence-match.js';
 import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { rowLabel } from './ledger-check.js';
 
 export const weakened: CheckMeta = {
   code: 'ledger-weakened-target',
@@ -59,7 +60,7 @@ function run({ ledger, matches }: LedgerContext): Finding[] {
   if (!matches) return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const report = (row: number, messageId: 'ledger.weakened-number' | 'ledger.weakened-strive' | 'ledger.weakened-scope' | 'ledger.weakened-villages', task: string, args: Record<string, string | number>) => {
+  const report = (row: number, messageId: 'ledger.weakened-number' | 'ledger.weakened-strive' | 'ledger.weakened-scope' | 'ledger.weakened-villages', task: string, args: Finding['args']) => {
     const key = `${row}|${messageId}|${JSON.stringify(args)}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -70,7 +71,8 @@ function run({ ledger, matches }: LedgerContext): Finding[] {
     const task = m.task.no !== undefined ? String(m.task.no) : m.task.id;
     const section = m.task.source.section;
     for (const r of m.rows) {
-      const no = r.no ?? String(r.row);
+      const no = r.no;
+      const label = rowLabel(r);
       for (const text of sentences(r.content ?? '')) {
         const own = profile(text);
         const plan = counterpart(own, planSentences);
@@ -85,13 +87,13 @@ function run({ ledger, matches }: LedgerContext): Finding[] {
             if (score > best.score) best = { score, p };
           }
           const p = best.p;
-          if (p && !p.ceiling && f.value < p.value) report(r.row, 'ledger.weakened-number', task, { no, task, section, written: f.text, plan: p.text });
+          if (p && !p.ceiling && f.value < p.value) report(r.row, 'ledger.weakened-number', task, { no, label, task, section, written: f.text, plan: p.text });
         }
-        if (text.includes('力争') && !plan.text.includes('力争')) report(r.row, 'ledger.weakened-strive', task, { no, task, section, plan: plan.text });
-        for (const word of NARROWING) if (text.includes(word) && !plan.text.includes(word)) report(r.row, 'ledger.weakened-scope', task, { no, task, section, word, plan: plan.text });
+        if (text.includes('力争') && !plan.text.includes('力争')) report(r.row, 'ledger.weakened-strive', task, { no, label, task, section, plan: plan.text });
+        for (const word of NARROWING) if (text.includes(word) && !plan.text.includes(word)) report(r.row, 'ledger.weakened-scope', task, { no, label, task, section, word, plan: plan.text });
         // 村（社区） (villages and communities) restated as 社区 alone leaves the villages out.
         if (/村[（(]社区[)）]/.test(plan.text) && !VILLAGE_AND_COMMUNITY.test(text) && text.includes('社区')) {
-          report(r.row, 'ledger.weakened-villages', task, { no, task, section, plan: plan.text });
+          report(r.row, 'ledger.weakened-villages', task, { no, label, task, section, plan: plan.text });
         }
       }
     }

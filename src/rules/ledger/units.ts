@@ -5,6 +5,7 @@ import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import { rowLabel } from './ledger-check.js';
 
 export const variant: CheckMeta = {
   code: 'ledger-unit-variant',
@@ -40,9 +41,10 @@ function run({ ledger, units, planText }: LedgerContext): Finding[] {
       // Exact, or spelled as the plan itself spells it for this task.
       if (hit?.exact || (hit && planText?.(r.row).includes(name))) continue;
       const location = ledgerCell(ledger, r.row, 'units');
-      const no = r.no ?? String(r.row);
-      if (hit) out.push({ code: variant.code, severity: variant.severity, location, messageId: 'ledger.unit-variant', args: { no, unit: name, canonical: hit.canonical } });
-      else if (ownPlan) out.push({ code: unknown.code, severity: unknown.severity, location, messageId: 'ledger.unit-unknown', args: { no, unit: name } });
+      const no = r.no;
+      const label = rowLabel(r);
+      if (hit) out.push({ code: variant.code, severity: variant.severity, location, messageId: 'ledger.unit-variant', args: { no, label, unit: name, canonical: hit.canonical } });
+      else if (ownPlan) out.push({ code: unknown.code, severity: unknown.severity, location, messageId: 'ledger.unit-unknown', args: { no, label, unit: name } });
     }
   }
   return out;
