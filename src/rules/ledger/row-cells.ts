@@ -44,9 +44,9 @@ function run({ ledger, planText }: LedgerContext): Finding[] {
   for (const r of ledger.rows) {
     const where = (field: string) => ledgerCell(ledger, r.row, field);
     const no = r.no;
-      const label = rowLabel(r);
-    if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no } });
-    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') out.push({ code: noDeadline.code, severity: noDeadline.severity, location: where('deadline'), messageId: 'ledger.no-deadline', args: { no } });
+    const label = rowLabel(r);
+    if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
+    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') out.push({ code: noDeadline.code, severity: noDeadline.severity, location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } });
     for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) out.push({ code: unitNote.code, severity: unitNote.severity, location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
     for (const line of r.unitSlips) out.push({ code: unitSlip.code, severity: unitSlip.severity, location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
   }
