@@ -22,6 +22,7 @@ describe('reading cells', () => {
     expect(parseDeadline('2025-06-30')).toEqual({ kind: 'date', date: '2025-06-30', year: 2025 });
     expect(parseDeadline('')).toEqual({ kind: 'blank' });
     expect(parseDeadline('尽快')).toEqual({ kind: 'invalid' });
+    expect(parseDeadline('2025-02-30')).toEqual({ kind: 'invalid' }); // no such day
   });
 
   it('splits a unit cell on new lines, 、，, ； and spaces, and keeps a sentence out as a note', () => {
@@ -193,5 +194,16 @@ describe('ledgers shaped otherwise', () => {
     ]);
     // The headings stand in for the 工作任务 and 具体项目 columns: nothing is missing.
     expect(checkLedger(l)).toEqual([]);
+  });
+});
+
+describe('a ledger without 序号', () => {
+  it('names rows by their row in the file', async () => {
+    const { writeText } = await import('../io/support.js');
+    const { message } = await import('../../src/schema/messages.js');
+    const l = await readLedger(writeText('nono.csv', '主要内容,责任单位,完成时限\n强化乡镇（街道）党（工）委责任。,,2025\n'));
+    const f = checkLedger(l).find((x) => x.code === 'ledger-no-unit')!;
+    expect(message(f.messageId, f.args, 'zh')).toBe('第 2 行：未填责任单位');
+    expect(message(f.messageId, f.args, 'en')).toBe('row 2: no responsible unit');
   });
 });
