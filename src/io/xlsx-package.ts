@@ -28,6 +28,8 @@ export interface SheetPart {
 export interface CellStyles {
   percent: boolean[];
   date: boolean[];
+  /** Serial dates count from 1904-01-01 (otherwise from 1900). */
+  date1904?: boolean;
 }
 
 /** A tag's name without its namespace prefix (`x:c` → `c`). */
@@ -81,22 +83,25 @@ export class XlsxPackage {
   ) {}
 
   static async open(path: string, display: string): Promise<XlsxPackage> {
+    let zip: ZipFile | undefined;
     try {
-      const zip = await new Promise<ZipFile>((resolve, reject) =>
+      zip = await new Promise<ZipFile>((resolve, reject) =>
         yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z!))),
       );
+      const z = zip;
       const entries = await new Promise<Map<string, Entry>>((resolve, reject) => {
         const map = new Map<string, Entry>();
-        zip.on('entry', (e: Entry) => {
+        z.on('entry', (e: Entry) => {
           map.set(e.fileName, e);
-          zip.readEntry();
+          z.readEntry();
         });
-        zip.on('end', () => resolve(map));
-        zip.on('error', reject);
-        zip.readEntry();
+        z.on('end', () => resolve(map));
+        z.on('error', reject);
+        z.readEntry();
       });
-      return new XlsxPackage(zip, entries, display);
+      return new XlsxPackage(z, entries, display);
     } catch (err) {
+      zip?.close();
       throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
     }
   }
@@ -117,6 +122,9 @@ export class XlsxPackage {
     // A deep buffer lets zlib inflate ahead on the thread pool while the parser works.
     const ahead = s.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
     s.on('error', (err) => ahead.destroy(err));
+    // A reader that stops early destroys `ahead`; the zip entry's stream must stop with it, or it
+    // keeps the file open.
+    ahead.on('close', () => s.destroy());
     if (text) ahead.setEncoding('utf8');
     return ahead;
   }
@@ -125,6 +133,14 @@ export class XlsxPackage {
     let out = '';
     for await (const chunk of await this.stream(name)) out += chunk;
     return out;
+  }
+
+  /** Whether the workbook counts dates from 1904 (old Mac Excel) instead of 1900. */
+  async date1904(): Promise<boolean> {
+    const wb = this.has('xl/workbook.xml') ? await this.text('xl/workbook.xml') : '';
+    const tag = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(wb)?.[0] ?? '';
+    const v = attr(tag, 'date1904');
+    return v === '1' || v === 'true';
   }
 
   /** Sheets in workbook order. */
@@ -205,7 +221,8 @@ export class XlsxPackage {
 
   /** For each cell style index (the `s` attribute), whether it formats a percentage or a date. */
   async styles(): Promise<CellStyles> {
-    if (!this.has('xl/styles.xml')) return { percent: [], date: [] };
+    const date1904 = await this.date1904();
+    if (!this.has('xl/styles.xml')) return { percent: [], date: [], date1904 };
     const xml = await this.text('xl/styles.xml');
     const custom = new Map<number, string>();
     for (const tag of xml.match(/<(?:\w+:)?numFmt\b[^>]*>/g) ?? []) {
@@ -220,7 +237,7 @@ export class XlsxPackage {
       percent.push(BUILTIN_PERCENT.has(id) || code.includes('%'));
       date.push(BUILTIN_DATE.has(id) || (custom.has(id) && /[ymdhs]/i.test(code) && !code.includes('%')));
     }
-    return { percent, date };
+    return { percent, date, date1904 };
   }
 }
 

@@ -15,9 +15,9 @@ export interface SheetRow {
   percent: boolean[];
 }
 
-function excelDate(serial: number): Date {
-  // Serial 25569 is 1970-01-01 in the 1900 date system.
-  return new Date(Math.round((serial - 25569) * 86_400_000));
+function excelDate(serial: number, date1904 = false): Date {
+  // Serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer.
+  return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
 /** Calls `onRow` for each row with cells; `onRow` returns false to stop reading the sheet. */
@@ -88,9 +88,10 @@ export async function streamSheet(
         else if (type === 'inlineStr' || type === 'str') v = value;
         else if (type === 'b') v = value === '1';
         else if (type === 'e') v = value;
+        else if (type === 'd') v = Number.isNaN(Date.parse(value)) ? value : new Date(value);
         else if (value !== '') {
           const n = Number(value);
-          v = styles.date[style] ? excelDate(n) : n;
+          v = styles.date[style] ? excelDate(n, styles.date1904) : n;
         }
         if (v !== null && v !== '') {
           row.cells[col - 1] = v;

@@ -105,3 +105,18 @@ describe('XLSX reader', () => {
     expect(String(err.args.sheets)).toContain('调查表');
   });
 });
+
+describe('dates in workbooks', () => {
+  it('reads serial dates in the 1904 date system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('调查表');
+    ws.getRow(1).values = ['乡镇（街道）', '村（社区）名称', '城乡类型', '县（市、区）'];
+    ws.getRow(2).values = ['罗溪镇', '洪四村', '农村', new Date(Date.UTC(2024, 11, 20))];
+    const file = join(tmp(), 'd1904.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { readXlsxTable } = await import('../../src/io/xlsx-reader.js');
+    const t = await readXlsxTable(file, file);
+    expect(t.rows[1].cells[3]).toEqual(new Date(Date.UTC(2024, 11, 20)));
+  });
+});
