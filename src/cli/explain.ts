@@ -9,7 +9,7 @@ import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
 import { message } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
 import { formatTarget } from '../schema/quantity.js';
-import { similarity } from '../rules/indicator-names.js';
+import { similarity } from '../rules/text-similarity.js';
 import { MEASURES, REPORTED_KIND, compileMeasure } from '../rules/measures/index.js';
 import type { ExplainMeasure, IndicatorExplanation } from '../report/formats/indicator-explain.js';
 import { EXPLAIN_FORMATS } from '../report/formats/indicator-explain.js';

@@ -3,13 +3,11 @@
 // --fail-on, or more warnings than --max-warnings), 2 (bad input: unknown plan, unreadable or —
 // outside lint — invalid plan file).
 
-import type { Finding, Severity } from '../schema/finding.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
 import { LINT_CODES, PlanLinter } from '../rules/lint/index.js';
 import { TOOL_VERSION } from '../rules/evaluation.js';
-import { countBySeverity } from '../report/formats/finding-list.js';
 import { shownPath } from '../report/render.js';
 import { PLAN_LIST_FORMATS, planSummary } from '../report/formats/plan-list.js';
 import { PLAN_SHOW_FORMATS } from '../report/formats/plan-show.js';
@@ -17,15 +15,13 @@ import { PLAN_UNITS_FORMATS, responsibilityMatrix } from '../report/formats/plan
 import type { Io } from './main.js';
 import { EXIT } from './main.js';
 import type { ReportOptions } from './report-options.js';
-import { SEVERITY_FAIL_ON, checkOutputPath, reportExitCode, reportFindings } from './report-options.js';
+import { SEVERITY_FAIL_ON, checkOutputPath, reportFindings } from './report-options.js';
 
 export interface PlanOutputOptions {
   format: string;
   lang: Lang;
   color: boolean;
 }
-
-export type FailOn = Severity | 'none';
 
 const ctxOf = (opts: PlanOutputOptions, io: Io) => ({ lang: opts.lang, color: opts.color && io.isTTY && io.env.NO_COLOR === undefined });
 
@@ -56,9 +52,6 @@ export function unitsCommand(ref: string, opts: PlanOutputOptions, io: Io): numb
   return EXIT.ok;
 }
 
-export function lintExitCode(findings: Finding[], failOn: FailOn, maxWarnings?: number): number {
-  return reportExitCode(countBySeverity(findings), { failOn, maxWarnings }, SEVERITY_FAIL_ON);
-}
 
 export async function lintCommand(refs: string[], opts: ReportOptions, io: Io): Promise<number> {
   // Every name is resolved before anything is linted: an unknown plan is a usage error (exit 2).

@@ -487,7 +487,7 @@ export class Evaluation implements InputSink {
             ruleId: r.c.def.id,
             location: r.c.planLoc,
             messageId: 'requirement.no-data',
-            args: { rule: r.c.def.name, count: r.noData, unit: r.c.level === 'township' ? { zh: '乡镇（街道）', en: 'townships' } : { zh: '村（社区）', en: 'communities' } },
+            args: { rule: r.c.def.name, count: r.noData, unit: localizedMessage(r.c.level === 'township' ? 'unit.townships' : 'unit.communities', {}) },
           });
         }
       }

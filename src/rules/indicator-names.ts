@@ -3,31 +3,10 @@
 // then the clearly most similar name by shared character pairs (Dice coefficient).
 
 import { normalizeHeader } from '../io/header-match.js';
+import { similarity } from './text-similarity.js';
 
 const MIN_SIMILARITY = 0.7;
 const MIN_MARGIN = 0.1;
-
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    const g = s.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    shared += Math.min(n, y.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
-}
 
 export class IndicatorNames<T> {
   private readonly exact = new Map<string, T>();

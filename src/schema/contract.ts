@@ -86,11 +86,3 @@ export const FIELDS_BY_LEVEL: Record<Level, readonly FieldDef[]> = {
   community: COMMUNITY_FIELDS,
   township: TOWNSHIP_FIELDS,
 };
-
-/** Values of `kind` after normalisation; the spellings the contract also accepts map onto these. */
-export const KIND_VALUES = ['城市', '农村'] as const;
-export type Kind = (typeof KIND_VALUES)[number];
-
-export function fieldIndex(level: Level, id: string): number {
-  return FIELDS_BY_LEVEL[level].findIndex((f) => f.id === id);
-}

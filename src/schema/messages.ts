@@ -46,7 +46,6 @@ const catalogue = {
   'data.duplicate-reported': { zh: '指标“{name}”重复填报，采用后一个值', en: 'indicator “{name}” is reported twice; the later value is used' },
   'data.total-row': { zh: '第 {row} 行是合计行（“{text}”），未计入', en: 'row {row} is a total (“{text}”); not counted' },
   'data.note-row': { zh: '第 {row} 行是表尾说明（“{text}”），未计入', en: 'row {row} is a footnote (“{text}”); not counted' },
-  'data.blank-rows': { zh: '跳过 {count} 个空行', en: '{count} blank rows skipped' },
 
   // — plan results —
   'indicator.not-met': { zh: '{name}：实际 {value}，目标 {target}，{gap}', en: '{name}: {value}, target {target}, {gap}' },
@@ -83,7 +82,6 @@ const catalogue = {
   'label.error': { zh: '错误', en: 'error' },
   'label.warning': { zh: '警告', en: 'warning' },
   'label.info': { zh: '提示', en: 'info' },
-  'label.row': { zh: '第 {row} 行', en: 'row {row}' },
   'label.title': { zh: '{plan}（{document}）', en: '{plan} ({document})' },
   'label.inputs': { zh: '输入：{inputs}', en: 'Input: {inputs}' },
   'label.input-table': { zh: '{name}：{rows} 行', en: '{name}: {rows} rows' },
@@ -93,9 +91,7 @@ const catalogue = {
   'label.requirement-line': { zh: '{name}：{breaches} 个不符合，{checked} 个已检查，{noData} 个缺数据', en: '{name}: {breaches} broken, {checked} checked, {noData} without data' },
   'label.data-problems': { zh: '数据问题', en: 'Data problems' },
   'label.more': { zh: '……另有 {count} 条', en: '… and {count} more' },
-  'label.omitted': { zh: '（另有 {count} 条“{code}”未列出，见 --max-findings）', en: '({count} more “{code}” not listed; see --max-findings)' },
   'label.summary': { zh: '共 {rows} 行 · {townships} 个乡镇（街道） · 指标：{met} 达标，{notMet} 未达标，{noData} 无数据 · {errors} 个错误，{warnings} 个警告', en: '{rows} rows · {townships} townships · indicators: {met} met, {notMet} not met, {noData} no data · {errors} errors, {warnings} warnings' },
-  'label.note': { zh: '注', en: 'Note' },
   'label.findings': { zh: '问题', en: 'Findings' },
   'label.top-findings': { zh: '主要问题（{shown}/{total}）', en: 'Top findings ({shown} of {total})' },
   'label.no-findings': { zh: '没有发现问题', en: 'No findings' },
@@ -223,8 +219,4 @@ export function message(id: MessageId, args: Record<string, unknown> = {}, lang:
     }
     return String(v);
   });
-}
-
-export function hasMessage(id: string): id is MessageId {
-  return Object.prototype.hasOwnProperty.call(catalogue, id);
 }

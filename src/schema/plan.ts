@@ -95,4 +95,3 @@ export interface Plan {
   tasks?: Task[];
 }
 
-export const ATTRIBUTE_EN: Record<Attribute, string> = { 约束性: 'binding', 预期性: 'expected' };

@@ -3,7 +3,7 @@
 // machines and languages, so CI systems can tell a new finding from one they have seen before.
 
 import { createHash } from 'node:crypto';
-import type { Finding, Localized, Location, Severity } from '../../schema/finding.js';
+import type { Finding, Localized, Location } from '../../schema/finding.js';
 import { SEVERITY_RANK } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import type { CheckMeta } from '../../rules/checks/check.js';
@@ -41,7 +41,6 @@ export function workbookPlace(l: Location): string | undefined {
 /** Most severe first; equal severities keep their order. */
 export const bySeverity = (findings: Finding[]): Finding[] => [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 
-export const atLeast = (s: Severity, level: Severity): boolean => SEVERITY_RANK[s] >= SEVERITY_RANK[level];
 
 /**
  * One fingerprint per finding: a hash of its code, plan item and position — file relative to `cwd`,

@@ -6,7 +6,3 @@ import { meta as exceeds } from './value-exceeds.js';
 
 /** Every finding code cscheck can report, with its description. */
 export const CHECKS: CheckMeta[] = [...dataChecks, exceeds, indicator.notMet, indicator.noData, requirement.breach, requirement.noData];
-
-export function checkMeta(code: string): CheckMeta | undefined {
-  return CHECKS.find((c) => c.code === code);
-}

@@ -10,8 +10,8 @@ import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { PlanPath } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
-import type { Profile } from './sentence-match.js';
-import { dice, profile, sentences } from './sentence-match.js';
+import type { Profile } from '../text-similarity.js';
+import { dice, profile, sentences } from '../text-similarity.js';
 
 export const meta: CheckMeta = {
   code: 'parent-task-uncovered',

@@ -1,6 +1,6 @@
-// Sentence similarity for comparing task texts: the Dice coefficient over character pairs, the
-// same measure as `similarity` in ../indicator-names.ts, but over pair profiles built once per
-// sentence, since every parent sentence is scored against every child sentence.
+// Text similarity for Chinese plan and ledger sentences and indicator names: the Dice coefficient
+// over character pairs. Profiles are built once per text, since every sentence of one document is
+// scored against every sentence of the other.
 
 export interface Profile {
   text: string;
@@ -34,3 +34,6 @@ export function sentences(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** Similarity of two texts, 0–1. */
+export const similarity = (a: string, b: string): number => dice(profile(a), profile(b));
