@@ -6,7 +6,7 @@ import type { Finding } from '../schema/finding.js';
 import { loadPlan } from '../schema/load-plan.js';
 import { isCalendarDate, readLedger } from '../io/ledger-reader.js';
 import { checkLedger, LEDGER_CODES } from '../rules/ledger/index.js';
-import { TOOL_VERSION } from '../rules/evaluation.js';
+import { TOOL_VERSION } from '../schema/tool.js';
 import type { Io } from './main.js';
 import type { ReportOptions } from './report-options.js';
 import { checkOutputPath, reportFindings, SEVERITY_FAIL_ON } from './report-options.js';

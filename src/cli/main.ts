@@ -6,7 +6,7 @@ import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { locationText } from '../report/render.js';
-import { TOOL_VERSION } from '../rules/evaluation.js';
+import { TOOL_VERSION } from '../schema/tool.js';
 import { EVALUATE_FAIL_ON, evaluateCommand } from './evaluate.js';
 import { explainCommand } from './explain.js';
 import type { LedgerOptions } from './ledger.js';

@@ -7,7 +7,7 @@ import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
 import { LINT_CODES, PlanLinter } from '../rules/lint/index.js';
-import { TOOL_VERSION } from '../rules/evaluation.js';
+import { TOOL_VERSION } from '../schema/tool.js';
 import { shownPath } from '../report/render.js';
 import { PLAN_LIST_FORMATS, planSummary } from '../report/formats/plan-list.js';
 import { PLAN_SHOW_FORMATS } from '../report/formats/plan-show.js';

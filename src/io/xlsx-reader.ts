@@ -30,7 +30,7 @@ const MERGE_WAIT_ROWS = 20_000;
 /** Fills every cell of a merged range with its top-left value, row by row. */
 class MergeFiller {
   private readonly pending: MergeRange[];
-  private active: { m: MergeRange; value: Raw; percent: boolean }[] = [];
+  private readonly active: { m: MergeRange; value: Raw; percent: boolean }[] = [];
 
   constructor(merges: MergeRange[]) {
     this.pending = [...merges].sort((a, b) => b.top - a.top);
@@ -43,7 +43,11 @@ class MergeFiller {
       this.active.push({ m, value: first ? r.cells[m.left - 1] ?? null : null, percent: first ? r.percent[m.left - 1] ?? false : false });
     }
     if (!this.active.length) return;
-    this.active = this.active.filter((a) => a.m.bottom >= r.row);
+    // Drop the ranges that ended above this row, in place: a merged 乡镇 column keeps one active
+    // on nearly every row.
+    let kept = 0;
+    for (const a of this.active) if (a.m.bottom >= r.row) this.active[kept++] = a;
+    this.active.length = kept;
     for (const a of this.active) {
       for (let c = a.m.left; c <= a.m.right; c++) {
         if (r.row === a.m.top && c === a.m.left) continue;

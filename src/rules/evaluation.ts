@@ -20,6 +20,7 @@ import type { Acc } from './measures/measure.js';
 import { newAcc } from './measures/measure.js';
 import type { CollectorState } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
+import { TOOL_VERSION } from '../schema/tool.js';
 import { IndicatorNames } from './indicator-names.js';
 import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
@@ -522,7 +523,7 @@ export class Evaluation implements InputSink {
         ruleId: r.id,
         location,
         messageId: 'indicator.no-data',
-        args: { name: r.name, reason: r.noData ? localizedMessage(r.noData.messageId as MessageId, r.noData.args) : '' },
+        args: { name: r.name, reason: r.noData ? localizedMessage(r.noData.messageId, r.noData.args) : '' },
       });
       return;
     }
@@ -542,7 +543,6 @@ export class Evaluation implements InputSink {
   }
 }
 
-export const TOOL_VERSION = '0.1.0';
 
 export interface EvaluationState {
   rows: number;

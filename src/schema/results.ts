@@ -2,6 +2,7 @@
 // The JSON report is these objects as they are (schemaVersion below), so keep changes additive.
 
 import type { Finding, Localized, Severity } from './finding.js';
+import type { MessageId } from './messages.js';
 import type { Attribute, Comparison, Scope, Source } from './plan.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -48,7 +49,7 @@ export interface IndicatorResult {
   numerator?: number;
   denominator?: number;
   /** Why there is no value, as a message id with arguments. */
-  noData?: { messageId: string; args: Record<string, string | number> };
+  noData?: { messageId: MessageId; args: Record<string, string | number> };
   townships: Breakdown[];
   worstTownships: Breakdown[];
   worstCommunities: Contributor[];

@@ -9,7 +9,7 @@ import { SaxesParser } from 'saxes';
 import { evaluateFiles } from '../../src/cli/evaluate.js';
 import { CHECKS } from '../../src/rules/checks/index.js';
 import { LINT_CODES, PlanLinter } from '../../src/rules/lint/index.js';
-import { TOOL_VERSION } from '../../src/rules/evaluation.js';
+import { TOOL_VERSION } from '../../src/schema/tool.js';
 import { bundledPlanIds, resolvePlanPath } from '../../src/schema/load-plan.js';
 import type { Finding } from '../../src/schema/finding.js';
 import type { Lang } from '../../src/schema/messages.js';
