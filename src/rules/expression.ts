@@ -4,17 +4,21 @@
 
 import type { FieldDef } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
+import type { MessageId } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
 import type { Location } from '../schema/finding.js';
 import { INVALID, parseKind } from '../io/values.js';
 import type { Value } from '../io/values.js';
+
+type Fail = (id: MessageId, args: Record<string, string | number>) => never;
 
 type Node =
   | { t: 'num'; value: number }
   | { t: 'str'; value: string; bare: boolean; pos: number }
   | { t: 'bool'; value: boolean }
   | { t: 'name'; name: string; pos: number }
-  | { t: 'not'; arg: Node }
-  | { t: 'neg'; arg: Node }
+  | { t: 'not'; arg: Node; pos: number }
+  | { t: 'neg'; arg: Node; pos: number }
   | { t: 'bin'; op: string; left: Node; right: Node; pos: number };
 
 interface Token {
@@ -25,7 +29,7 @@ interface Token {
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|("[^"]*"|'[^']*'|“[^”]*”)|([A-Za-z_][A-Za-z0-9_]*|[\u3400-\u9fff]+)|(==|!=|>=|<=|&&|\|\||[<>+\-*/()!=]))/y;
 
-function tokenize(src: string, fail: (detail: string) => never): Token[] {
+function tokenize(src: string, fail: Fail): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;
@@ -33,7 +37,7 @@ function tokenize(src: string, fail: (detail: string) => never): Token[] {
     if (/^\s*$/.test(src.slice(pos))) break;
     TOKEN.lastIndex = pos;
     const m = TOKEN.exec(src);
-    if (!m) fail(`unexpected character “${src.slice(pos).trimStart()[0]}” at ${pos + 1}`);
+    if (!m) fail('expr.unexpected-char', { char: src.slice(pos).trimStart()[0], at: pos + 1 });
     const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? m[4]).length;
     if (m[1] !== undefined) tokens.push({ kind: 'num', text: m[1], pos: at });
     else if (m[2] !== undefined) tokens.push({ kind: 'str', text: m[2].slice(1, -1), pos: at });
@@ -47,7 +51,7 @@ function tokenize(src: string, fail: (detail: string) => never): Token[] {
 
 const WORD_OPS: Record<string, string> = { and: '&&', or: '||', not: '!' };
 
-function parse(src: string, fail: (detail: string) => never): Node {
+function parse(src: string, fail: Fail): Node {
   const tokens = tokenize(src, fail).map((t) => (t.kind === 'name' && WORD_OPS[t.text] ? { ...t, kind: 'op' as const, text: WORD_OPS[t.text] } : t));
   let i = 0;
   const peek = () => tokens[i];
@@ -63,7 +67,10 @@ function parse(src: string, fail: (detail: string) => never): Node {
     for (let t; (t = eat('&&')); ) left = { t: 'bin', op: '&&', left, right: not(), pos: t.pos };
     return left;
   };
-  const not = (): Node => (eat('!') ? { t: 'not', arg: not() } : cmp());
+  const not = (): Node => {
+    const t = eat('!');
+    return t ? { t: 'not', arg: not(), pos: t.pos } : cmp();
+  };
   const cmp = (): Node => {
     const left = add();
     const t = peek();
@@ -83,7 +90,10 @@ function parse(src: string, fail: (detail: string) => never): Node {
     for (let t; (t = eat('*') ?? eat('/')); ) left = { t: 'bin', op: t.text, left, right: unary(), pos: t.pos };
     return left;
   };
-  const unary = (): Node => (eat('-') ? { t: 'neg', arg: unary() } : primary());
+  const unary = (): Node => {
+    const t = eat('-');
+    return t ? { t: 'neg', arg: unary(), pos: t.pos } : primary();
+  };
   const primary = (): Node => {
     const t = tokens[i++];
     if (t.kind === 'num') return { t: 'num', value: Number(t.text) };
@@ -94,14 +104,14 @@ function parse(src: string, fail: (detail: string) => never): Node {
     }
     if (t.kind === 'op' && t.text === '(') {
       const inner = or();
-      if (!eat(')')) fail(`“)” expected at ${peek().pos + 1}`);
+      if (!eat(')')) fail('expr.expected-paren', { at: peek().pos + 1 });
       return inner;
     }
-    fail(t.kind === 'end' ? 'the expression ends too early' : `unexpected “${t.text}” at ${t.pos + 1}`);
+    fail(t.kind === 'end' ? 'expr.ends-early' : 'expr.unexpected', { token: t.text, at: t.pos + 1 });
   };
 
   const node = or();
-  if (peek().kind !== 'end') fail(`unexpected “${peek().text}” at ${peek().pos + 1}`);
+  if (peek().kind !== 'end') fail('expr.unexpected', { token: peek().text, at: peek().pos + 1 });
   return node;
 }
 
@@ -126,8 +136,9 @@ function typeOf(f: FieldDef): ExprType {
  * path), naming the expression and the offending token.
  */
 export function compileExpression(src: string, fields: readonly FieldDef[], where: Location = {}, expect?: ExprType): Compiled {
-  const fail = (detail: string): never => {
-    throw new CscheckError('plan.expression', { expr: src, detail }, where);
+  const fail: Fail = (id, args) => {
+    // What is wrong, in both languages: plan authors read Chinese, the rest English.
+    throw new CscheckError('plan.expression', { expr: src, detail: { zh: message(id, args, 'zh'), en: message(id, args, 'en') } }, where);
   };
   const ast = parse(src, fail);
   const used: string[] = [];
@@ -164,13 +175,13 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
       }
       case 'not': {
         const a = build(node.arg);
-        if (a.type !== 'boolean') fail('“not” needs a yes/no value');
+        if (a.type !== 'boolean') fail('expr.needs-boolean', { op: 'not', at: node.pos + 1 });
         const f = a.fn;
         return { fn: (v) => { const x = f(v); return x === null ? null : !x; }, type: 'boolean' };
       }
       case 'neg': {
         const a = build(node.arg);
-        if (a.type !== 'number') fail('“-” needs a number');
+        if (a.type !== 'number') fail('expr.needs-number', { op: '-', at: node.pos + 1 });
         const f = a.fn;
         return { fn: (v) => { const x = f(v) as number | null; return x === null ? null : -x; }, type: 'number' };
       }
@@ -186,10 +197,10 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
     const r = build(rightNode);
     const a = l.fn;
     const b = r.fn;
-    const at = ` (at ${node.pos + 1})`;
+    const at = node.pos + 1;
     switch (node.op) {
       case '&&':
-        if (l.type !== 'boolean' || r.type !== 'boolean') fail(`“and” needs yes/no values${at}`);
+        if (l.type !== 'boolean' || r.type !== 'boolean') fail('expr.needs-boolean', { op: 'and', at });
         return {
           type: 'boolean',
           fn: (v) => {
@@ -201,7 +212,7 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
           },
         };
       case '||':
-        if (l.type !== 'boolean' || r.type !== 'boolean') fail(`“or” needs yes/no values${at}`);
+        if (l.type !== 'boolean' || r.type !== 'boolean') fail('expr.needs-boolean', { op: 'or', at });
         return {
           type: 'boolean',
           fn: (v) => {
@@ -216,7 +227,7 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
       case '-':
       case '*':
       case '/': {
-        if (l.type !== 'number' || r.type !== 'number') fail(`“${node.op}” needs numbers${at}`);
+        if (l.type !== 'number' || r.type !== 'number') fail('expr.needs-number', { op: node.op, at });
         const op = node.op;
         return {
           type: 'number',
@@ -232,13 +243,13 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
         };
       }
       default: {
-        if (l.type !== r.type) fail(`cannot compare ${l.type} with ${r.type}${at}`);
-        if (l.type !== 'number' && node.op !== '==' && node.op !== '!=') fail(`“${node.op}” compares numbers only${at}`);
+        if (l.type !== r.type) fail('expr.compare-types', { left: l.type, right: r.type, at });
+        if (l.type !== 'number' && node.op !== '==' && node.op !== '!=') fail('expr.numbers-only', { op: node.op, at });
         const kindSide = l.field?.type === 'kind' ? rightNode : r.field?.type === 'kind' ? leftNode : null;
         if (kindSide && kindSide.t === 'str') {
           // Compare with the normalised spelling, as the reader stores it.
           const k = parseKind(kindSide.value);
-          if (k === INVALID || k === null) fail(`“${kindSide.value}” is not 城市 or 农村${at}`);
+          if (k === INVALID || k === null) fail('expr.not-kind', { value: kindSide.value, at });
           const lit = k as string;
           const other = l.field?.type === 'kind' ? a : b;
           return node.op === '==' ? { type: 'boolean', fn: (v) => { const x = other(v); return x === null ? null : x === lit; } } : { type: 'boolean', fn: (v) => { const x = other(v); return x === null ? null : x !== lit; } };
@@ -249,7 +260,7 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
   };
 
   const out = build(ast);
-  if (expect && out.type !== expect) fail(expect === 'boolean' ? 'a yes/no condition is expected here' : 'a number is expected here');
+  if (expect && out.type !== expect) fail(expect === 'boolean' ? 'expr.expect-boolean' : 'expr.expect-number', {});
   return { fn: out.fn, type: out.type, fields: used };
 }
 

@@ -55,13 +55,13 @@ describe('plan expressions', () => {
   });
 
   it('rejects malformed and ill-typed expressions with the place of the fault', () => {
-    expect(error('households >=').args.detail).toMatch(/ends too early/);
-    expect(error('(households > 1').args.detail).toMatch(/\)/);
-    expect(error('households > 1 1').args.detail).toMatch(/unexpected/);
-    expect(error('households $ 2').args.detail).toMatch(/unexpected character/);
-    expect(error('households and has_parent_school').args.detail).toMatch(/yes\/no/);
-    expect(error('kind > 1').args.detail).toMatch(/compare/);
-    expect(error('kind == 郊区').args.detail).toMatch(/城市 or 农村/);
+    expect((error('households >=').args.detail as { en: string }).en).toMatch(/ends too early/);
+    expect((error('(households > 1').args.detail as { en: string }).en).toMatch(/\)/);
+    expect((error('households > 1 1').args.detail as { en: string }).en).toMatch(/unexpected/);
+    expect((error('households $ 2').args.detail as { en: string }).en).toMatch(/unexpected character/);
+    expect((error('households and has_parent_school').args.detail as { en: string }).en).toMatch(/yes\/no/);
+    expect((error('kind > 1').args.detail as { en: string }).en).toMatch(/compare/);
+    expect((error('kind == 郊区').args.detail as { en: string }).en).toMatch(/城市 or 农村/);
   });
 
   it('reports the fields an expression reads', () => {
