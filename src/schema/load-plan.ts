@@ -10,6 +10,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import { CscheckError } from './errors.js';
+import type { Localized } from './finding.js';
+import type { MessageId } from './messages.js';
+import { message } from './messages.js';
 import type { Plan } from './plan.js';
 import { planSchema } from './plan-schema.js';
 
@@ -49,11 +52,13 @@ export function resolvePlanPath(ref: string): string {
   return file;
 }
 
-function schemaMessage(e: ErrorObject): string {
-  if (e.keyword === 'additionalProperties') return `unknown key “${(e.params as { additionalProperty: string }).additionalProperty}”`;
-  if (e.keyword === 'required') return `missing key “${(e.params as { missingProperty: string }).missingProperty}”`;
-  if (e.keyword === 'enum') return `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-  return e.message ?? e.keyword;
+/** What a schema error means, in both languages (ajv's own text is English). */
+function schemaMessage(e: ErrorObject): Localized {
+  const both = (id: MessageId, args: Record<string, string>) => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
+  if (e.keyword === 'additionalProperties') return both('schema.unknown-key', { key: (e.params as { additionalProperty: string }).additionalProperty });
+  if (e.keyword === 'required') return both('schema.missing-key', { key: (e.params as { missingProperty: string }).missingProperty });
+  if (e.keyword === 'enum') return both('schema.enum', { allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') });
+  return { zh: e.message ?? e.keyword, en: e.message ?? e.keyword };
 }
 
 function parseFile(file: string): { doc: Document; lines: LineCounter; data: unknown } {
@@ -129,7 +134,7 @@ export function loadPlan(ref: string, seen: string[] = []): LoadedPlan {
   const { plan } = loaded;
   if (!plan.extends) return loaded;
   if (seen.includes(plan.id) || plan.extends === plan.id) {
-    throw new CscheckError('plan.schema', { path: '/extends', detail: `circular extends: ${[...seen, plan.id, plan.extends].join(' → ')}` }, loaded.locate(['extends']));
+    throw new CscheckError('plan.schema', { path: '/extends', detail: { zh: message('schema.circular', { chain: [...seen, plan.id, plan.extends].join(' → ') }, 'zh'), en: message('schema.circular', { chain: [...seen, plan.id, plan.extends].join(' → ') }, 'en') } }, loaded.locate(['extends']));
   }
   const parentRef = existsSync(join(dirname(file), `${plan.extends}.yaml`)) ? join(dirname(file), `${plan.extends}.yaml`) : plan.extends;
   const parent = loadPlan(parentRef, [...seen, plan.id]);

@@ -39,6 +39,10 @@ const catalogue = {
   'expr.not-kind': { zh: '“{value}”不是城市或农村（第 {at} 个字符）', en: '“{value}” is not 城市 or 农村 (at {at})' },
   'expr.expect-boolean': { zh: '此处应为是/否条件', en: 'a yes/no condition is expected here' },
   'expr.expect-number': { zh: '此处应为数值', en: 'a number is expected here' },
+  'schema.unknown-key': { zh: '不认识的键“{key}”', en: 'unknown key “{key}”' },
+  'schema.missing-key': { zh: '缺少键“{key}”', en: 'missing key “{key}”' },
+  'schema.enum': { zh: '只能是：{allowed}', en: 'must be one of: {allowed}' },
+  'schema.circular': { zh: 'extends 循环引用：{chain}', en: 'circular extends: {chain}' },
   'plan.unknown-field': { zh: '表达式“{expr}”中的“{name}”不是数据字段', en: '“{name}” in “{expr}” is not a data field' },
   'plan.duplicate-id': { zh: '编号“{id}”重复', en: 'duplicate id “{id}”' },
 

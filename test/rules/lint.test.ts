@@ -248,7 +248,7 @@ describe('each check fails on a plan made to break it', () => {
     expect(yamlError).toMatchObject({ code: 'plan-schema', severity: 'error', messageId: 'plan.yaml' });
     expect(yamlError.location.line).toBeGreaterThan(0);
     const [schema] = lintYaml('bad-schema.yaml', `${HEAD('bad')}indicators:\n${indicator('a', '{op: ">=", value: 1}', '甲')}    colour: red\n`);
-    expect(schema).toMatchObject({ code: 'plan-schema', messageId: 'plan.schema', args: { detail: 'unknown key “colour”' } });
+    expect(schema).toMatchObject({ code: 'plan-schema', messageId: 'plan.schema', args: { detail: { zh: '不认识的键“colour”', en: 'unknown key “colour”' } } });
     expect(schema.location).toMatchObject({ line: 9, planPath: 'indicators.0' });
     const [orphan] = lintYaml('orphan.yaml', `${HEAD('orphan', 'extends: no_such_plan\n')}indicators: []\n`);
     expect(orphan).toMatchObject({ code: 'plan-schema', messageId: 'plan.not-found', location: { planPath: 'extends', line: 8 } });
