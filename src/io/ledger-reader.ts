@@ -12,7 +12,7 @@ import { readCsvTable } from './csv-reader.js';
 import { detectColumns } from './header-detect.js';
 import { inputKind } from './read-input.js';
 import type { Raw } from './values.js';
-import { INVALID, parsePercent } from './values.js';
+import { expected, INVALID, parsePercent } from './values.js';
 
 export type Deadline =
   | { kind: 'ongoing' }
@@ -207,15 +207,15 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
     const { units, notes, slips } = parseUnits(unitsText);
     const deadlineRaw = get(cells, 'deadline');
     const deadline = parseDeadline(deadlineRaw);
-    if (deadline.kind === 'invalid') ledger.findings.push(cellError(ledger, r.row, 'deadline', deadlineRaw, { zh: '“持续实施”、年份或日期（如 2025、2025年底、2025-12-31）', en: '持续实施, a year or a date (2025, 2025年底, 2025-12-31)' }));
+    if (deadline.kind === 'invalid') ledger.findings.push(cellError(ledger, r.row, 'deadline', deadlineRaw, expected('expected.deadline')));
     const statusText = text(get(cells, 'status'));
     const status = statusText ? STATUS[statusText.replace(/\s+/g, '')] ?? null : null;
-    if (statusText && !status) ledger.findings.push(cellError(ledger, r.row, 'status', statusText, { zh: '已完成、推进中、未启动或滞后', en: '已完成, 推进中, 未启动 or 滞后' }));
+    if (statusText && !status) ledger.findings.push(cellError(ledger, r.row, 'status', statusText, expected('expected.status')));
     const progressRaw = get(cells, 'progress');
     const col = columnOf.progress?.index;
     let progress = progressRaw === null || progressRaw === undefined ? null : parsePercent(progressRaw, col !== undefined && (r.percent?.[col] ?? false));
     if (progress === INVALID || (typeof progress === 'number' && (progress < 0 || progress > 100))) {
-      ledger.findings.push(cellError(ledger, r.row, 'progress', progressRaw, { zh: '0–100 的百分数', en: 'a percentage from 0 to 100' }));
+      ledger.findings.push(cellError(ledger, r.row, 'progress', progressRaw, expected('expected.progress')));
       progress = null;
     }
     ledger.rows.push({

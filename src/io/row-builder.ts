@@ -7,7 +7,7 @@ import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import type { Header } from './header-detect.js';
 import type { Parsed, Parser, Raw, Value } from './values.js';
-import { EXPECTED, INVALID, PARSERS, QUICK_BOOLEAN, quickNumber } from './values.js';
+import { EXPECTED, expected, INVALID, PARSERS, QUICK_BOOLEAN, quickNumber } from './values.js';
 
 /** One table of an input, shared by all its rows: where it is and where each field's column is. */
 export interface TableInfo {
@@ -229,7 +229,7 @@ export class RowBuilder {
           severity: 'error',
           location: where(b.source, b.header),
           messageId: 'data.cell-type',
-          args: { value: String(cells[b.source]), expected: EXPECTED[type], field: this.fields[b.field].id },
+          args: { value: String(cells[b.source]), expected: expected(EXPECTED[type]), field: this.fields[b.field].id },
         });
       }
     }

@@ -3,6 +3,8 @@
 // caller turns into a data error at that cell.
 
 import type { FieldType } from '../schema/contract.js';
+import type { MessageId } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
 
 export type Value = string | number | boolean | null;
 export type Raw = string | number | boolean | Date | null | undefined;
@@ -181,13 +183,16 @@ export const PARSERS: Record<FieldType, Parser> = {
   hours: parseHours,
 };
 
-/** What a field expects, for the message at an unreadable cell. */
-export const EXPECTED: Record<FieldType, { zh: string; en: string }> = {
-  text: { zh: '文本', en: 'text' },
-  code: { zh: '12位数字代码', en: 'a 12-digit code' },
-  kind: { zh: '城市或农村', en: '城市 or 农村' },
-  integer: { zh: '非负整数（可带单位，如 12人）', en: 'a whole number ≥ 0 (a unit such as 人 may follow)' },
-  number: { zh: '非负数（可带单位，如 320平方米）', en: 'a number ≥ 0 (a unit such as 平方米 may follow)' },
-  boolean: { zh: '是/否（有/无、√/×）', en: 'yes/no (是/否, 有/无, √/×)' },
-  hours: { zh: '0–24 之间的小时数', en: 'hours between 0 and 24' },
+/** What a field expects, for the message at an unreadable cell: a catalogue id per type. */
+export const EXPECTED: Record<FieldType, MessageId> = {
+  text: 'expected.text',
+  code: 'expected.code',
+  kind: 'expected.kind',
+  integer: 'expected.integer',
+  number: 'expected.number',
+  boolean: 'expected.boolean',
+  hours: 'expected.hours',
 };
+
+/** The expectation in both languages, as a message argument. */
+export const expected = (id: MessageId): { zh: string; en: string } => ({ zh: message(id, {}, 'zh'), en: message(id, {}, 'en') });

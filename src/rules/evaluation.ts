@@ -13,7 +13,7 @@ import type { InputSink, ReportedValue } from '../io/input-sink.js';
 import type { DataRow } from '../io/row-builder.js';
 import type { TableSummary } from '../io/table-summary.js';
 import type { Value } from '../io/values.js';
-import { EXPECTED, INVALID, parseReported } from '../io/values.js';
+import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
 import { compilePairs } from './checks/value-exceeds.js';
 import type { CompiledIndicator, CompiledPlan, CompiledRequirement } from './compile-plan.js';
 import type { Acc } from './measures/measure.js';
@@ -316,7 +316,7 @@ export class Evaluation implements InputSink {
         severity: 'error',
         location: v.location,
         messageId: 'data.cell-type',
-        args: { value: String(v.raw), expected: c.def.unit === '%' ? { zh: '百分数（如 72%）', en: 'a percentage (e.g. 72%)' } : EXPECTED.number },
+        args: { value: String(v.raw), expected: expected(c.def.unit === '%' ? 'expected.percent' : EXPECTED.number) },
       });
       return;
     }

@@ -62,6 +62,19 @@ const catalogue = {
   'data.total-row': { zh: '第 {row} 行是合计行（“{text}”），未计入', en: 'row {row} is a total (“{text}”); not counted' },
   'data.note-row': { zh: '第 {row} 行是表尾说明（“{text}”），未计入', en: 'row {row} is a footnote (“{text}”); not counted' },
 
+  // — what an unreadable cell should have held —
+  'expected.text': { zh: '文本', en: 'text' },
+  'expected.code': { zh: '12位数字代码', en: 'a 12-digit code' },
+  'expected.kind': { zh: '城市或农村', en: '城市 or 农村' },
+  'expected.integer': { zh: '非负整数（可带单位，如 12人）', en: 'a whole number ≥ 0 (a unit such as 人 may follow)' },
+  'expected.number': { zh: '非负数（可带单位，如 320平方米）', en: 'a number ≥ 0 (a unit such as 平方米 may follow)' },
+  'expected.boolean': { zh: '是/否（有/无、√/×）', en: 'yes/no (是/否, 有/无, √/×)' },
+  'expected.hours': { zh: '0–24 之间的小时数', en: 'hours between 0 and 24' },
+  'expected.percent': { zh: '百分数（如 72%）', en: 'a percentage (e.g. 72%)' },
+  'expected.deadline': { zh: '“持续实施”、年份或日期（如 2025、2025年底、2025-12-31）', en: '持续实施, a year or a date (2025, 2025年底, 2025-12-31)' },
+  'expected.status': { zh: '已完成、推进中、未启动或滞后', en: '已完成, 推进中, 未启动 or 滞后' },
+  'expected.progress': { zh: '0–100 的百分数', en: 'a percentage from 0 to 100' },
+
   // — plan results —
   'indicator.not-met': { zh: '{name}：实际 {value}，目标 {target}，{gap}', en: '{name}: {value}, target {target}, {gap}' },
   'indicator.no-data': { zh: '{name}：没有数据（{reason}），不能判定达标', en: '{name}: no data ({reason}); cannot be judged met' },
