@@ -32,6 +32,8 @@ export interface TableSink {
 }
 
 const TOTAL_ROW = /^.{0,12}(合计|总计|小计)$/;
+/** 计, the last character of every total label: checked before the expression runs. */
+const JI = 0x8ba1;
 const NOTE_ROW = /^(填表说明|填报说明|说明|备注|注[:：]|填表人|填报人|审核人|负责人|单位负责人|联系电话|制表|填报日期|数据来源)/;
 
 const QUICK_NONE = 0;
@@ -181,7 +183,7 @@ export class RowBuilder {
     for (let i = 0; i < this.required.length; i++) if (values[this.required[i]] === null) missing = true;
     // Totals and footnotes are not communities: a 小计 row may even carry a kind.
     const name = values[this.communityField];
-    if ((missing || (typeof name === 'string' && TOTAL_ROW.test(name))) && this.skipsAsTotalOrNote(cells, row, name)) return null;
+    if ((missing || (typeof name === 'string' && name.charCodeAt(name.length - 1) === JI && TOTAL_ROW.test(name))) && this.skipsAsTotalOrNote(cells, row, name)) return null;
     this.rows++;
     if (bad || missing) this.reportRow(cells, row, values, bad);
     dataRow.row = row;

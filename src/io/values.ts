@@ -41,14 +41,22 @@ function isEmpty(raw: Raw): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
-const PLAIN_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
-
 /**
  * Plain unsigned decimals (`1234`, `56.5`), the form of nearly every cell, or NaN. Only digits and
- * one point: `1e3`, `0x10` and `0b101` are not what a survey cell means.
+ * one inner point: `1e3`, `0x10` and `0b101` are not what a survey cell means. (A character loop:
+ * measured faster here than a regular expression on a million rows.)
  */
 export function quickNumber(s: string): number {
-  return PLAIN_DECIMAL.test(s) ? +s : NaN;
+  const n = s.length;
+  if (n === 0 || n > 15) return NaN;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || dot || i === 0 || i === n - 1) return NaN;
+    dot = true;
+  }
+  return +s;
 }
 
 /** Reads a number with an optional unit suffix; `unit` is the set of suffixes allowed. */

@@ -89,6 +89,7 @@ export class Evaluation implements InputSink {
   private readonly levels: Record<Level, LevelState>;
   private readonly townshipIndex = new Map<string, number>();
   private readonly townshipByName = new Map<string, number>();
+  private lastTownship: { county: string | null; township: string; index: number } = { county: null, township: '', index: -1 };
   /** Townships that have community rows (the count a report gives). */
   private readonly communityTownships = new Set<number>();
   private readonly townshipNames: { county: string | null; township: string }[] = [];
@@ -145,7 +146,13 @@ export class Evaluation implements InputSink {
 
   private townshipOf(s: LevelState, values: readonly Value[]): number {
     const county = s.county >= 0 ? (values[s.county] as string | null) : null;
-    return this.townshipIndexOf(county, (values[s.township] as string | null) ?? NO_TOWNSHIP);
+    const township = (values[s.township] as string | null) ?? NO_TOWNSHIP;
+    // Rows come grouped by township: the last one's index usually answers.
+    const last = this.lastTownship;
+    if (last.township === township && last.county === county) return last.index;
+    const index = this.townshipIndexOf(county, township);
+    this.lastTownship = { county, township, index };
+    return index;
   }
 
   /**
