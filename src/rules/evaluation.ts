@@ -1,11 +1,11 @@
 // The engine: one pass over the rows of every input. Each row updates every indicator's counters
-// (overall and for its township), is checked against every requirement and contract rule, and is
-// then dropped — memory holds only per-township counters and the findings.
+// (overall and for its township) and goes through the row checks (checks/requirement.ts,
+// checks/value-exceeds.ts), then is dropped — memory holds only per-township counters and the
+// findings. When the pass is over, checks/indicator-target.ts judges each indicator.
 
-import type { FieldDef, Level } from '../schema/contract.js';
-import { FIELDS_BY_LEVEL } from '../schema/contract.js';
-import type { Finding, Localized, Severity } from '../schema/finding.js';
-import { SEVERITY_RANK, columnLetter } from '../schema/finding.js';
+import type { Level } from '../schema/contract.js';
+import type { Finding } from '../schema/finding.js';
+import { SEVERITY_RANK } from '../schema/finding.js';
 import type { Comparison } from '../schema/plan.js';
 import type { Breakdown, Contributor, IndicatorResult, InputResult, Report, RequirementResult, Status } from '../schema/results.js';
 import { REPORT_SCHEMA_VERSION } from '../schema/results.js';
@@ -14,19 +14,19 @@ import type { DataRow } from '../io/row-builder.js';
 import type { TableSummary } from '../io/table-summary.js';
 import type { Value } from '../io/values.js';
 import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
-import { compilePairs } from './checks/value-exceeds.js';
-import type { CompiledIndicator, CompiledPlan, CompiledRequirement } from './compile-plan.js';
+import { create as createExceeds } from './checks/value-exceeds.js';
+import type { RequirementCounts } from './checks/requirement.js';
+import { RequirementCheck } from './checks/requirement.js';
+import { judge } from './checks/indicator-target.js';
+import type { RowShape } from './row-shape.js';
+import { rowShape } from './row-shape.js';
+import type { CompiledIndicator, CompiledPlan } from './compile-plan.js';
 import type { Acc } from './measures/measure.js';
 import { newAcc } from './measures/measure.js';
 import type { CollectorState } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import { IndicatorNames } from './indicator-names.js';
-import type { MessageId } from '../schema/messages.js';
-import { message } from '../schema/messages.js';
-import { formatAgainst, formatTarget, localizedGap } from '../schema/quantity.js';
-
-const localizedMessage = (id: MessageId, args: Record<string, string | number>): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
 
 const EPS = 1e-9;
 const NO_TOWNSHIP = '（未填乡镇）';
@@ -59,23 +59,9 @@ interface IndicatorState {
   sign: number;
 }
 
-interface RequirementState {
-  c: CompiledRequirement;
-  checked: number;
-  breaches: number;
-  noData: number;
-  severity: Severity;
-  counter?: { n: number };
-}
-
-interface LevelState {
-  fields: readonly FieldDef[];
-  kind: number;
-  township: number;
-  county: number;
-  community: number;
+interface LevelState extends RowShape {
   indicators: IndicatorState[];
-  requirements: RequirementState[];
+  requirements: RequirementCheck[];
   present: Set<string>;
   tables: number;
 }
@@ -94,7 +80,7 @@ export class Evaluation implements InputSink {
   private readonly communityTownships = new Set<number>();
   private readonly townshipNames: { county: string | null; township: string }[] = [];
   private readonly counties = new Set<string>();
-  private readonly pairs: [number, number][];
+  private readonly exceeds: (row: DataRow) => void;
   private readonly collector: FindingCollector;
   private readonly reported = new Map<string, { value: number; from: ReportedValue }>();
   private readonly reportedNames = new IndicatorNames<CompiledIndicator>();
@@ -104,14 +90,9 @@ export class Evaluation implements InputSink {
   constructor(readonly plan: CompiledPlan, options: EvaluationOptions = {}) {
     this.collector = new FindingCollector(options.maxFindings ?? 1000);
     const level = (l: Level): LevelState => {
-      const fields = FIELDS_BY_LEVEL[l];
-      const at = (id: string) => fields.findIndex((f) => f.id === id);
+      const shape = rowShape(l);
       return {
-        fields,
-        kind: at('kind'),
-        township: at('township'),
-        county: at('county'),
-        community: at('community'),
+        ...shape,
         indicators: plan.indicators.filter((c) => c.level === l && c.measure).map((c) => {
           const op = c.def.target.op;
           const scale = c.measure!.scale;
@@ -124,19 +105,13 @@ export class Evaluation implements InputSink {
             sign: op === '<=' || op === '<' ? -1 : 1,
           };
         }),
-        requirements: plan.requirements.filter((c) => c.level === l).map((c) => ({
-          c,
-          checked: 0,
-          breaches: 0,
-          noData: 0,
-          severity: c.binding ? ('error' as const) : ('warning' as const),
-        })),
+        requirements: plan.requirements.filter((c) => c.level === l).map((c) => new RequirementCheck(c, shape, this.collector, plan.loaded.plan.document)),
         present: new Set(),
         tables: 0,
       };
     };
     this.levels = { community: level('community'), township: level('township') };
-    this.pairs = compilePairs(FIELDS_BY_LEVEL.community);
+    this.exceeds = createExceeds(this.levels.community, (f) => this.collector.add(f));
     for (const c of plan.indicators) if (!c.measure) this.reportedNames.add(c, c.def.id, [c.def.name.zh, c.def.name.en]);
   }
 
@@ -211,15 +186,8 @@ export class Evaluation implements InputSink {
       }
     }
 
-    for (const r of s.requirements) this.require(r, row, s, kind);
-
-    if (row.table.level === 'community') {
-      for (const [p, w] of this.pairs) {
-        const part = values[p];
-        const whole = values[w];
-        if (typeof part === 'number' && typeof whole === 'number' && part > whole) this.exceeds(row, s, p, w);
-      }
-    }
+    for (const r of s.requirements) r.onRow(row, kind);
+    if (row.table.level === 'community') this.exceeds(row);
   }
 
   private rank(st: IndicatorState, row: DataRow, s: LevelState, shortfall: number): void {
@@ -237,76 +205,6 @@ export class Evaluation implements InputSink {
     while (i > 0 && worst[i - 1].shortfall < shortfall) i--;
     worst.splice(i, 0, entry);
     if (worst.length > TOP) worst.pop();
-  }
-
-  private where(row: DataRow, s: LevelState, field: number) {
-    const col = row.table.columns[field];
-    const values = row.values;
-    return {
-      file: row.table.file,
-      sheet: row.table.sheet,
-      row: row.row,
-      column: col?.header,
-      columnIndex: col ? col.index + 1 : undefined,
-      cell: col ? `${columnLetter(col.index + 1)}${row.row}` : undefined,
-      township: (values[s.township] as string | null) ?? undefined,
-      community: s.community >= 0 ? ((values[s.community] as string | null) ?? undefined) : undefined,
-    };
-  }
-
-  private require(r: RequirementState, row: DataRow, s: LevelState, kind: Value): void {
-    const c = r.c;
-    if (c.kind !== null && kind !== c.kind) return;
-    const values = row.values;
-    if (c.where !== null) {
-      const w = c.where(values);
-      if (w === false) return;
-      if (w === null) {
-        r.noData++;
-        return;
-      }
-    }
-    const ok = c.rule(values);
-    if (ok === null) {
-      r.noData++;
-      return;
-    }
-    r.checked++;
-    if (ok) return;
-    r.breaches++;
-    if (!this.collector.admitCounted((r.counter ??= this.collector.counter('requirement-breach', c.def.id)), r.severity)) return;
-    const fields = s.fields;
-    const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? fields[f].header }));
-    const actualZh = shown.map(({ f, header }) => `${header}为${display(values[f], 'zh')}`).join('，');
-    const actualEn = shown.map(({ f }) => `${fields[f].en} = ${display(values[f], 'en')}`).join(', ');
-    const subjectName = s.community >= 0 ? (values[s.community] as string | null) : (values[s.township] as string | null);
-    const township = (values[s.township] as string | null) ?? '';
-    this.collector.keep({
-      code: 'requirement-breach',
-      severity: r.severity,
-      ruleId: c.def.id,
-      location: this.where(row, s, c.fields[0]),
-      messageId: 'requirement.breach',
-      args: {
-        subject: s.community >= 0 && township ? `${township} ${subjectName ?? ''}`.trim() : subjectName ?? '',
-        actual: { zh: actualZh, en: actualEn },
-        rule: c.def.name,
-        document: this.plan.loaded.plan.document,
-        section: c.def.source.section,
-      },
-    });
-  }
-
-  private exceeds(row: DataRow, s: LevelState, p: number, w: number): void {
-    const f = s.fields;
-    const header = (i: number) => row.table.columns[i]?.header ?? f[i].header;
-    this.collector.add({
-      code: 'value-exceeds',
-      severity: 'error',
-      location: this.where(row, s, p),
-      messageId: 'data.exceeds',
-      args: { field: { zh: header(p), en: f[p].en }, value: row.values[p] as number, limitField: { zh: header(w), en: f[w].en }, limit: row.values[w] as number },
-    });
   }
 
   onReported(v: ReportedValue): void {
@@ -347,7 +245,7 @@ export class Evaluation implements InputSink {
   snapshot(): EvaluationState {
     const level = (l: LevelState) => ({
       indicators: l.indicators.map((st) => ({ total: st.total, byTownship: [...st.byTownship.entries()].filter(([, a]) => a), worst: st.worst })),
-      requirements: l.requirements.map((r) => ({ checked: r.checked, breaches: r.breaches, noData: r.noData })),
+      requirements: l.requirements.map((r): RequirementCounts => ({ checked: r.checked, breaches: r.breaches, noData: r.noData })),
       present: [...l.present],
       tables: l.tables,
     });
@@ -377,12 +275,7 @@ export class Evaluation implements InputSink {
         for (const [i, acc] of o.byTownship) addAcc((st.byTownship[remap[i]] ??= newAcc()), acc);
         st.worst = [...st.worst, ...o.worst].sort((a, b) => b.shortfall - a.shortfall).slice(0, TOP);
       });
-      mine.requirements.forEach((r, k) => {
-        const o = theirs.requirements[k];
-        r.checked += o.checked;
-        r.breaches += o.breaches;
-        r.noData += o.noData;
-      });
+      mine.requirements.forEach((r, k) => r.add(theirs.requirements[k]));
       for (const id of theirs.present) mine.present.add(id);
     }
     this.collector.merge(other.collector);
@@ -471,33 +364,17 @@ export class Evaluation implements InputSink {
     const states = new Map<CompiledIndicator, IndicatorState>();
     for (const s of Object.values(this.levels)) for (const st of s.indicators) states.set(st.c, st);
     const indicators = this.plan.indicators.map((c) => this.indicatorResult(c, states.get(c)));
-    indicators.forEach((r, i) => this.judge(r, this.plan.indicators[i]));
+    indicators.forEach((r, i) => {
+      const f = judge(r, this.plan.indicators[i]);
+      if (f) this.collector.add(f);
+    });
 
     const requirements: RequirementResult[] = [];
     for (const s of Object.values(this.levels)) {
       for (const r of s.requirements) {
-        const missing = r.c.fields.map((f) => s.fields[f]).filter((f) => !s.present.has(f.id)).map((f) => f.header);
-        requirements.push({
-          id: r.c.def.id,
-          name: r.c.def.name,
-          scope: r.c.def.scope,
-          severity: r.severity,
-          checked: r.checked,
-          breaches: r.breaches,
-          noData: r.noData,
-          missingColumns: missing,
-          source: r.c.def.source,
-        });
-        if (r.noData > 0 || missing.length) {
-          this.collector.add({
-            code: 'requirement-no-data',
-            severity: 'info',
-            ruleId: r.c.def.id,
-            location: r.c.planLoc,
-            messageId: 'requirement.no-data',
-            args: { rule: r.c.def.name, count: r.noData, unit: localizedMessage(r.c.level === 'township' ? 'unit.townships' : 'unit.communities', {}) },
-          });
-        }
+        const { result, finding } = r.finish(s.present);
+        requirements.push(result);
+        if (finding) this.collector.add(finding);
       }
     }
     const order = new Map(plan.requirements?.map((r, i) => [r.id, i]));
@@ -519,35 +396,6 @@ export class Evaluation implements InputSink {
       summary: { rows: this.rows, townships: [...this.communityTownships].filter((i) => this.townshipNames[i].township !== NO_TOWNSHIP).length, indicators: count, findings: totals },
     };
   }
-
-  private judge(r: IndicatorResult, c: CompiledIndicator): void {
-    if (r.status === 'met') return;
-    const location = c.planLoc;
-    if (r.status === 'no-data') {
-      this.collector.add({
-        code: 'indicator-no-data',
-        severity: c.binding ? 'warning' : 'info',
-        ruleId: r.id,
-        location,
-        messageId: 'indicator.no-data',
-        args: { name: r.name, reason: r.noData ? localizedMessage(r.noData.messageId, r.noData.args) : '' },
-      });
-      return;
-    }
-    this.collector.add({
-      code: 'indicator-not-met',
-      severity: c.binding ? 'error' : 'warning',
-      ruleId: r.id,
-      location,
-      messageId: 'indicator.not-met',
-      args: {
-        name: r.name,
-        value: formatAgainst(r.value, r.target.value, r.unit),
-        target: formatTarget(r.target, r.unit),
-        gap: localizedGap(r.gap!, r.target.op, r.unit),
-      },
-    });
-  }
 }
 
 
@@ -559,7 +407,7 @@ export interface EvaluationState {
     Level,
     {
       indicators: { total: Acc; byTownship: [number, Acc][]; worst: Contributor[] }[];
-      requirements: { checked: number; breaches: number; noData: number }[];
+      requirements: RequirementCounts[];
       present: string[];
       tables: number;
     }
@@ -574,8 +422,3 @@ function addAcc(to: Acc, from: Acc): void {
   to.b += from.b;
 }
 
-function display(v: Value, lang: 'zh' | 'en'): string {
-  if (v === null) return lang === 'zh' ? '（空）' : '(empty)';
-  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '“是”' : '“否”') : v ? 'yes' : 'no';
-  return String(v);
-}

@@ -79,6 +79,10 @@ const catalogue = {
   'indicator.not-met': { zh: '{name}：实际 {value}，目标 {target}，{gap}', en: '{name}: {value}, target {target}, {gap}' },
   'indicator.no-data': { zh: '{name}：没有数据（{reason}），不能判定达标', en: '{name}: no data ({reason}); cannot be judged met' },
   'requirement.breach': { zh: '{subject}：{actual}，要求{rule}（{document} {section}）', en: '{subject}: {actual}; required: {rule} ({document} {section})' },
+  'requirement.actual': { zh: '{field}为{value}', en: '{field} = {value}' },
+  'value.empty': { zh: '（空）', en: '(empty)' },
+  'value.yes': { zh: '“是”', en: 'yes' },
+  'value.no': { zh: '“否”', en: 'no' },
   'requirement.no-data': { zh: '{rule}：{count} 个{unit}缺少数据，未能检查', en: '{rule}: {count} {unit} without data, not checked' },
 
   // — words used inside messages and tables —

@@ -1,3 +1,10 @@
+// An indicator's value against its target, once the pass is over: a miss is an error for a
+// binding (约束性) indicator and a warning for an expected (预期性) one; no data is never a pass.
+import type { Finding } from '../../schema/finding.js';
+import { message } from '../../schema/messages.js';
+import { formatAgainst, formatTarget, localizedGap } from '../../schema/quantity.js';
+import type { IndicatorResult } from '../../schema/results.js';
+import type { CompiledIndicator } from '../compile-plan.js';
 import type { CheckMeta } from './check.js';
 
 export const notMet: CheckMeta = {
@@ -21,3 +28,24 @@ export const noData: CheckMeta = {
   severity: 'info',
   messages: ['indicator.no-data'],
 };
+
+export function judge(r: IndicatorResult, c: CompiledIndicator): Finding | null {
+  if (r.status === 'met') return null;
+  if (r.status === 'no-data') {
+    const reason = r.noData ? { zh: message(r.noData.messageId, r.noData.args, 'zh'), en: message(r.noData.messageId, r.noData.args, 'en') } : '';
+    return { code: noData.code, severity: c.binding ? 'warning' : 'info', ruleId: r.id, location: c.planLoc, messageId: 'indicator.no-data', args: { name: r.name, reason } };
+  }
+  return {
+    code: notMet.code,
+    severity: c.binding ? 'error' : 'warning',
+    ruleId: r.id,
+    location: c.planLoc,
+    messageId: 'indicator.not-met',
+    args: {
+      name: r.name,
+      value: formatAgainst(r.value, r.target.value, r.unit),
+      target: formatTarget(r.target, r.unit),
+      gap: localizedGap(r.gap!, r.target.op, r.unit),
+    },
+  };
+}

@@ -1,3 +1,14 @@
+// A per-community (or per-township) rule of the plan's text, checked row by row: every row in its
+// scope either keeps it, breaks it (a finding at the cell), or lacks the data to tell.
+import type { Finding, Localized, Severity } from '../../schema/finding.js';
+import { message } from '../../schema/messages.js';
+import type { RequirementResult } from '../../schema/results.js';
+import type { DataRow } from '../../io/row-builder.js';
+import type { Value } from '../../io/values.js';
+import type { CompiledRequirement } from '../compile-plan.js';
+import type { FindingCollector } from '../finding-collector.js';
+import type { RowShape } from '../row-shape.js';
+import { cellAt } from '../row-shape.js';
 import type { CheckMeta } from './check.js';
 
 export const breach: CheckMeta = {
@@ -21,3 +32,115 @@ export const noData: CheckMeta = {
   severity: 'info',
   messages: ['requirement.no-data'],
 };
+
+export interface RequirementCounts {
+  checked: number;
+  breaches: number;
+  noData: number;
+}
+
+const both = (id: Parameters<typeof message>[0], args: Record<string, unknown> = {}): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
+
+export class RequirementCheck implements RequirementCounts {
+  checked = 0;
+  breaches = 0;
+  noData = 0;
+  readonly severity: Severity;
+  private counter?: { n: number };
+
+  constructor(
+    readonly c: CompiledRequirement,
+    private readonly shape: RowShape,
+    private readonly collector: FindingCollector,
+    private readonly document: string,
+  ) {
+    this.severity = c.binding ? 'error' : 'warning';
+  }
+
+  onRow(row: DataRow, kind: Value): void {
+    const c = this.c;
+    if (c.kind !== null && kind !== c.kind) return;
+    const values = row.values;
+    if (c.where !== null) {
+      const w = c.where(values);
+      if (w === false) return;
+      if (w === null) {
+        this.noData++;
+        return;
+      }
+    }
+    const ok = c.rule(values);
+    if (ok === null) {
+      this.noData++;
+      return;
+    }
+    this.checked++;
+    if (ok) return;
+    this.breaches++;
+    // Past --max-findings a breach is counted, not built.
+    if (this.collector.admitCounted((this.counter ??= this.collector.counter(breach.code, c.def.id)), this.severity)) this.collector.keep(this.finding(row));
+  }
+
+  private finding(row: DataRow): Finding {
+    const { c, shape } = this;
+    const values = row.values;
+    const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? shape.fields[f].header }));
+    const actual = (lang: 'zh' | 'en') =>
+      shown.map(({ f, header }) => message('requirement.actual', { field: lang === 'zh' ? header : shape.fields[f].en, value: display(values[f], lang) }, lang)).join(lang === 'zh' ? '，' : ', ');
+    const name = shape.community >= 0 ? (values[shape.community] as string | null) : (values[shape.township] as string | null);
+    const township = (values[shape.township] as string | null) ?? '';
+    return {
+      code: breach.code,
+      severity: this.severity,
+      ruleId: c.def.id,
+      location: cellAt(row, shape, c.fields[0]),
+      messageId: 'requirement.breach',
+      args: {
+        subject: shape.community >= 0 && township ? `${township} ${name ?? ''}`.trim() : name ?? '',
+        actual: { zh: actual('zh'), en: actual('en') },
+        rule: c.def.name,
+        document: this.document,
+        section: c.def.source.section,
+      },
+    };
+  }
+
+  add(other: RequirementCounts): void {
+    this.checked += other.checked;
+    this.breaches += other.breaches;
+    this.noData += other.noData;
+  }
+
+  /** The result, given the columns the inputs had; a no-data finding where rows could not be checked. */
+  finish(present: Set<string>): { result: RequirementResult; finding?: Finding } {
+    const { c, shape } = this;
+    const missing = c.fields.map((f) => shape.fields[f]).filter((f) => !present.has(f.id)).map((f) => f.header);
+    const result: RequirementResult = {
+      id: c.def.id,
+      name: c.def.name,
+      scope: c.def.scope,
+      severity: this.severity,
+      checked: this.checked,
+      breaches: this.breaches,
+      noData: this.noData,
+      missingColumns: missing,
+      source: c.def.source,
+    };
+    if (this.noData === 0 && missing.length === 0) return { result };
+    const finding: Finding = {
+      code: noData.code,
+      severity: noData.severity,
+      ruleId: c.def.id,
+      location: c.planLoc,
+      messageId: 'requirement.no-data',
+      args: { rule: c.def.name, count: this.noData, unit: both(c.level === 'township' ? 'unit.townships' : 'unit.communities') },
+    };
+    return { result, finding };
+  }
+}
+
+function display(v: Value, lang: 'zh' | 'en'): string {
+  if (v === null) return message('value.empty', {}, lang);
+  if (typeof v === 'boolean') return message(v ? 'value.yes' : 'value.no', {}, lang);
+  return String(v);
+}
