@@ -5,7 +5,8 @@ import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
 import { loadPlan } from '../schema/load-plan.js';
 import { isCalendarDate, readLedger } from '../io/ledger-reader.js';
-import { checkLedger, LEDGER_CODES } from '../rules/ledger/index.js';
+import { ledgerResult, LEDGER_CODES } from '../rules/ledger/index.js';
+import type { LedgerTaskMatch } from '../schema/results.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import type { Io } from './main.js';
 import type { ReportOptions } from './report-options.js';
@@ -20,22 +21,25 @@ export interface LedgerOptions {
   encoding?: string;
 }
 
-export async function ledgerFindings(files: string[], opts: LedgerOptions): Promise<Finding[]> {
+export async function ledgerFindings(files: string[], opts: LedgerOptions): Promise<{ findings: Finding[]; matches: LedgerTaskMatch[] }> {
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new CscheckError('ledger.bad-date', { value: opts.asOf });
   }
   const plan = opts.plan ? loadPlan(opts.plan) : undefined;
   const findings: Finding[] = [];
+  const matches: LedgerTaskMatch[] = [];
   for (const file of files) {
     const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding });
-    findings.push(...checkLedger(ledger, { plan, asOf: opts.asOf, unit: opts.unit }));
+    const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit: opts.unit });
+    findings.push(...result.findings);
+    matches.push(...result.matches);
   }
-  return findings;
+  return { findings, matches };
 }
 
 export async function ledgerCommand(files: string[], opts: LedgerOptions & ReportOptions, io: Io): Promise<number> {
   checkOutputPath(opts.output, files);
-  const findings = await ledgerFindings(files, opts);
+  const { findings, matches } = await ledgerFindings(files, opts);
   const rules = [...LEDGER_CODES, ...CHECKS.filter((c) => c.code === 'cell-type')];
-  return reportFindings({ tool: { name: 'cscheck', version: TOOL_VERSION }, files, findings, rules }, opts, SEVERITY_FAIL_ON, io);
+  return reportFindings({ tool: { name: 'cscheck', version: TOOL_VERSION }, files, findings, rules, matches: opts.plan ? matches : undefined }, opts, SEVERITY_FAIL_ON, io);
 }

@@ -100,3 +100,18 @@ export interface Report {
     findings: Record<Severity, number>;
   };
 }
+
+/** How `cscheck ledger` matched one plan task to ledger rows (the JSON report's `matches`). */
+export interface LedgerTaskMatch {
+  file: string;
+  /** The plan task: its id, 序号 if it has one, and section. */
+  task: string;
+  no?: number;
+  section: string;
+  /** Rows (1-based, in the ledger file) holding the task's sentences, best first. */
+  rows: number[];
+  /** Share of the task's sentences found in the ledger, 0–100. */
+  covered: number;
+  /** Each sentence of the task with its best similarity (0–1) and the row it was found in. */
+  sentences: { text: string; score: number; row: number | null }[];
+}

@@ -20,6 +20,15 @@ describe('cscheck ledger', () => {
     );
   });
 
+  it('explains in JSON how each plan task was matched to rows', async () => {
+    const r = await run(['ledger', ledger('luojiang-2025-faulty.xlsx'), '--plan', 'luojiang', '--format', 'json']);
+    const matches = JSON.parse(r.stdout).matches as { task: string; rows: number[]; covered: number }[];
+    expect(matches).toHaveLength(72);
+    // Task 37 (序号37) sits at Excel row 40 of the faulty file (序号 + 3 after the dropped row 36).
+    expect(matches.find((m) => m.task === '37')).toMatchObject({ rows: [40], covered: 100 });
+    expect(matches.find((m) => m.task === '36')).toMatchObject({ rows: [], covered: 0 });
+  });
+
   it('writes JUnit a CI can read: one failure per error', async () => {
     const r = await run(['ledger', ledger('luojiang-2025-faulty.xlsx'), '--plan', 'luojiang', '--as-of', '2025-06-30', '--format', 'junit']);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);

@@ -3,7 +3,7 @@
 // CI formats (junit, sarif, github, markdown, codeclimate) read nothing else.
 
 import type { Finding, Localized, Severity } from '../../schema/finding.js';
-import type { IndicatorResult, Report, RequirementResult } from '../../schema/results.js';
+import type { IndicatorResult, LedgerTaskMatch, Report, RequirementResult } from '../../schema/results.js';
 import type { CheckMeta } from '../../rules/checks/check.js';
 
 export interface FindingList {
@@ -22,6 +22,8 @@ export interface FindingList {
   omitted?: { code: string; ruleId?: string; count: number }[];
   /** Findings per severity, the omitted ones included; default: counted from `findings`. */
   counts?: Record<Severity, number>;
+  /** ledger against a plan: how each plan task was matched to rows. */
+  matches?: LedgerTaskMatch[];
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -14,6 +14,7 @@ export function findingsJson(list: FindingList, ctx: FormatContext): string {
     files: list.files,
     findings: list.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
     summary: { files: list.files.length, findings: countBySeverity(list.findings) },
+    ...(list.matches ? { matches: list.matches } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 // and narrow the result to one unit's rows with --unit.
 
 import type { Finding } from '../../schema/finding.js';
+import type { LedgerTaskMatch } from '../../schema/results.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
@@ -28,7 +29,8 @@ export interface LedgerOptions {
   unit?: string;
 }
 
-export function checkLedger(ledger: Ledger, options: LedgerOptions = {}): Finding[] {
+/** The findings of a ledger, and against a plan how each plan task was matched to its rows. */
+export function ledgerResult(ledger: Ledger, options: LedgerOptions = {}): { findings: Finding[]; matches: LedgerTaskMatch[] } {
   const { plan } = options;
   const index = new UnitIndex(plan?.plan.units);
   const matches = plan ? matchTasks(plan.plan.tasks ?? [], ledger.rows) : undefined;
@@ -40,10 +42,27 @@ export function checkLedger(ledger: Ledger, options: LedgerOptions = {}): Findin
   }
   const ctx = { ledger, plan, units: index, asOf: options.asOf, matches, planText: (row: number) => planText.get(row) ?? '' };
   const findings = [...ledger.findings, ...LEDGER_CHECKS.flatMap((c) => c.run(ctx))];
-  if (!options.unit) return findings;
+  const explained = (matches ?? []).map(
+    (m): LedgerTaskMatch => ({
+      file: ledger.file,
+      task: m.task.id,
+      no: m.task.no,
+      section: m.task.source.section,
+      rows: m.rows.map((r) => r.row),
+      covered: Math.round(m.covered * 100),
+      sentences: m.sentences,
+    }),
+  );
+  if (!options.unit) return { findings, matches: explained };
   const wanted = index.resolve(options.unit)?.canonical ?? options.unit;
   const isWanted = (name: string) => (index.resolve(name)?.canonical ?? name) === wanted;
   const rows = new Set(ledger.rows.filter((r) => r.units.some(isWanted)).map((r) => r.row));
   const tasks = new Set((plan?.plan.tasks ?? []).filter((t) => t.units.some(isWanted)).map((t) => t.id));
-  return findings.filter((f) => (f.location.row !== undefined ? rows.has(f.location.row) : f.ruleId !== undefined && tasks.has(f.ruleId)));
+  return {
+    findings: findings.filter((f) => (f.location.row !== undefined ? rows.has(f.location.row) : f.ruleId !== undefined && tasks.has(f.ruleId))),
+    matches: explained.filter((m) => tasks.has(m.task)),
+  };
 }
+
+/** The findings of a ledger (see ledgerResult). */
+export const checkLedger = (ledger: Ledger, options: LedgerOptions = {}): Finding[] => ledgerResult(ledger, options).findings;
