@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../schema/dates.js';
+import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
 import type { Report } from '../schema/results.js';
@@ -32,12 +34,15 @@ export interface EvaluateOptions {
   jobs?: number;
   /** Smallest CSV file worth splitting (tests lower it). */
   parallelMinBytes?: number;
+  /** YYYY-MM-DD: judge progress along each indicator's trajectory on this day. */
+  asOf?: string;
 }
 
 /** Runs the pipeline: plan → compiled checks → one pass over each input → report. */
 export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn' | 'maxWarnings' | 'quiet'>): Promise<Report> {
   const loaded = loadPlan(opts.plan);
-  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings });
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
+  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings, asOf: opts.asOf });
   const jobs = opts.jobs ?? defaultJobs();
   for (const file of files) {
     const parallel =

@@ -4,7 +4,8 @@
 import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
 import { loadPlan } from '../schema/load-plan.js';
-import { isCalendarDate, readLedger } from '../io/ledger-reader.js';
+import { readLedger } from '../io/ledger-reader.js';
+import { isCalendarDate } from '../schema/dates.js';
 import { ledgerResult, LEDGER_CODES } from '../rules/ledger/index.js';
 import type { LedgerTaskMatch } from '../schema/results.js';
 import { TOOL_VERSION } from '../schema/tool.js';

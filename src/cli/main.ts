@@ -72,7 +72,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
     .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
     .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
-    .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure');
+    .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure')
+    .option('--as-of <date>', 'judge progress on this date (YYYY-MM-DD): where each indicator should be between its 2020 baseline and its target, and targets past their own due date');
   addReportOptions(evaluate, EVALUATE_FAIL_ON)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)

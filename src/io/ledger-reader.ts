@@ -5,6 +5,7 @@
 
 import { extname } from 'node:path';
 import { LEDGER_FIELDS } from '../schema/contract.js';
+import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
@@ -77,12 +78,6 @@ const text = (v: Raw): string | null => {
   return s === '' ? null : s;
 };
 
-/** YYYY-MM-DD naming a day that exists (Date.parse rolls 2025-02-30 over into March). */
-export function isCalendarDate(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
 
 const endOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 

@@ -6,7 +6,6 @@
 import type { Level } from '../schema/contract.js';
 import type { Finding } from '../schema/finding.js';
 import { SEVERITY_RANK } from '../schema/finding.js';
-import type { Comparison } from '../schema/plan.js';
 import type { Breakdown, Contributor, IndicatorResult, InputResult, Report, RequirementResult, Status } from '../schema/results.js';
 import { REPORT_SCHEMA_VERSION } from '../schema/results.js';
 import type { InputSink, ReportedValue } from '../io/input-sink.js';
@@ -17,9 +16,11 @@ import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
 import { create as createExceeds } from './checks/value-exceeds.js';
 import type { RequirementCounts } from './checks/requirement.js';
 import { RequirementCheck } from './checks/requirement.js';
-import { judge } from './checks/indicator-target.js';
+import { judge, judgeProgress } from './checks/indicator-target.js';
 import type { RowShape } from './row-shape.js';
 import { rowShape } from './row-shape.js';
+import { compare, gapOf } from './target-compare.js';
+import { progressOf } from './trajectory.js';
 import type { CompiledIndicator, CompiledPlan } from './compile-plan.js';
 import type { Acc } from './measures/measure.js';
 import { newAcc } from './measures/measure.js';
@@ -32,22 +33,6 @@ const EPS = 1e-9;
 const NO_TOWNSHIP = '（未填乡镇）';
 const TOP = 3;
 
-export function compare(value: number, op: Comparison, target: number): boolean {
-  switch (op) {
-    case '>=': return value >= target - EPS;
-    case '>': return value > target + EPS;
-    case '<=': return value <= target + EPS;
-    case '<': return value < target - EPS;
-    default: return Math.abs(value - target) <= EPS;
-  }
-}
-
-/** How far a value is from its target, in the indicator's unit; positive = short of it. */
-export function gapOf(value: number, op: Comparison, target: number): number {
-  if (op === '<=' || op === '<') return value - target;
-  if (op === '=') return Math.abs(value - target);
-  return target - value;
-}
 
 interface IndicatorState {
   c: CompiledIndicator;
@@ -69,6 +54,8 @@ interface LevelState extends RowShape {
 export interface EvaluationOptions {
   /** Most findings listed per code and rule; the rest are counted. 0 = all. */
   maxFindings?: number;
+  /** YYYY-MM-DD: judge each indicator against where the plan's trajectory puts it on this day. */
+  asOf?: string;
 }
 
 export class Evaluation implements InputSink {
@@ -87,7 +74,10 @@ export class Evaluation implements InputSink {
   private readonly inputs: InputResult[] = [];
   private rows = 0;
 
+  private readonly asOf?: string;
+
   constructor(readonly plan: CompiledPlan, options: EvaluationOptions = {}) {
+    this.asOf = options.asOf;
     this.collector = new FindingCollector(options.maxFindings ?? 1000);
     const level = (l: Level): LevelState => {
       const shape = rowShape(l);
@@ -286,7 +276,14 @@ export class Evaluation implements InputSink {
     return county && this.counties.size > 1 ? `${county} ${township}` : township;
   }
 
+  /** The result, with its progress on the --as-of day when one was given. */
   private indicatorResult(c: CompiledIndicator, st: IndicatorState | undefined): IndicatorResult {
+    const r = this.measuredResult(c, st);
+    if (this.asOf) r.progress = progressOf(c.def, r.value, r.status === 'met', this.asOf, this.plan.loaded.plan.period.end);
+    return r;
+  }
+
+  private measuredResult(c: CompiledIndicator, st: IndicatorState | undefined): IndicatorResult {
     const def = c.def;
     const base = {
       id: def.id,
@@ -365,8 +362,7 @@ export class Evaluation implements InputSink {
     for (const s of Object.values(this.levels)) for (const st of s.indicators) states.set(st.c, st);
     const indicators = this.plan.indicators.map((c) => this.indicatorResult(c, states.get(c)));
     indicators.forEach((r, i) => {
-      const f = judge(r, this.plan.indicators[i]);
-      if (f) this.collector.add(f);
+      for (const f of [judge(r, this.plan.indicators[i]), judgeProgress(r, this.plan.indicators[i])]) if (f) this.collector.add(f);
     });
 
     const requirements: RequirementResult[] = [];

@@ -78,6 +78,8 @@ const catalogue = {
   // — plan results —
   'indicator.not-met': { zh: '{name}：实际 {value}，目标 {target}，{gap}', en: '{name}: {value}, target {target}, {gap}' },
   'indicator.no-data': { zh: '{name}：没有数据（{reason}），不能判定达标', en: '{name}: no data ({reason}); cannot be judged met' },
+  'indicator.behind': { zh: '{name}：按进度到 {asOf} 应达到 {expected}，实际 {value}，{gap}', en: '{name}: by {asOf} the plan’s pace means {expected}; actual {value}, {gap}' },
+  'indicator.overdue': { zh: '{name}：时限 {due} 已过（截至 {asOf}），实际 {value}，目标 {target}', en: '{name}: due {due}, passed on {asOf}; actual {value}, target {target}' },
   'requirement.breach': { zh: '{subject}：{actual}，要求{rule}（{document} {section}）', en: '{subject}: {actual}; required: {rule} ({document} {section})' },
   'requirement.actual': { zh: '{field}为{value}', en: '{field} = {value}' },
   'value.empty': { zh: '（空）', en: '(empty)' },
@@ -235,6 +237,7 @@ const catalogue = {
   'ledger.full-not-done': { zh: '{label}：进度 100% 但状态为“{status}”', en: '{label}: at 100% but the status is “{status}”' },
   'ledger.doubled-wording': { zh: '{label}：“{run}”中的词语重复', en: '{label}: doubled word in “{run}”' },
   'ledger.bad-date': { zh: '--as-of 需要日期（如 2025-06-30）：“{value}”', en: '--as-of needs a date such as 2025-06-30: “{value}”' },
+  'label.progress': { zh: '进度（截至 {asOf}）', en: 'Progress (as of {asOf})' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;

@@ -55,6 +55,12 @@ export interface IndicatorResult {
   worstCommunities: Contributor[];
   source: Source;
   note?: Localized;
+  /**
+   * With --as-of: where the value should be by then on the straight line from the baseline (end of
+   * its year) to the target (its due date, or the end of the plan period), and how far behind it is
+   * (in the indicator's unit; ≤ 0 = on track). After the due date the target itself is expected.
+   */
+  progress?: { asOf: string; expected: number; behind: number; status: 'on-track' | 'behind' | 'overdue' };
   /** Where the reported value came from, for `reported` indicators. */
   reportedFrom?: { file?: string; sheet?: string; row?: number };
 }

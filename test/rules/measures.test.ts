@@ -164,3 +164,34 @@ describe('measure kinds', () => {
     expect(r.worstTownships[0].shortfall).toBeCloseTo(0.4, 9);
   });
 });
+
+describe('progress on a date (--as-of)', () => {
+  it('puts each indicator on the line from its 2020 baseline to its 2025 target', async () => {
+    const { resolve } = await import('node:path');
+    const file = resolve(__dirname, '../../fixtures/xishuangbanna/survey-2024.xlsx');
+    const r = await evaluateFiles([file], { plan: 'xishuangbanna', lang: 'zh', maxFindings: 0, asOf: '2025-06-30' });
+    const at = (id: string) => r.indicators.find((i) => i.id === id)!;
+    // 2020-12-31 → 2025-06-30 is 1,642 days of the 1,826 to 2025-12-31.
+    const share = 1642 / 1826;
+    // Urban facilities: baseline 73.3%, target 100%; the fixture has 10 of 11 (fixtures/xishuangbanna/README.md).
+    const urban = at('facility_coverage_urban');
+    expect(urban.progress!.expected).toBeCloseTo(73.3 + (100 - 73.3) * share, 9);
+    expect(urban.progress!.behind).toBeCloseTo(73.3 + (100 - 73.3) * share - (100 * 10) / 11, 9);
+    expect(urban.progress!.status).toBe('behind');
+    // Rural facilities: baseline 70%, target 80%; 29 of 33 = 87.9% is ahead of 79.0%.
+    expect(at('facility_coverage_rural').progress!.status).toBe('on-track');
+    // Workers per 10,000: baseline 9, target 18; 113 per 66,400 urban residents.
+    expect(at('workers_per_10k_urban').progress!.behind).toBeCloseTo(9 + 9 * share - (10000 * 113) / 66400, 9);
+    const behind = r.findings.filter((f) => f.code === 'indicator-behind').map((f) => f.ruleId);
+    expect(behind.sort()).toEqual(['facility_coverage_urban', 'workers_per_10k_urban']);
+  });
+
+  it('calls a target overdue after its own due date', async () => {
+    const { progressOf } = await import('../../src/rules/trajectory.js');
+    const def = { id: 'x', name: { zh: 'x', en: 'x' }, unit: '%', target: { op: '>=', value: 100 }, scope: '城乡', measure: { kind: 'reported' }, source: { section: '一', quote: 'q' }, due: '2022-12-31' } as const;
+    expect(progressOf(def as never, 80, false, '2023-06-30', 2025)).toMatchObject({ status: 'overdue', expected: 100, behind: 20 });
+    expect(progressOf(def as never, 100, true, '2023-06-30', 2025)).toMatchObject({ status: 'on-track' });
+    // Before the due date, with no baseline there is no line to be on.
+    expect(progressOf(def as never, 80, false, '2022-06-30', 2025)).toBeUndefined();
+  });
+});

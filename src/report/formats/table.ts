@@ -89,6 +89,11 @@ export function table(report: Report, ctx: FormatContext): string {
   out.push(indicatorTable(report, lang, c));
   const worst = worstLines(report, lang, c);
   if (worst.length) out.push(...worst);
+  const behind = report.findings.filter((f) => f.code === 'indicator-behind');
+  if (behind.length) {
+    out.push('', c.bold(message('label.progress', { asOf: report.indicators.find((r) => r.progress)?.progress?.asOf ?? '' }, lang)));
+    for (const f of behind) out.push(`  ${sevLabel(f, lang, c)} ${findingMessage(f, lang)}`);
+  }
 
   const omittedFor = (code: string, ruleId?: string) => report.omitted.find((o) => o.code === code && o.ruleId === ruleId)?.count ?? 0;
 
@@ -106,7 +111,7 @@ export function table(report: Report, ctx: FormatContext): string {
     }
   }
 
-  const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'requirement-no-data');
+  const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'indicator-behind' && f.code !== 'requirement-no-data');
   if (data.length) {
     out.push('', c.bold(message('label.data-problems', {}, lang)));
     for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);

@@ -5,4 +5,4 @@ import * as requirement from './requirement.js';
 import { meta as exceeds } from './value-exceeds.js';
 
 /** Every finding code cscheck can report, with its description. */
-export const CHECKS: CheckMeta[] = [...dataChecks, exceeds, indicator.notMet, indicator.noData, requirement.breach, requirement.noData];
+export const CHECKS: CheckMeta[] = [...dataChecks, exceeds, indicator.notMet, indicator.noData, indicator.behind, requirement.breach, requirement.noData];

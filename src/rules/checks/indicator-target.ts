@@ -29,6 +29,43 @@ export const noData: CheckMeta = {
   messages: ['indicator.no-data'],
 };
 
+export const behind: CheckMeta = {
+  code: 'indicator-behind',
+  title: { zh: '指标进度落后', en: 'Indicator behind schedule' },
+  description: {
+    zh: '按 --as-of 日期，指标低于从基期值到目标值的直线进度；或目标时限已过仍未达标',
+    en: 'on the --as-of date the indicator is below the straight line from its baseline to its target, or its due date has passed and it is not met',
+  },
+  severity: 'warning',
+  messages: ['indicator.behind', 'indicator.overdue'],
+};
+
+/** A finding for an indicator behind its trajectory or past its due date (with --as-of). */
+export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding | null {
+  const p = r.progress;
+  // Judged against the target itself (the period is over): the not-met finding already says it.
+  if (!p || p.status === 'on-track' || r.value === null || (p.status === 'behind' && p.expected === r.target.value)) return null;
+  const value = formatAgainst(r.value, p.expected, r.unit);
+  if (p.status === 'overdue') {
+    return {
+      code: behind.code,
+      severity: c.binding ? 'error' : 'warning',
+      ruleId: r.id,
+      location: c.planLoc,
+      messageId: 'indicator.overdue',
+      args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: formatTarget(r.target, r.unit) },
+    };
+  }
+  return {
+    code: behind.code,
+    severity: 'warning',
+    ruleId: r.id,
+    location: c.planLoc,
+    messageId: 'indicator.behind',
+    args: { name: r.name, asOf: p.asOf, expected: formatAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
+  };
+}
+
 export function judge(r: IndicatorResult, c: CompiledIndicator): Finding | null {
   if (r.status === 'met') return null;
   if (r.status === 'no-data') {
