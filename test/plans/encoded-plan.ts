@@ -53,3 +53,34 @@ export function describeEncodedPlan(id: string, seedFile: string): void {
     });
   });
 }
+
+/** A row of a plan's indicator table, as read by hand from the seed. */
+export interface TableRow {
+  row: number;
+  zh: string;
+  baseline: number | null;
+  op: string;
+  value: number;
+  attribute: string;
+}
+
+/** The plan's indicator table is exactly these rows, with their names, baselines, targets and attributes. */
+export function describeTableRows(plan: any, rows: readonly TableRow[]): void {
+  it(`encodes exactly the ${rows.length} table rows`, () => {
+    const encoded = plan.indicators.filter((i: any) => i.table_row !== undefined);
+    expect(encoded.map((i: any) => i.table_row).sort((a: number, b: number) => a - b)).toEqual(rows.map((r) => r.row));
+  });
+
+  it.each(rows)('table row $row: $zh', (r) => {
+    const ind = plan.indicators.find((i: any) => i.table_row === r.row);
+    expect(ind, `row ${r.row} missing`).toBeDefined();
+    expect(ind.name.zh).toBe(r.zh);
+    expect(ind.target.op).toBe(r.op);
+    expect(ind.target.value).toBe(r.value);
+    expect(ind.attribute).toBe(r.attribute);
+    if (r.baseline === null) expect(ind.baseline).toBeUndefined();
+    else expect(ind.baseline).toMatchObject({ value: r.baseline, year: 2020 });
+    // The row's own quote names the indicator.
+    expect(squash(ind.source.quote)).toContain(squash(r.zh));
+  });
+}

@@ -1,7 +1,7 @@
 // plans/fujian.yaml against its source, seed 001 (福建省“十四五”城乡社区服务体系建设规划, 闽政办〔2022〕37号).
 // The expected table rows below were read by hand from the seed's 表2, not copied from the YAML.
 import { describe, it, expect } from 'vitest';
-import { describeEncodedPlan } from './encoded-plan.js';
+import { describeEncodedPlan, describeTableRows } from './encoded-plan.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const planPath = path.resolve(here, '../../plans/fujian.yaml');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 // 表2 “十四五”城乡社区服务体系建设主要指标, as printed (2020 基期值 / 2025 目标值 / 指标属性).
 const TABLE = [
@@ -51,27 +50,7 @@ describe('plans/fujian.yaml', () => {
     expect(plan.implements.map((i: any) => i.document)).toContain('国办发〔2021〕56号');
   });
 
-  it('encodes exactly the seven table rows', () => {
-    const rows = plan.indicators.filter((i: any) => i.table_row !== undefined);
-    expect(rows.map((i: any) => i.table_row).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-  });
-
-  it.each(TABLE)('table row $row: $zh', (r) => {
-    const ind = plan.indicators.find((i: any) => i.table_row === r.row);
-    expect(ind, `row ${r.row} missing`).toBeDefined();
-    expect(ind.name.zh).toBe(r.zh);
-    expect(ind.target.op).toBe(r.op);
-    expect(ind.target.value).toBe(r.value);
-    expect(ind.attribute).toBe(r.attribute);
-    if (r.baseline === null) {
-      expect(ind.baseline).toBeUndefined();
-    } else {
-      expect(ind.baseline.value).toBe(r.baseline);
-      expect(ind.baseline.year).toBe(2020);
-    }
-    // the row's own quote names the indicator
-    expect(squash(ind.source.quote)).toContain(squash(r.zh));
-  });
+  describeTableRows(plan, TABLE);
 
   it.each(BODY)('body target $id is $op $value', (b) => {
     const ind = plan.indicators.find((i: any) => i.id === b.id);

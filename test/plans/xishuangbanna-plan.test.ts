@@ -1,7 +1,7 @@
 // plans/xishuangbanna.yaml against its source, seed 004 (西双版纳州“十四五”城乡社区服务体系建设规划, 西政办发〔2022〕85号).
 // The expected table rows below were read by hand from the seed's 专栏1 (主要发展指标), not copied from the YAML.
 import { describe, it, expect } from 'vitest';
-import { describeEncodedPlan } from './encoded-plan.js';
+import { describeEncodedPlan, describeTableRows } from './encoded-plan.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const planPath = path.resolve(here, '../../plans/xishuangbanna.yaml');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 // 专栏1 “十四五”城乡社区服务体系建设主要发展指标, as printed (2020年基期值 / 2025年目标值 / 属性).
 // Note: the ‰ target for certified social workers is NOT in this table; it is in 专栏6 3.
@@ -52,27 +51,7 @@ describe('plans/xishuangbanna.yaml', () => {
     expect(plan.implements.map((i: any) => i.document)).toContain('云政办发〔2022〕29号');
   });
 
-  it('encodes exactly the seven table rows', () => {
-    const rows = plan.indicators.filter((i: any) => i.table_row !== undefined);
-    expect(rows.map((i: any) => i.table_row).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-  });
-
-  it.each(TABLE)('table row $row: $zh', (r) => {
-    const ind = plan.indicators.find((i: any) => i.table_row === r.row);
-    expect(ind, `row ${r.row} missing`).toBeDefined();
-    expect(ind.name.zh).toBe(r.zh);
-    expect(ind.target.op).toBe(r.op);
-    expect(ind.target.value).toBe(r.value);
-    expect(ind.attribute).toBe(r.attribute);
-    if (r.baseline === null) {
-      expect(ind.baseline).toBeUndefined();
-    } else {
-      expect(ind.baseline.value).toBe(r.baseline);
-      expect(ind.baseline.year).toBe(2020);
-    }
-    // the row's own quote names the indicator
-    expect(squash(ind.source.quote)).toContain(squash(r.zh));
-  });
+  describeTableRows(plan, TABLE);
 
   it('the per-mille target is per resident population', () => {
     const ind = plan.indicators.find((i: any) => i.id === 'certified_social_workers_per_mille');

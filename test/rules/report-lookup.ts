@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 // Lookups into a Report for the survey tests: each throws with what is there when the item is not.
 import type { Finding } from '../../src/schema/finding.js';
 import type { Breakdown, IndicatorResult, Report, RequirementResult } from '../../src/schema/results.js';
@@ -23,3 +24,24 @@ export const byTownship = (list: Breakdown[], name: string): Breakdown => {
 };
 
 export const byRow = <T extends { row?: number }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+
+/** An indicator's figures as worked out by hand from a fixture (op defaults to ≥). */
+export interface ExpectedIndicator {
+  op?: string;
+  target: number;
+  numerator: number;
+  denominator: number;
+  withData: number;
+  inScope: number;
+  value: number;
+  status: string;
+}
+
+export function expectIndicator(report: Report, id: string, e: ExpectedIndicator): void {
+  const r = indicator(report, id);
+  expect(r.target).toMatchObject({ op: e.op ?? '>=', value: e.target });
+  expect([r.numerator, r.denominator, r.withData, r.inScope]).toEqual([e.numerator, e.denominator, e.withData, e.inScope]);
+  expect(r.value).not.toBeNull();
+  expect(r.value!).toBeCloseTo(e.value, 2);
+  expect(r.status).toBe(e.status);
+}
