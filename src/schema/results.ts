@@ -105,6 +105,12 @@ export interface Report {
     indicators: Record<Status, number>;
     findings: Record<Severity, number>;
   };
+  /**
+   * Every community row the inputs held, once each: present when asked for (`cscheck compare`
+   * records it; `cscheck batch` writes it into each file's report), absent otherwise. `key` is the
+   * 统计用区划代码 when the row has one, else county / township / name (NFKC, no white space).
+   */
+  communities?: { key: string; code?: string; county?: string; township: string; name: string }[];
 }
 
 /** How `cscheck ledger` matched one plan task to ledger rows (the JSON report's `matches`). */
