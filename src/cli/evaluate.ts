@@ -1,4 +1,9 @@
+import { extname } from 'node:path';
 import { isCalendarDate } from '../schema/dates.js';
+import type { Finding } from '../schema/finding.js';
+import type { SheetEcho } from '../io/sheet-echo.js';
+import { WorkbookAnnotator } from '../report/workbook/annotator.js';
+import { tempPathFor, writeAtomicWith } from './write-output.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
@@ -36,20 +41,32 @@ export interface EvaluateOptions {
   parallelMinBytes?: number;
   /** YYYY-MM-DD: judge progress along each indicator's trajectory on this day. */
   asOf?: string;
+  /** Write the input back as an annotated workbook to this .xlsx path. */
+  annotate?: string;
+}
+
+/** What an annotated run adds to the pass: the rows as the files hold them, and every finding. */
+export interface PassObserver extends SheetEcho {
+  onFinding(f: Finding): void;
 }
 
 /** Runs the pipeline: plan → compiled checks → one pass over each input → report. */
-export async function evaluateFiles(files: string[], opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn' | 'maxWarnings' | 'quiet'>): Promise<Report> {
+export async function evaluateFiles(
+  files: string[],
+  opts: Omit<EvaluateOptions, 'format' | 'output' | 'color' | 'failOn' | 'maxWarnings' | 'quiet' | 'annotate'>,
+  observer?: PassObserver,
+): Promise<Report> {
   const loaded = loadPlan(opts.plan);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
-  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings, asOf: opts.asOf });
-  const jobs = opts.jobs ?? defaultJobs();
+  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: opts.maxFindings, asOf: opts.asOf, onFinding: observer?.onFinding });
+  // An observer sees the rows in file order, so its files are read in one stream each.
+  const jobs = observer ? 1 : opts.jobs ?? defaultJobs();
   for (const file of files) {
     const parallel =
-      (await inputKind(file)) === 'csv'
+      jobs > 1 && (await inputKind(file)) === 'csv'
         ? await evaluateCsvInParallel(evaluation, file, file, { encoding: opts.encoding, jobs, minBytes: opts.parallelMinBytes, plan: loaded.file, maxFindings: opts.maxFindings })
         : null;
-    evaluation.addInput(parallel ?? (await readInput(file, evaluation, { sheet: opts.sheet, encoding: opts.encoding })));
+    evaluation.addInput(parallel ?? (await readInput(file, evaluation, { sheet: opts.sheet, encoding: opts.encoding, echo: observer })));
   }
   if (opts.values) evaluation.addInput(await readValues(opts.values, evaluation, { encoding: opts.encoding }));
   return evaluation.finish();
@@ -73,9 +90,26 @@ function quietReport(report: Report): Report {
   return { ...report, findings, omitted: report.omitted.filter((o) => listed.has(`${o.code}\u0000${o.ruleId ?? ''}`)) };
 }
 
+/** Evaluates with the annotated workbook written alongside, to a temporary file renamed at the end. */
+async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { annotate: string }): Promise<Report> {
+  if (extname(opts.annotate).toLowerCase() !== '.xlsx') throw new CscheckError('annotate.not-xlsx', { file: opts.annotate });
+  return writeAtomicWith(opts.annotate, async (tmp) => {
+    const annotator = new WorkbookAnnotator({ lang: opts.lang, path: tmp, spoolPath: tempPathFor(opts.annotate, 'findings') });
+    try {
+      const report = await evaluateFiles(files, opts, annotator);
+      await annotator.finish(report);
+      return report;
+    } catch (err) {
+      await annotator.abort();
+      throw err;
+    }
+  });
+}
+
 export async function evaluateCommand(files: string[], opts: EvaluateOptions, io: Io): Promise<number> {
   checkOutputPath(opts.output, [...files, opts.values]);
-  const report = await evaluateFiles(files, opts);
+  checkOutputPath(opts.annotate, [...files, opts.values, opts.output]);
+  const report = opts.annotate ? await evaluateAnnotated(files, { ...opts, annotate: opts.annotate }) : await evaluateFiles(files, opts);
   const shown = opts.quiet ? quietReport(report) : report;
   const ctx = formatContext(opts, io);
   // table and json render the Report; the CI formats read it as a finding list with the check metadata.

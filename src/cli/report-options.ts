@@ -7,6 +7,7 @@
 //   addReportOptions(program.command('ledger'), SEVERITY_FAIL_ON).action(async (files, opts) => …)
 // and ends with `return reportFindings({ tool, files, findings, rules, plan }, opts, SEVERITY_FAIL_ON, io)`.
 
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
@@ -76,11 +77,20 @@ export function reportExitCode(counts: Record<Severity, number>, opts: Pick<Repo
 /** --quiet: errors only. */
 export const shownFindings = (findings: Finding[], quiet?: boolean): Finding[] => (quiet ? findings.filter((f) => f.severity === 'error') : findings);
 
-/** -o must not name an input: checked before anything is read. */
+/** A path as the file system resolves it (links followed) when it exists, else as written. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** An output (-o, --annotate) must not name an input, even through a link: checked before anything is read. */
 export function checkOutputPath(output: string | undefined, inputs: (string | undefined)[]): void {
   if (!output) return;
-  const out = resolve(output);
-  const clash = inputs.find((f) => f && resolve(f) === out);
+  const out = realPath(output);
+  const clash = inputs.find((f) => f && realPath(f) === out);
   if (clash) throw new CscheckError('usage.output-is-input', { file: clash });
 }
 

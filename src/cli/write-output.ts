@@ -13,12 +13,27 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await writeFile(path, data);
     return;
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  await writeAtomicWith(path, (tmp) => writeFile(tmp, data));
+}
+
+/** The temporary name an output is written under before it is renamed into place. */
+export const tempPathFor = (path: string, tag = 'tmp'): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tag}`);
+
+/**
+ * Lets `write` produce the output at a temporary path beside `path` (a streamed workbook), then
+ * renames it into place; on any failure the temporary file is removed and nothing is left.
+ */
+export async function writeAtomicWith<T>(path: string, write: (tmp: string) => Promise<T>): Promise<T> {
+  const existing = await stat(path).catch(() => null);
+  if (existing && existing.isDirectory()) throw new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
+  const tmp = tempPathFor(path);
   try {
-    await writeFile(tmp, data);
+    const result = await write(tmp);
     await rename(tmp, path);
+    return result;
   } catch (err) {
     await rm(tmp, { force: true });
+    if (err instanceof CscheckError) throw err;
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message;
     throw new CscheckError('output.write-failed', { file: path, detail: reason }, { file: path }, { cause: err });
   }

@@ -17,6 +17,8 @@ import { HEADER_SEARCH_ROWS, detectHeader, detectValuesHeader } from './header-d
 import type { InputSink } from './input-sink.js';
 import type { TableSink } from './row-builder.js';
 import { RowBuilder } from './row-builder.js';
+import type { SheetEcho } from './sheet-echo.js';
+import { echoColumns } from './sheet-echo.js';
 import { decodeSample, sniffDelimiter, sniffEncoding } from './text-sniff.js';
 import type { TableSummary } from './table-summary.js';
 
@@ -56,6 +58,8 @@ class TextPieces extends Transform {
 export interface CsvOptions {
   encoding?: string;
   delimiter?: string;
+  /** Receives the table's rows as the file has them (the annotated workbook). */
+  echo?: SheetEcho;
 }
 
 async function readSample(path: string): Promise<{ sample: Buffer; complete: boolean }> {
@@ -156,12 +160,22 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
   let builder: RowBuilder | null = null;
   let take: ((cells: string[], row: number) => void) | null = null;
 
+  const echo = options.echo;
   const startTable = () => {
     const header = detectHeader(head, 'community');
     if (!header) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, { file: display });
     builder = new RowBuilder(header, { file: display, headerRow: header.lastRow + 1 }, sink);
     take = taker(builder);
-    for (let i = header.lastRow + 1; i < head.length; i++) take(head[i], i + 1);
+    if (echo) {
+      const t = take;
+      echo.table({ file: display, level: 'community', source: 'csv', headerRows: [header.firstRow + 1, header.lastRow + 1], columns: echoColumns(header), widths: [], merges: [] });
+      for (let i = 0; i <= header.lastRow; i++) echo.row(i + 1, head[i]);
+      take = (cells, row) => {
+        t(cells, row);
+        echo.row(row, cells);
+      };
+    }
+    for (let i = header.lastRow + 1; i < head.length; i++) take!(head[i], i + 1);
     head.length = 0;
   };
 
@@ -175,6 +189,7 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
   if (!builder) startTable();
   const b = builder as RowBuilder | null;
   if (!b) throw new CscheckError('input.empty', {}, { file: display });
+  echo?.end();
   if (b.rows === 0) throw new CscheckError('input.no-rows', {}, { file: display });
   return [summary(display, b, format)];
 }

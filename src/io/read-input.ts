@@ -6,12 +6,15 @@ import { extname } from 'node:path';
 import { CscheckError } from '../schema/errors.js';
 import { readCsv, readCsvValues } from './csv-reader.js';
 import type { InputSink } from './input-sink.js';
+import type { SheetEcho } from './sheet-echo.js';
 import type { TableSummary } from './table-summary.js';
 
 export interface ReadOptions {
   sheet?: string;
   encoding?: string;
   delimiter?: string;
+  /** Receives every table's rows as the file has them (the annotated workbook). */
+  echo?: SheetEcho;
 }
 
 // exceljs takes a while to load; CSV runs never need it.
@@ -63,7 +66,7 @@ export async function inputKind(path: string, display = path): Promise<'csv' | '
 export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
   const kind = await inputKind(path, display);
   try {
-    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet }) : await readCsv(path, display, sink, options);
+    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet, echo: options.echo }) : await readCsv(path, display, sink, options);
   } catch (err) {
     throw located(err, display);
   }

@@ -28,6 +28,8 @@ export interface SheetPart {
 export interface CellStyles {
   percent: boolean[];
   date: boolean[];
+  /** Each style's number format code (undefined = General), for writing the cells back. */
+  format: (string | undefined)[];
   /** Serial dates count from 1904-01-01 (otherwise from 1900). */
   date1904?: boolean;
 }
@@ -74,6 +76,13 @@ const MERGE = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
 // Built-in number formats (ECMA-376 18.8.30): 9, 10 are percentages; 14–22 and 45–47 dates.
 const BUILTIN_PERCENT = new Set([9, 10]);
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+// The codes of the built-in formats a survey export uses (the file names only their ids).
+const BUILTIN_CODE: Record<number, string> = {
+  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
+  21: 'h:mm:ss', 22: 'yyyy-mm-dd h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
 
 export class XlsxPackage {
   private constructor(
@@ -222,7 +231,7 @@ export class XlsxPackage {
   /** For each cell style index (the `s` attribute), whether it formats a percentage or a date. */
   async styles(): Promise<CellStyles> {
     const date1904 = await this.date1904();
-    if (!this.has('xl/styles.xml')) return { percent: [], date: [], date1904 };
+    if (!this.has('xl/styles.xml')) return { percent: [], date: [], format: [], date1904 };
     const xml = await this.text('xl/styles.xml');
     const custom = new Map<number, string>();
     for (const tag of xml.match(/<(?:\w+:)?numFmt\b[^>]*>/g) ?? []) {
@@ -231,13 +240,15 @@ export class XlsxPackage {
     const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
     const percent: boolean[] = [];
     const date: boolean[] = [];
+    const format: (string | undefined)[] = [];
     for (const tag of xfs.match(/<(?:\w+:)?xf\b[^>]*>/g) ?? []) {
       const id = Number(attr(tag, 'numFmtId') ?? 0);
+      format.push(custom.get(id) ?? BUILTIN_CODE[id]);
       const code = custom.get(id)?.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '') ?? '';
       percent.push(BUILTIN_PERCENT.has(id) || code.includes('%'));
       date.push(BUILTIN_DATE.has(id) || (custom.has(id) && /[ymdhs]/i.test(code) && !code.includes('%')));
     }
-    return { percent, date, date1904 };
+    return { percent, date, format, date1904 };
   }
 }
 

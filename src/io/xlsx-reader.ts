@@ -9,6 +9,8 @@ import type { Header } from './header-detect.js';
 import { HEADER_SEARCH_ROWS, detectHeader, detectValuesHeader } from './header-detect.js';
 import type { InputSink } from './input-sink.js';
 import { RowBuilder } from './row-builder.js';
+import type { SheetEcho } from './sheet-echo.js';
+import { echoColumns } from './sheet-echo.js';
 import type { TableSummary } from './table-summary.js';
 import type { Raw } from './values.js';
 import type { MergeRange } from './xlsx-package.js';
@@ -20,9 +22,12 @@ export interface XlsxOptions {
   sheet?: string;
   /** Read only the reported-values table (for --values FILE). */
   valuesOnly?: boolean;
+  /** Receives every table's rows as the file has them (the annotated workbook). */
+  echo?: SheetEcho;
 }
 
-type Cells = SheetRow;
+/** A row as read; `original` keeps its cells before merged areas were filled in (for the echo). */
+type Cells = SheetRow & { original?: Raw[] };
 
 /** Rows held while the merged ranges are still being read. */
 const MERGE_WAIT_ROWS = 20_000;
@@ -114,7 +119,11 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     // alongside this one (zlib inflates both on the thread pool); rows wait for them in a
     // bounded queue.
     let filler: MergeFiller | null = null;
-    const merges = pkg.merges(sheet.path).then((m) => (filler = new MergeFiller(m)));
+    let mergeList: MergeRange[] = [];
+    const merges = pkg.merges(sheet.path).then((m) => {
+      mergeList = m;
+      filler = new MergeFiller(m);
+    });
     merges.catch(() => undefined);
     const queue: Cells[] = [];
     const ctx = { file: display, sheet: sheet.name };
@@ -122,6 +131,9 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     let role: Role | undefined;
     let builder: RowBuilder | null = null;
     let values = 0;
+    const echo = options.echo;
+    const widths: (number | undefined)[] = [];
+    const echoRow = (r: Cells) => echo!.row(r.row, r.original ?? r.cells, r.styles?.map((s) => styles.format[s]));
 
     const begin = () => {
       role = roleOf(head, mode);
@@ -132,6 +144,21 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
       }
       const start = role.kind === 'table' ? role.header.lastRow + 1 : role.headerIndex + 1;
       if (role.kind === 'table') builder = new RowBuilder(role.header, { ...ctx, headerRow: head[role.header.lastRow].row }, sink);
+      if (echo) {
+        const first = role.kind === 'table' ? role.header.firstRow : role.headerIndex;
+        const last = start - 1;
+        echo.table({
+          ...ctx,
+          source: 'xlsx',
+          level: role.kind === 'table' ? role.level : 'values',
+          headerRows: [head[first].row, head[last].row],
+          columns: role.kind === 'table' ? echoColumns(role.header) : head[last].cells.map((c, index) => ({ index, header: c === null || c === undefined ? '' : String(c), type: null })),
+          widths,
+          // Rows are handled only once the merged ranges are known.
+          merges: mergeList,
+        });
+        for (let i = 0; i < start; i++) echoRow(head[i]);
+      }
       for (let i = start; i < head.length; i++) take(head[i]);
     };
     const take = (r: Cells) => {
@@ -140,7 +167,10 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
       else {
         const raw = r.cells[role.value];
         const label = r.cells[role.name];
-        if (label === null || label === undefined || String(label).trim() === '') return;
+        if (label === null || label === undefined || String(label).trim() === '') {
+          if (echo) echoRow(r);
+          return;
+        }
         values++;
         sink.onReported({
           name: String(label).trim(),
@@ -149,9 +179,11 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
           location: { ...ctx, row: r.row, column: '数值', columnIndex: role.value + 1, cell: `${columnLetter(role.value + 1)}${r.row}` },
         });
       }
+      if (echo) echoRow(r);
     };
 
     const handle = (r: Cells): boolean => {
+      if (echo) r.original = r.cells.slice();
       filler!.fill(r);
       if (role === undefined) {
         head.push(r);
@@ -180,12 +212,19 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
         }
         return (queue.length === 0 || drain()) && handle(r);
       },
-      () => (!filler && queue.length >= MERGE_WAIT_ROWS ? merges.then(() => undefined) : undefined),
+      {
+        gate: () => (!filler && queue.length >= MERGE_WAIT_ROWS ? merges.then(() => undefined) : undefined),
+        keepStyles: echo !== undefined,
+        onColumnWidth: echo && ((min, max, width) => {
+          for (let c = min; c <= max && c <= 16_384; c++) widths[c - 1] = width;
+        }),
+      },
     );
     await merges;
     drain();
     if (role === undefined) begin();
     if (isMain && !role) throw new CscheckError('input.no-header', { rows: head.length }, ctx);
+    if (echo && role) echo.end();
     const b = builder as RowBuilder | null;
     if (b) {
       if (b.header.level === 'community' && b.rows === 0) throw new CscheckError('input.no-rows', {}, ctx);

@@ -13,6 +13,17 @@ export interface SheetRow {
   /** 0-based by column; empty cells are undefined or null. */
   cells: Raw[];
   percent: boolean[];
+  /** Each cell's style index, when asked for (keepStyles). */
+  styles?: number[];
+}
+
+export interface StreamSheetOptions {
+  /** May hold the next chunk of XML back (see feed). */
+  gate?: () => Promise<void> | undefined;
+  /** Keep each cell's style index in `styles` (to write the cell back with its number format). */
+  keepStyles?: boolean;
+  /** The sheet's column widths (<col min max width>), 1-based columns, in characters. */
+  onColumnWidth?: (min: number, max: number, width: number) => void;
 }
 
 function excelDate(serial: number, date1904 = false): Date {
@@ -27,8 +38,9 @@ export async function streamSheet(
   shared: string[],
   styles: CellStyles,
   onRow: (row: SheetRow) => boolean,
-  gate?: () => Promise<void> | undefined,
+  options: StreamSheetOptions = {},
 ): Promise<void> {
+  const { keepStyles = false, onColumnWidth } = options;
   const parser = new SaxesParser({ position: false });
   let row: SheetRow | null = null;
   let lastRow = 0;
@@ -45,7 +57,7 @@ export async function streamSheet(
       case 'row': {
         const r = tag.attributes.r as string | undefined;
         lastRow = r ? Number(r) : lastRow + 1;
-        row = { row: lastRow, cells: [], percent: [] };
+        row = keepStyles ? { row: lastRow, cells: [], percent: [], styles: [] } : { row: lastRow, cells: [], percent: [] };
         col = 0;
         break;
       }
@@ -60,6 +72,11 @@ export async function streamSheet(
       }
       case 'v':
         capture = true;
+        break;
+      case 'col':
+        if (onColumnWidth && tag.attributes.width !== undefined) {
+          onColumnWidth(Number(tag.attributes.min), Number(tag.attributes.max), Number(tag.attributes.width));
+        }
         break;
       case 't':
         capture = phonetic === 0;
@@ -96,6 +113,7 @@ export async function streamSheet(
         if (v !== null && v !== '') {
           row.cells[col - 1] = v;
           if (styles.percent[style]) row.percent[col - 1] = true;
+          if (row.styles && style) row.styles[col - 1] = style;
         }
         break;
       }
@@ -109,5 +127,5 @@ export async function streamSheet(
         break;
     }
   });
-  await feed(parser, await pkg.stream(path), () => done, gate);
+  await feed(parser, await pkg.stream(path), () => done, options.gate);
 }

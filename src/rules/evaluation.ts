@@ -56,6 +56,8 @@ export interface EvaluationOptions {
   maxFindings?: number;
   /** YYYY-MM-DD: judge each indicator against where the plan's trajectory puts it on this day. */
   asOf?: string;
+  /** Sees every finding as it is made, including those past maxFindings. */
+  onFinding?: (f: Finding) => void;
 }
 
 export class Evaluation implements InputSink {
@@ -78,7 +80,7 @@ export class Evaluation implements InputSink {
 
   constructor(readonly plan: CompiledPlan, options: EvaluationOptions = {}) {
     this.asOf = options.asOf;
-    this.collector = new FindingCollector(options.maxFindings ?? 1000);
+    this.collector = new FindingCollector(options.maxFindings ?? 1000, options.onFinding);
     const level = (l: Level): LevelState => {
       const shape = rowShape(l);
       return {
@@ -322,9 +324,12 @@ export class Evaluation implements InputSink {
     const townships: Breakdown[] = [];
     st.byTownship.forEach((acc, i) => {
       if (!acc) return;
+      const v = m.value(acc);
       townships.push({
         township: this.townshipLabel(i),
-        value: m.value(acc),
+        value: v,
+        status: v === null ? 'no-data' : compare(v, def.target.op, def.target.value) ? 'met' : 'not-met',
+        gap: v === null ? null : gapOf(v, def.target.op, def.target.value),
         withData: acc.withData,
         inScope: acc.inScope,
         shortfall: st.rate > 0 ? Math.max(0, st.sign * (st.rate * acc.b - acc.a)) : 0,

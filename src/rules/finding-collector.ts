@@ -14,11 +14,20 @@ export class FindingCollector {
   private readonly perKey = new Map<string, { n: number }>();
   private readonly totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 
-  /** `limit` findings kept per code and rule; 0 keeps all. */
-  constructor(private readonly limit: number) {}
+  /** Whether the finding last admitted is within the limit (keep() stores only those). */
+  private within = true;
+
+  /**
+   * `limit` findings kept per code and rule; 0 keeps all. `listener` sees every finding, past the
+   * limit too (the annotated workbook marks every problem cell), as it is made.
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly listener?: (f: Finding) => void,
+  ) {}
 
   add(f: Finding): void {
-    if (this.admit(f.code, f.ruleId, f.severity)) this.kept.push(f);
+    if (this.admit(f.code, f.ruleId, f.severity)) this.keep(f);
   }
 
   /**
@@ -39,12 +48,14 @@ export class FindingCollector {
 
   admitCounted(counter: { n: number }, severity: Severity): boolean {
     this.totals[severity]++;
-    return this.limit === 0 || ++counter.n <= this.limit;
+    this.within = this.limit === 0 || ++counter.n <= this.limit;
+    return this.within || this.listener !== undefined;
   }
 
-  /** Keeps a finding already counted by admit(). */
+  /** Keeps a finding just admitted by admit() (past the limit, only the listener sees it). */
   keep(f: Finding): void {
-    this.kept.push(f);
+    this.listener?.(f);
+    if (this.within) this.kept.push(f);
   }
 
   /** Plain data for another thread to merge(). */

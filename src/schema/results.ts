@@ -13,6 +13,10 @@ export interface Breakdown {
   /** Township (乡镇（街道）), prefixed with the county when the data names one. */
   township: string;
   value: number | null;
+  /** The township's own value against the plan's target. */
+  status: Status;
+  /** Its distance to the target in the indicator's unit (positive = short), as IndicatorResult.gap. */
+  gap: number | null;
   withData: number;
   inScope: number;
   /** How much of the numerator this township lacks to reach the target on its own (0 = none). */
