@@ -73,7 +73,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
     .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
     .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure')
-    .option('--as-of <date>', 'judge progress on this date (YYYY-MM-DD): where each indicator should be between its 2020 baseline and its target, and targets past their own due date');
+    .option('--as-of <date>', 'judge progress on this date (YYYY-MM-DD): where each indicator should be between its 2020 baseline and its target, and targets past their own due date')
+    .option('--annotate <file.xlsx>', 'also write the input back as a workbook: problem cells filled and explained in notes, a 检查结果 column, and the sheets 汇总, 按乡镇 and 问题清单');
   addReportOptions(evaluate, EVALUATE_FAIL_ON)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
@@ -159,6 +160,45 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
     .action((id: string, opts) => run((o: PlanOptions & { plan?: string }) => explainCommand(id, o, io))(opts));
+
+  // Loaded on use: only this command needs exceljs.
+  program
+    .command('template')
+    .description('write a blank workbook for a plan: the survey with exactly the columns it reads, or the task ledger with its tasks prefilled')
+    .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
+    .addOption(new Option('-k, --kind <kind>', 'survey: the community (and township, reported-values) sheets; ledger: the task ledger').choices(['survey', 'ledger']).makeOptionMandatory())
+    .option('--township-sheet', 'survey: add the township sheet even when the plan reads none of its columns')
+    .option('-o, --output <file>', 'the .xlsx file to write (required; written atomically)')
+    .option('--rows <n>', 'survey: rows that get validation (dropdowns, number checks)', positiveInt, 5000)
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action(async (opts) => {
+      lang = opts.lang;
+      debug = Boolean(opts.debug);
+      const { templateCommand } = await import('./template.js');
+      exit = await templateCommand(opts, io);
+    });
+
+  program
+    .command('compare')
+    .description('compare two snapshots of one area (survey files, or batch report directories): per indicator and township the value then and now, newly met / missed, communities added and removed')
+    .argument('<old>', 'the earlier snapshot: a survey file (.csv, .xlsx) or a `cscheck batch` report directory')
+    .argument('<new>', 'the later snapshot, of the same kind')
+    .option('-p, --plan <id|path>', 'the plan both are judged against (required for survey files; checked against batch directories)')
+    .addOption(formatOption(['table', 'json', 'markdown', 'html']))
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
+    .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
+    .addOption(new Option('--fail-on <what>', 'exit 1 on: newly-missed = an indicator that was met and is not met now; none = never').choices(['none', 'newly-missed']).default('none'))
+    .addOption(langOption())
+    .option('--no-color', 'no colours in the terminal table')
+    .option('--debug', 'print stack traces for errors')
+    .action(async (older: string, newer: string, opts) => {
+      lang = opts.lang;
+      debug = Boolean(opts.debug);
+      const { compareCommand } = await import('./compare.js');
+      exit = await compareCommand(older, newer, opts, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
