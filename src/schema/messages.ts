@@ -298,6 +298,8 @@ const catalogue = {
   'compare.change.points': { zh: '{change} 个百分点', en: '{change} pp' },
   'compare.change.permille': { zh: '{change} 个千分点', en: '{change} per-mille points' },
   'compare.change.plain': { zh: '{change}{unit}', en: '{change}{unit}' },
+  'compare.no-data-rest': { zh: '另有 {count} 个指标两期均无数据', en: '{count} more indicators have no data either time' },
+  'compare.no-data-rest-names': { zh: '另有 {count} 个指标两期均无数据：{names}', en: '{count} more indicators have no data either time: {names}' },
   'compare.by-township': { zh: '分乡镇（街道）', en: 'By township' },
   'compare.townships': { zh: '乡镇（街道）：新增 {added}，减少 {removed}，两期都有 {kept} 个', en: 'Townships: added {added}; removed {removed}; {kept} in both' },
   'compare.townships-unknown': { zh: '乡镇（街道）的增减无法判断（见说明）', en: 'Townships added or removed cannot be told (see notes)' },

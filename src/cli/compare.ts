@@ -1,0 +1,134 @@
+// `cscheck compare OLD NEW`: two snapshots of one area — two survey files (each evaluated here,
+// with its community list recorded) or two `cscheck batch` report directories (read back from
+// summary.json and each file's JSON report) — compared by rules/compare.ts and written in one of
+// the compare formats. Exit 0, or 1 with --fail-on newly-missed when an indicator of an area went
+// from met to not met; unreadable inputs and usage errors 2.
+
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BatchSummary } from '../schema/batch.js';
+import type { Comparison } from '../schema/comparison.js';
+import { CscheckError } from '../schema/errors.js';
+import type { LoadedPlan } from '../schema/load-plan.js';
+import { loadPlan } from '../schema/load-plan.js';
+import type { Localized } from '../schema/finding.js';
+import type { Lang } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
+import type { Report } from '../schema/results.js';
+import { readInput } from '../io/read-input.js';
+import { CommunityList } from '../rules/community-list.js';
+import type { Snapshot } from '../rules/compare.js';
+import { batchSnapshot, checkSamePlan, compareSnapshots, fileSnapshot } from '../rules/compare.js';
+import { compilePlan } from '../rules/compile-plan.js';
+import { Evaluation } from '../rules/evaluation.js';
+import { COMPARE_FORMATS } from '../report/compare/index.js';
+import type { Io } from './main.js';
+import { EXIT } from './main.js';
+import { checkOutputPath, formatContext, writeReport } from './report-options.js';
+
+export interface CompareOptions {
+  /** Required for survey files; for batch directories a check that they used this plan. */
+  plan?: string;
+  format: string;
+  output?: string;
+  lang: Lang;
+  sheet?: string;
+  encoding?: string;
+  failOn: 'newly-missed' | 'none';
+  color: boolean;
+}
+
+type Kind = 'file' | 'batch';
+
+/** A directory is a batch report directory; anything else is read as a survey file (which says why it cannot be). */
+async function kindOf(path: string): Promise<Kind> {
+  const st = await stat(path).catch(() => null);
+  return st?.isDirectory() ? 'batch' : 'file';
+}
+
+/**
+ * One survey file through the evaluate pipeline, its community rows noted on the way. One stream,
+ * never the parallel CSV split: the community list is in file order and the files are small next
+ * to what compare writes.
+ */
+async function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: CompareOptions): Promise<Report> {
+  // Findings are not compared; the evaluation still counts them all.
+  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: 1 });
+  const communities = new CommunityList(evaluation);
+  evaluation.addInput(await readInput(file, communities, { sheet: opts.sheet, encoding: opts.encoding }));
+  return { ...evaluation.finish(), communities: communities.list() };
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CscheckError('input.not-found', { file }, { file });
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file }, { cause: err });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new CscheckError('compare.bad-json', { file, detail: (err as Error).message }, { file }, { cause: err });
+  }
+}
+
+/** The keys without which a summary or report cannot be compared: said by name, not a TypeError later. */
+function need(value: unknown, keys: string[], file: string): void {
+  const o = value as Record<string, unknown> | null;
+  for (const key of keys) {
+    const [head, sub] = key.split('.');
+    const v = o && typeof o === 'object' ? o[head] : undefined;
+    const ok = sub ? v !== null && typeof v === 'object' && sub in v : head === 'files' || head === 'indicators' ? Array.isArray(v) : v !== undefined;
+    if (!ok) throw new CscheckError('compare.bad-summary', { file, key }, { file });
+  }
+}
+
+async function batchDir(dir: string, planId: string | undefined): Promise<Snapshot> {
+  const summaryFile = join(dir, 'summary.json');
+  if (!(await stat(summaryFile).catch(() => null))?.isFile()) throw new CscheckError('compare.no-summary', { dir }, { file: dir });
+  const summary = (await readJson(summaryFile)) as BatchSummary;
+  need(summary, ['plan.id', 'files', 'indicators'], summaryFile);
+  if (planId !== undefined) checkSamePlan(dir, summary.plan.id, '--plan', planId);
+  const reports = new Map<string, Report>();
+  for (const f of summary.files) {
+    if (f.status !== 'ok' || !f.reports?.json) continue;
+    const file = join(dir, f.reports.json);
+    const report = (await readJson(file)) as Report;
+    need(report, ['plan.id', 'indicators', 'summary'], file);
+    checkSamePlan(summaryFile, summary.plan.id, file, report.plan.id);
+    reports.set(f.input, report);
+  }
+  return batchSnapshot(dir, summary, reports);
+}
+
+/** Reads both snapshots (files: evaluated one after the other) and compares them. */
+export async function compareInputs(oldPath: string, newPath: string, opts: CompareOptions): Promise<Comparison> {
+  const [oldKind, newKind] = [await kindOf(oldPath), await kindOf(newPath)];
+  if (oldKind !== newKind) throw new CscheckError('compare.mixed-inputs', { old: oldPath, oldKind: kindWord(oldKind), new: newPath, newKind: kindWord(newKind) });
+  if (oldKind === 'batch') return compareSnapshots(await batchDir(oldPath, planIdOf(opts.plan)), await batchDir(newPath, planIdOf(opts.plan)));
+  if (!opts.plan) throw new CscheckError('compare.needs-plan');
+  const loaded = loadPlan(opts.plan);
+  const older = fileSnapshot(oldPath, await evaluateSnapshot(oldPath, loaded, opts));
+  const newer = fileSnapshot(newPath, await evaluateSnapshot(newPath, loaded, opts));
+  return compareSnapshots(older, newer);
+}
+
+const planIdOf = (ref: string | undefined): string | undefined => (ref === undefined ? undefined : loadPlan(ref).plan.id);
+
+/** “a survey file” in both languages, for the message the CLI renders in the user's. */
+const kindWord = (k: Kind): Localized => ({ zh: message(`compare.kind.${k}`, {}, 'zh'), en: message(`compare.kind.${k}`, {}, 'en') });
+
+/** 1 with --fail-on newly-missed when an area-level indicator went from met to not met. */
+export function compareExitCode(cmp: Comparison, opts: Pick<CompareOptions, 'failOn'>): number {
+  return opts.failOn === 'newly-missed' && cmp.summary.indicators['newly-missed'] > 0 ? EXIT.findings : EXIT.ok;
+}
+
+export async function compareCommand(oldPath: string, newPath: string, opts: CompareOptions, io: Io): Promise<number> {
+  checkOutputPath(opts.output, [oldPath, newPath]);
+  const cmp = await compareInputs(oldPath, newPath, opts);
+  await writeReport(COMPARE_FORMATS[opts.format](cmp, formatContext(opts, io)), opts, io);
+  return compareExitCode(cmp, opts);
+}
