@@ -200,6 +200,32 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exit = await compareCommand(older, newer, opts, io);
     });
 
+  // Loaded on use, like template and compare. --annotate and index.html are hooks of batchCommand.
+  program
+    .command('batch')
+    .description('evaluate every survey file under folders or globs, on worker threads: one report per file and summary.json/.md/.xlsx in REPORT_DIR')
+    .argument('<inputs...>', 'folders (searched recursively for .csv, .tsv, .xlsx, .xlsm, .xls), quoted globs, or files')
+    .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
+    .requiredOption('--out <dir>', 'the report directory (created if missing; reports of the same names are replaced)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt)
+    .option('--annotate', 'also write each input back as an annotated workbook (REPORT_DIR/…/NAME.xlsx)')
+    .addOption(new Option('-f, --format <name>', 'what to print at the end: table (one line per file), json (summary.json), markdown (summary.md)').choices(['table', 'json', 'markdown']).default('table'))
+    .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
+    .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
+    .option('--as-of <date>', 'judge progress on this date (YYYY-MM-DD), as evaluate --as-of')
+    .addOption(new Option('--fail-on <level>', EVALUATE_FAIL_ON.description).choices(Object.keys(EVALUATE_FAIL_ON.levels)).default(EVALUATE_FAIL_ON.default))
+    .option('--max-warnings <n>', 'a file with more than N warnings exits 1', positiveInt)
+    .option('--max-findings <n>', 'list at most N findings per rule in each report (the rest are counted); 0 = all', positiveInt, 1000)
+    .option('--quiet', 'no progress on stderr')
+    .addOption(langOption())
+    .option('--debug', 'print stack traces for errors')
+    .action(async (inputs: string[], opts) => {
+      lang = opts.lang;
+      debug = Boolean(opts.debug);
+      const { batchCommand } = await import('./batch.js');
+      exit = await batchCommand(inputs, opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;

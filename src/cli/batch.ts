@@ -1,0 +1,154 @@
+// `cscheck batch DIR|GLOB... --plan ID --out REPORT_DIR`: every survey file found, evaluated on
+// worker threads, one report per file written as soon as it is done, then the summaries
+// (summary.json, summary.md, summary.xlsx, index.html) last. A file that cannot be read is listed
+// as failed and the batch goes on; the exit code is the worst of all files. Ctrl-C (SIGINT) or
+// SIGTERM stops handing out files and stops the workers; reports already written stay (each
+// complete: written to a temporary file and renamed), no summary is written, the exit code is
+// 128 + the signal number (130 for Ctrl-C).
+
+import { mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { BatchFileResult, BatchSummary } from '../schema/batch.js';
+import { isCalendarDate } from '../schema/dates.js';
+import { CscheckError } from '../schema/errors.js';
+import type { Lang } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
+import { loadPlan } from '../schema/load-plan.js';
+import type { Report } from '../schema/results.js';
+import { compilePlan } from '../rules/compile-plan.js';
+import { Evaluation } from '../rules/evaluation.js';
+import { defaultJobs } from '../rules/parallel-csv.js';
+import { runPool } from '../rules/batch-pool.js';
+import { json } from '../report/formats/json.js';
+import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
+import { batchSummaryTable } from '../report/batch-summary-table.js';
+import { batchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
+import { ReportNames, reportStem } from '../report/safe-names.js';
+import type { FoundInput } from './batch-inputs.js';
+import { findInputs } from './batch-inputs.js';
+import { batchProgress } from './batch-progress.js';
+import { batchSummary, fileResult } from './batch-summary.js';
+import type { EvaluateOptions } from './evaluate.js';
+import type { Io } from './main.js';
+import { writeAtomic } from './write-output.js';
+
+export const BATCH_FORMATS = ['table', 'json', 'markdown'] as const;
+
+export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
+  /** The report directory. */
+  out: string;
+  format: (typeof BATCH_FORMATS)[number];
+  /** Worker threads (default: the number of cores). */
+  jobs?: number;
+  /** Also write each input back as an annotated workbook. */
+  annotate?: boolean;
+  /** No progress on stderr. */
+  quiet?: boolean;
+}
+
+/** Outputs built elsewhere, wired in by main.ts; batch only decides where they go. */
+export interface BatchHooks {
+  /** Writes the annotated workbook of one input (with --annotate) to `outPath`. */
+  annotate?: (input: FoundInput, report: Report, outPath: string) => Promise<void>;
+  /** index.html of the report directory. */
+  renderIndex?: (summary: BatchSummary, lang: Lang) => string;
+}
+
+const SUMMARY_FILES = { json: 'summary.json', md: 'summary.md', xlsx: 'summary.xlsx', html: 'index.html' };
+
+/** Stops the batch on SIGINT / SIGTERM; a second signal ends the process at once. */
+function signalStop(): { signal: AbortSignal; received: () => NodeJS.Signals | null; dispose: () => void } {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | null = null;
+  const on = (sig: NodeJS.Signals) => {
+    if (received) process.exit(128 + constants.signals[sig]);
+    received = sig;
+    controller.abort();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    dispose: () => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+    },
+  };
+}
+
+async function reportDirectory(out: string): Promise<void> {
+  const st = await stat(out).catch(() => null);
+  if (st && !st.isDirectory()) throw new CscheckError('batch.out-not-dir', { dir: out }, { file: out });
+  await mkdir(out, { recursive: true }).catch((err: Error) => {
+    throw new CscheckError('output.write-failed', { file: out, detail: err.message }, { file: out }, { cause: err });
+  });
+}
+
+export async function batchCommand(args: string[], opts: BatchOptions, io: Io, hooks: BatchHooks = {}): Promise<number> {
+  if (opts.annotate && !hooks.annotate) throw new CscheckError('batch.annotate-unavailable');
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
+  // The plan is checked (and its indicators listed) here, before any thread starts.
+  const head = new Evaluation(compilePlan(loadPlan(opts.plan)), { maxFindings: opts.maxFindings }).finish();
+  const outDir = resolve(opts.out);
+  const inputs = await findInputs(args, outDir);
+  await reportDirectory(outDir);
+
+  const names = new ReportNames();
+  const stems = inputs.map((f) => names.claim(reportStem(f.input)));
+  const outPath = (rel: string) => {
+    const p = join(outDir, ...rel.split('/'));
+    // reportStem cannot lead outside; this keeps it that way.
+    if (relative(outDir, p).startsWith(`..${sep}`)) throw new CscheckError('output.write-failed', { file: p, detail: 'outside the report directory' }, { file: p });
+    return p;
+  };
+  const ctx = { lang: opts.lang, color: false, cwd: process.cwd() };
+  const results: BatchFileResult[] = new Array(inputs.length);
+  const progress = batchProgress(inputs.length, io, opts);
+  const stop = signalStop();
+  let done = 0;
+  try {
+    const { aborted } = await runPool(
+      inputs.map((f, id) => ({ id, path: f.path, display: f.display })),
+      { jobs: opts.jobs || defaultJobs(), signal: stop.signal, setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf } },
+      async (i, outcome) => {
+        const reports: BatchFileResult['reports'] = {};
+        if (outcome.ok) {
+          const rel = `${stems[i]}.json`;
+          const file = outPath(rel);
+          await mkdir(dirname(file), { recursive: true });
+          await writeAtomic(file, json(outcome.report, ctx));
+          reports.json = rel;
+          if (opts.annotate && hooks.annotate) {
+            const xlsx = `${stems[i]}.xlsx`;
+            await hooks.annotate(inputs[i], outcome.report, outPath(xlsx));
+            reports.xlsx = xlsx;
+          }
+        }
+        // Only the summary's share of the report is kept.
+        results[i] = fileResult(inputs[i], outcome, reports, opts);
+        done++;
+        progress.fileDone({ file: inputs[i].input, rows: results[i].rows, ms: outcome.ms, failed: results[i].error?.text });
+      },
+    );
+    progress.stop();
+    if (aborted) {
+      const sig = stop.received() ?? 'SIGINT';
+      io.stderr(`cscheck: ${message('batch.interrupted', { signal: sig, done, total: inputs.length, dir: opts.out }, opts.lang)}\n`);
+      return 128 + constants.signals[sig];
+    }
+  } finally {
+    progress.stop();
+    stop.dispose();
+  }
+
+  const summary = batchSummary(head, results, opts);
+  const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
+  await writeAtomic(outPath(SUMMARY_FILES.json), text.json);
+  await writeAtomic(outPath(SUMMARY_FILES.md), text.markdown);
+  await writeAtomic(outPath(SUMMARY_FILES.xlsx), await batchSummaryWorkbook(summary));
+  if (hooks.renderIndex) await writeAtomic(outPath(SUMMARY_FILES.html), hooks.renderIndex(summary, opts.lang));
+  io.stdout(opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format]);
+  return summary.totals.exitCode;
+}

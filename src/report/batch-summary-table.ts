@@ -1,0 +1,21 @@
+// What `cscheck batch` prints at the end by default: one line per file (area, rows, indicators
+// met / not met / without data, findings, status) and the totals.
+
+import type { BatchSummary } from '../schema/batch.js';
+import type { MessageId } from '../schema/messages.js';
+import { message } from '../schema/messages.js';
+import { cjkTable } from './formats/cjk-table.js';
+import { fileStatus, indicatorCounts, totalsLine } from './batch-summary-text.js';
+
+export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
+  const L = (id: MessageId) => message(id, {}, s.lang);
+  const table = cjkTable(
+    [L('batch.col.file'), L('batch.col.area'), L('batch.col.rows'), L('batch.col.indicators'), L('batch.col.findings'), L('label.status')],
+    [36, 12, 8, 20, 16, 40],
+    s.files.map((f) => {
+      const ok = f.status === 'ok';
+      return [f.input, f.area, ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
+    }),
+  );
+  return `${table}\n${totalsLine(s)}\n${message('batch.reports-in', { dir: reportDir }, s.lang)}\n`;
+}
