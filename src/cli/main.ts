@@ -170,7 +170,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--township-sheet', 'survey: add the township sheet even when the plan reads none of its columns')
     .option('-o, --output <file>', 'the .xlsx file to write (required; written atomically)')
     .option('--rows <n>', 'survey: rows that get validation (dropdowns, number checks)', positiveInt, 5000)
-    .addOption(langOption())
+    .addOption(new Option('--lang <lang>', 'language of the title, the notes and messages (headers stay the contract’s Chinese)').choices(['zh', 'en']).default('zh'))
     .option('--debug', 'print stack traces for errors')
     .action(async (opts) => {
       lang = opts.lang;
