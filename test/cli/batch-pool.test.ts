@@ -1,0 +1,84 @@
+// The batch thread pool on its own: outcomes for every task whatever order they finish in, a worker
+// that dies takes only its file down, a plan a worker cannot load stops the batch, an abort stops
+// handing out files, and without a build the files are evaluated on this thread.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BatchOutcome, BatchTask } from '../../src/rules/batch-pool.js';
+import { runPool } from '../../src/rules/batch-pool.js';
+import { CscheckError } from '../../src/schema/errors.js';
+import { ROOT, tmpDir } from './helpers.js';
+
+const CITY = path.join(ROOT, 'fixtures', 'batch', '泉州市');
+const tasks: BatchTask[] = ['洛江区/万安街道.csv', '洛江区/罗溪镇.csv', '泉港区/南埔镇.xlsx'].map((f, id) => ({ id, path: path.join(CITY, f), display: f }));
+const setup = { plan: 'quanzhou', maxFindings: 1000 };
+
+async function collect(opts: Parameters<typeof runPool>[1], list = tasks) {
+  const got: [number, BatchOutcome][] = [];
+  const done = await runPool(list, opts, async (i, o) => {
+    got.push([i, o]);
+  });
+  return { done, got: got.sort((a, b) => a[0] - b[0]) };
+}
+
+/** A worker script in a temporary folder. */
+function workerScript(code: string): string {
+  const file = path.join(tmpDir('cscheck-pool-'), 'worker.mjs');
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${code}\n`);
+  return file;
+}
+
+describe('runPool', () => {
+  it('evaluates on this thread when the worker file is missing (sources without a build)', async () => {
+    const { done, got } = await collect({ jobs: 2, setup, workerFile: path.join(tmpDir(), 'missing.js') });
+    expect(done).toEqual({ aborted: false });
+    expect(got.map(([i, o]) => [i, o.ok])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+    ]);
+    const [, wanan] = got[0];
+    expect(wanan.ok && [wanan.report.summary.rows, wanan.counties]).toEqual([5, ['洛江区']]);
+    const [, corrupt] = got[2];
+    expect(!corrupt.ok && corrupt.failure).toMatchObject({ messageId: 'input.corrupt-xlsx', location: { file: '泉港区/南埔镇.xlsx' } });
+  });
+
+  it('fails only the file whose worker died, and goes on with a fresh worker', async () => {
+    // Dies on its first file: every file gets a new worker, and each fails alone.
+    const file = workerScript(`parentPort.on('message', () => process.exit(3));`);
+    const { done, got } = await collect({ jobs: 1, setup, workerFile: file });
+    expect(done.aborted).toBe(false);
+    expect(got.map(([i, o]) => [i, !o.ok && o.failure.messageId, !o.ok && o.failure.args.detail])).toEqual([
+      [0, 'batch.worker-failed', 'exit code 3'],
+      [1, 'batch.worker-failed', 'exit code 3'],
+      [2, 'batch.worker-failed', 'exit code 3'],
+    ]);
+  });
+
+  it('stops the batch when a worker cannot load the plan', async () => {
+    const file = workerScript(`parentPort.postMessage({ fatal: { messageId: 'plan.not-found', args: { plan: 'x', available: 'quanzhou' }, location: {} } });`);
+    const err = await runPool(tasks, { jobs: 2, setup, workerFile: file }, async () => undefined).catch((e) => e);
+    expect(err).toBeInstanceOf(CscheckError);
+    expect(err.messageId).toBe('plan.not-found');
+  });
+
+  it('hands out nothing more after an abort, and says it was aborted', async () => {
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const done = await runPool(tasks, { jobs: 1, setup, signal: stop.signal }, async (i) => {
+      seen.push(i);
+      stop.abort();
+    });
+    expect(done).toEqual({ aborted: true });
+    // The first answer is handled; the file already sent to the worker is dropped with it.
+    expect(seen).toEqual([0]);
+  });
+
+  it('passes on an error of the answer handler (a report that cannot be written) and stops', async () => {
+    const err = await runPool(tasks, { jobs: 2, setup }, async () => {
+      throw new CscheckError('output.write-failed', { file: 'x', detail: 'disk full' });
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(CscheckError);
+    expect(err.messageId).toBe('output.write-failed');
+  });
+});
