@@ -51,7 +51,7 @@ async function kindOf(path: string): Promise<Kind> {
  * never the parallel CSV split: the community list is in file order and the files are small next
  * to what compare writes.
  */
-async function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: CompareOptions): Promise<Report> {
+export async function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: Pick<CompareOptions, 'sheet' | 'encoding'> = {}): Promise<Report> {
   // Findings are not compared; the evaluation still counts them all.
   const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: 1 });
   const communities = new CommunityList(evaluation);
@@ -71,34 +71,37 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new CscheckError('compare.bad-json', { file, detail: (err as Error).message }, { file }, { cause: err });
+    throw new CscheckError('compare.bad-json', { detail: (err as Error).message }, { file }, { cause: err });
   }
 }
+
+const ARRAYS = new Set(['files', 'indicators']);
 
 /** The keys without which a summary or report cannot be compared: said by name, not a TypeError later. */
 function need(value: unknown, keys: string[], file: string): void {
-  const o = value as Record<string, unknown> | null;
   for (const key of keys) {
-    const [head, sub] = key.split('.');
-    const v = o && typeof o === 'object' ? o[head] : undefined;
-    const ok = sub ? v !== null && typeof v === 'object' && sub in v : head === 'files' || head === 'indicators' ? Array.isArray(v) : v !== undefined;
-    if (!ok) throw new CscheckError('compare.bad-summary', { file, key }, { file });
+    const v = key.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
+    if (v === undefined || v === null || (ARRAYS.has(key) && !Array.isArray(v))) throw new CscheckError('compare.bad-summary', { key }, { file });
   }
 }
 
-async function batchDir(dir: string, planId: string | undefined): Promise<Snapshot> {
-  const summaryFile = join(dir, 'summary.json');
-  if (!(await stat(summaryFile).catch(() => null))?.isFile()) throw new CscheckError('compare.no-summary', { dir }, { file: dir });
-  const summary = (await readJson(summaryFile)) as BatchSummary;
-  need(summary, ['plan.id', 'files', 'indicators'], summaryFile);
-  if (planId !== undefined) checkSamePlan(dir, summary.plan.id, '--plan', planId);
+async function readSummary(dir: string): Promise<BatchSummary> {
+  const file = join(dir, 'summary.json');
+  if (!(await stat(file).catch(() => null))?.isFile()) throw new CscheckError('compare.no-summary', {}, { file: dir });
+  const summary = (await readJson(file)) as BatchSummary;
+  need(summary, ['plan.id', 'files', 'indicators'], file);
+  return summary;
+}
+
+/** The batch with the JSON report of each file that has one (their plan must be the summary's). */
+async function batchDir(dir: string, summary: BatchSummary): Promise<Snapshot> {
   const reports = new Map<string, Report>();
   for (const f of summary.files) {
     if (f.status !== 'ok' || !f.reports?.json) continue;
     const file = join(dir, f.reports.json);
     const report = (await readJson(file)) as Report;
     need(report, ['plan.id', 'indicators', 'summary'], file);
-    checkSamePlan(summaryFile, summary.plan.id, file, report.plan.id);
+    checkSamePlan(join(dir, 'summary.json'), summary.plan.id, file, report.plan.id);
     reports.set(f.input, report);
   }
   return batchSnapshot(dir, summary, reports);
@@ -108,15 +111,22 @@ async function batchDir(dir: string, planId: string | undefined): Promise<Snapsh
 export async function compareInputs(oldPath: string, newPath: string, opts: CompareOptions): Promise<Comparison> {
   const [oldKind, newKind] = [await kindOf(oldPath), await kindOf(newPath)];
   if (oldKind !== newKind) throw new CscheckError('compare.mixed-inputs', { old: oldPath, oldKind: kindWord(oldKind), new: newPath, newKind: kindWord(newKind) });
-  if (oldKind === 'batch') return compareSnapshots(await batchDir(oldPath, planIdOf(opts.plan)), await batchDir(newPath, planIdOf(opts.plan)));
+  if (oldKind === 'batch') {
+    const [older, newer] = [await readSummary(oldPath), await readSummary(newPath)];
+    if (opts.plan !== undefined) {
+      const id = loadPlan(opts.plan).plan.id;
+      checkSamePlan(oldPath, older.plan.id, '--plan', id);
+      checkSamePlan(newPath, newer.plan.id, '--plan', id);
+    }
+    checkSamePlan(oldPath, older.plan.id, newPath, newer.plan.id);
+    return compareSnapshots(await batchDir(oldPath, older), await batchDir(newPath, newer));
+  }
   if (!opts.plan) throw new CscheckError('compare.needs-plan');
   const loaded = loadPlan(opts.plan);
   const older = fileSnapshot(oldPath, await evaluateSnapshot(oldPath, loaded, opts));
   const newer = fileSnapshot(newPath, await evaluateSnapshot(newPath, loaded, opts));
   return compareSnapshots(older, newer);
 }
-
-const planIdOf = (ref: string | undefined): string | undefined => (ref === undefined ? undefined : loadPlan(ref).plan.id);
 
 /** “a survey file” in both languages, for the message the CLI renders in the user's. */
 const kindWord = (k: Kind): Localized => ({ zh: message(`compare.kind.${k}`, {}, 'zh'), en: message(`compare.kind.${k}`, {}, 'en') });

@@ -127,7 +127,10 @@ function change(o: Side, n: Side, target: IndicatorMeta['target']): Change {
 
 const ABSENT: Side = { value: null, status: 'absent', gap: null };
 
-/** A township's own value held to the area's target (as evaluate's per-township shortfall does). */
+/**
+ * A township's own value held to the area's target. Judged here, not read from the breakdown: a
+ * batch's report JSON from before breakdowns carried a status has none.
+ */
 function townshipSide(b: Breakdown | undefined, m: IndicatorMeta): Side {
   if (!b) return ABSENT;
   if (b.value === null) return { value: null, status: 'no-data', gap: null };
@@ -268,6 +271,7 @@ export function compareSnapshots(older: Snapshot, newer: Snapshot): Comparison {
   const indicators = emptyCounts();
   for (const a of areas) for (const t of TRANSITIONS) indicators[t] += a.counts[t];
   const sum = (f: (a: AreaComparison) => number) => areas.reduce((s, a) => s + f(a), 0);
+  const known = areas.every((a) => a.communities.available);
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     tool: newer.tool,
@@ -280,8 +284,8 @@ export function compareSnapshots(older: Snapshot, newer: Snapshot): Comparison {
     summary: {
       areas: areas.length,
       indicators,
-      communitiesAdded: sum((a) => a.communities.added.length),
-      communitiesRemoved: sum((a) => a.communities.removed.length),
+      communitiesAdded: known ? sum((a) => a.communities.added.length) : null,
+      communitiesRemoved: known ? sum((a) => a.communities.removed.length) : null,
       townshipsAdded: sum((a) => a.townships?.added.length ?? 0),
       townshipsRemoved: sum((a) => a.townships?.removed.length ?? 0),
     },

@@ -138,8 +138,9 @@ export interface Comparison {
     areas: number;
     /** Over all areas, area-level indicators per transition. */
     indicators: Record<Transition, number>;
-    communitiesAdded: number;
-    communitiesRemoved: number;
+    /** Over all areas; null when an area's snapshots did not both record their communities. */
+    communitiesAdded: number | null;
+    communitiesRemoved: number | null;
     townshipsAdded: number;
     townshipsRemoved: number;
   };

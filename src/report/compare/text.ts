@@ -73,8 +73,10 @@ export function summaryLine(c: Comparison, say: Say): string {
     stillMet: t['still-met'],
     stillMissed: t['still-missed'],
     dataLost: t['data-lost'],
-    added: c.summary.communitiesAdded,
-    removed: c.summary.communitiesRemoved,
+    communities:
+      c.summary.communitiesAdded === null || c.summary.communitiesRemoved === null
+        ? say('compare.summary.communities-unknown')
+        : say('compare.summary.communities', { added: c.summary.communitiesAdded, removed: c.summary.communitiesRemoved }),
   });
 }
 
