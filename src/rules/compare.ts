@@ -148,12 +148,16 @@ function unionOrder(newer: string[], older: string[]): { key: string; label: str
 function townshipChanges(o: IndicatorSnapshot | undefined, n: IndicatorSnapshot | undefined, m: IndicatorMeta): TownshipChange[] {
   // A count is the sum over the area: a township's share is not held to the area's target.
   if (m.measure === 'count') return [];
-  const ob = new Map((o?.townships ?? []).map((b) => [nameKey(b.township), b]));
-  const nb = new Map((n?.townships ?? []).map((b) => [nameKey(b.township), b]));
-  if (!ob.size && !nb.size) return [];
-  return unionOrder([...(n?.townships ?? [])].map((b) => b.township), [...(o?.townships ?? [])].map((b) => b.township)).map(({ key, label }) => ({
+  // A side that has the indicator but not its townships (a batch file without its report) cannot
+  // say which townships are new: nothing is compared township by township (the notes say why).
+  if ((o && !o.townships) || (n && !n.townships)) return [];
+  const olds = o?.townships ?? [];
+  const news = n?.townships ?? [];
+  const ob = new Map(olds.map((b) => [nameKey(b.township), b]));
+  const nb = new Map(news.map((b) => [nameKey(b.township), b]));
+  return unionOrder(news.map((b) => b.township), olds.map((b) => b.township)).map(({ key, label }) => ({
     township: label,
-    ...change(o?.townships ? townshipSide(ob.get(key), m) : ABSENT, n?.townships ? townshipSide(nb.get(key), m) : ABSENT, m.target),
+    ...change(o ? townshipSide(ob.get(key), m) : ABSENT, n ? townshipSide(nb.get(key), m) : ABSENT, m.target),
   }));
 }
 

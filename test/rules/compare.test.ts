@@ -439,6 +439,14 @@ describe('batch summaries', () => {
     expect(c.areas[0].notes).toEqual([]);
   });
 
+  it('townships known on one side only: none compared (not all “added”), and the note says why', () => {
+    const newer = new Map([['a.csv', report([result('x', 90, '>=', 80, [['鲤城街道', 90]])])]]);
+    const c = compareSnapshots(batchSnapshot('2023', summary([file('a.csv', '仙游县')]), new Map()), batchSnapshot('2024', summary([file('a.csv', '仙游县', { reports: { json: 'a.json' } })]), newer));
+    expect(c.areas[0].indicators[0]).toMatchObject({ transition: 'newly-met', townships: [] });
+    expect(c.areas[0].townships).toBeNull();
+    expect(c.areas[0].notes[0]).toEqual({ messageId: 'compare.note.no-townships', args: { input: 'a.csv' } });
+  });
+
   it('a file that failed on either side: no indicators compared, the reason in the notes', () => {
     const failed = file('a.csv', '仙游县', { status: 'failed', exitCode: 2, indicators: [], error: { messageId: 'input.legacy-xls', args: {}, text: '这是旧版 .xls 或加密的工作簿' } });
     const c = compareSnapshots(batchSnapshot('2023', summary([file('a.csv', '仙游县')]), new Map()), batchSnapshot('2024', summary([failed]), new Map()));
