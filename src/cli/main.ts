@@ -15,6 +15,7 @@ import { lintCommand, listCommand, showCommand, unitsCommand } from './plans.js'
 import type { PlanOutputOptions } from './plans.js';
 import type { ReportOptions } from './report-options.js';
 import { SEVERITY_FAIL_ON, addReportOptions } from './report-options.js';
+import { EVALUATE_FORMAT_NAMES } from '../report/formats/index.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -75,7 +76,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure')
     .option('--as-of <date>', 'judge progress on this date (YYYY-MM-DD): where each indicator should be between its 2020 baseline and its target, and targets past their own due date')
     .option('--annotate <file.xlsx>', 'also write the input back as a workbook: problem cells filled and explained in notes, a 检查结果 column, and the sheets 汇总, 按乡镇 and 问题清单');
-  addReportOptions(evaluate, EVALUATE_FAIL_ON)
+  addReportOptions(evaluate, EVALUATE_FAIL_ON, EVALUATE_FORMAT_NAMES)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
     .option('-j, --jobs <n>', 'threads for large CSV files (default: the number of cores)', positiveInt)

@@ -34,14 +34,14 @@ export interface BarChartSpec {
 export const BAR_COLOURS = { met: '#2e7d32', short: '#d84315', plain: '#1565c0', noData: '#9e9e9e', target: '#212121', text: '#212121', grid: '#e0e0e0' } as const;
 
 /** The drawing's width in SVG units; the page scales it to the column it sits in. */
-export const CHART_WIDTH = 480;
-const FONT = 12;
-const ROW = 24;
-const BAR = 14;
+export const CHART_WIDTH = 400;
+const FONT = 13;
+const ROW = 26;
+const BAR = 15;
 const TOP = 22;
 const AXIS = 24;
 const GAP = 6;
-const LABEL_MAX = 170;
+const LABEL_MAX = 150;
 
 /**
  * The axis: percentages run 0–100 (a share reads against the whole), anything else up to a round
@@ -107,11 +107,12 @@ export function barChart(spec: BarChartSpec): string {
     const t = clean(i * step);
     out.push(
       `<line${attrs({ class: 'tick', 'data-value': t, x1: num(x(t)), x2: num(x(t)), y1: TOP - 4, y2: bottom, stroke: BAR_COLOURS.grid })}/>`,
-      `<text${attrs({ class: 'tick-label', x: num(x(t)), y: bottom + 15, 'text-anchor': 'middle', fill: BAR_COLOURS.text })}>${esc(String(t))}</text>`,
+      `<text${attrs({ class: 'tick-label', x: num(x(t)), y: bottom + 16, 'text-anchor': 'middle', fill: BAR_COLOURS.text })}>${esc(String(t))}</text>`,
     );
   }
   out.push('</g>');
-  if (unit !== '%') out.push(`<text${attrs({ class: 'unit', x: CHART_WIDTH - 2, y: bottom + 15, 'text-anchor': 'end', fill: BAR_COLOURS.text })}>${esc(unit)}</text>`);
+  // Above the township names, where nothing else is drawn.
+  if (unit !== '%') out.push(`<text${attrs({ class: 'unit', x: 0, y: TOP - 9, fill: BAR_COLOURS.text })}>${esc(unit)}</text>`);
 
   bars.forEach((b, i) => {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
@@ -127,7 +128,8 @@ export function barChart(spec: BarChartSpec): string {
     } else {
       const end = x(b.value);
       out.push(`<rect${attrs({ class: 'bar-rect', x: num(x0), y, width: num(end - x0), height: BAR, fill: BAR_COLOURS[state as 'met' | 'short' | 'plain'] })}/>`);
-      out.push(`<text${attrs({ class: 'value', x: num(end + GAP / 2), y: num(mid), fill: BAR_COLOURS.text })}>${esc(texts[i])}</text>`);
+      // A white outline keeps the number readable where it crosses the target line.
+      out.push(`<text${attrs({ class: 'value', x: num(end + GAP / 2), y: num(mid), fill: BAR_COLOURS.text, stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' })}>${esc(texts[i])}</text>`);
     }
     out.push('</g>');
   });
