@@ -9,10 +9,11 @@ import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import { locationText } from '../report/render.js';
-import type { BatchOutcome } from '../rules/batch-pool.js';
 import type { FoundInput } from './batch-inputs.js';
+import type { BatchOutcome } from './batch-task.js';
 import type { EvaluateOptions } from './evaluate.js';
-import { exitCode } from './evaluate.js';
+import { EVALUATE_FAIL_ON } from './evaluate.js';
+import { reportExitCode } from './report-options.js';
 
 const noFindings = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 
@@ -45,17 +46,18 @@ export function fileResult(
       indicators: [],
     };
   }
-  const { report } = outcome;
+  const { summary, indicators, counties } = outcome.digest;
   return {
     input: found.input,
-    area: areaOf(found.input, outcome.counties),
+    area: areaOf(found.input, counties),
     status: 'ok',
-    exitCode: exitCode(report, opts) === 0 ? 0 : 1,
+    // What `evaluate` would exit with for this file alone.
+    exitCode: reportExitCode(summary.findings, opts, EVALUATE_FAIL_ON) === 0 ? 0 : 1,
     reports,
-    rows: report.summary.rows,
-    townships: report.summary.townships,
-    findings: { ...report.summary.findings },
-    indicators: report.indicators.map(({ id, value, status, gap, withData, inScope }) => ({ id, value, status, gap, withData, inScope })),
+    rows: summary.rows,
+    townships: summary.townships,
+    findings: { ...summary.findings },
+    indicators,
   };
 }
 

@@ -19,14 +19,13 @@ import type { Report } from '../schema/results.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { Evaluation } from '../rules/evaluation.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
-import { runPool } from '../rules/batch-pool.js';
-import { json } from '../report/formats/json.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
 import { batchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
 import type { FoundInput } from './batch-inputs.js';
 import { findInputs } from './batch-inputs.js';
+import { runPool } from './batch-pool.js';
 import { batchProgress } from './batch-progress.js';
 import { batchSummary, fileResult } from './batch-summary.js';
 import type { EvaluateOptions } from './evaluate.js';
@@ -45,6 +44,8 @@ export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | '
   annotate?: boolean;
   /** No progress on stderr. */
   quiet?: boolean;
+  /** The stack of each file's error, after its progress line. */
+  debug?: boolean;
 }
 
 /** Outputs built elsewhere, wired in by main.ts; batch only decides where they go. */
@@ -103,7 +104,8 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
     if (relative(outDir, p).startsWith(`..${sep}`)) throw new CscheckError('output.write-failed', { file: p, detail: 'outside the report directory' }, { file: p });
     return p;
   };
-  const ctx = { lang: opts.lang, color: false, cwd: process.cwd() };
+  const made = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
   const results: BatchFileResult[] = new Array(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
   const stop = signalStop();
@@ -111,25 +113,30 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
   try {
     const { aborted } = await runPool(
       inputs.map((f, id) => ({ id, path: f.path, display: f.display })),
-      { jobs: opts.jobs || defaultJobs(), signal: stop.signal, setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf } },
+      {
+        jobs: opts.jobs || defaultJobs(),
+        signal: stop.signal,
+        setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang, keepReport: Boolean(opts.annotate && hooks.annotate) },
+      },
       async (i, outcome) => {
         const reports: BatchFileResult['reports'] = {};
         if (outcome.ok) {
           const rel = `${stems[i]}.json`;
           const file = outPath(rel);
-          await mkdir(dirname(file), { recursive: true });
-          await writeAtomic(file, json(outcome.report, ctx));
+          await folder(dirname(file));
+          await writeAtomic(file, outcome.json);
           reports.json = rel;
-          if (opts.annotate && hooks.annotate) {
+          if (opts.annotate && hooks.annotate && outcome.report) {
             const xlsx = `${stems[i]}.xlsx`;
             await hooks.annotate(inputs[i], outcome.report, outPath(xlsx));
             reports.xlsx = xlsx;
           }
         }
-        // Only the summary's share of the report is kept.
+        // Only the summary's share of the report stays in memory.
         results[i] = fileResult(inputs[i], outcome, reports, opts);
         done++;
         progress.fileDone({ file: inputs[i].input, rows: results[i].rows, ms: outcome.ms, failed: results[i].error?.text });
+        if (opts.debug && !outcome.ok && outcome.failure.stack) io.stderr(`${outcome.failure.stack}\n`);
       },
     );
     progress.stop();

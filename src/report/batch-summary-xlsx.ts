@@ -2,6 +2,7 @@
 // numbers, so a pivot table or a filter works on it straight away) and sheet 文件 with each file's
 // status, counts and, for a file that could not be read, why. Headers frozen and filtered.
 
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { BatchSummary } from '../schema/batch.js';
@@ -55,27 +56,35 @@ const FILE_COLUMNS: Column[] = [
   { label: 'batch.col.reason', width: 60 },
 ];
 
-function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], s: BatchSummary, taken: string[]): Worksheet {
+/** A sheet with its header row, frozen and filtered over `rows` data rows (known before they are written). */
+function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[], rows: number, s: BatchSummary, taken: string[]): Worksheet {
   const ws = wb.addWorksheet(safeSheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
   taken.push(ws.name);
-  ws.columns = columns.map((c) => ({ header: message(c.label, {}, s.lang), width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-  ws.getRow(1).font = { bold: true };
+  ws.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows, column: columns.length } };
+  const head = ws.addRow(columns.map((c) => message(c.label, {}, s.lang)));
+  head.font = { bold: true };
+  head.commit();
   return ws;
 }
 
-function filterAll(ws: Worksheet, columns: number): void {
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
-}
-
+/**
+ * The workbook's bytes. Written by exceljs' streaming writer, row by row: 1,000 files × 27
+ * indicators are 27,000 rows, which the in-memory workbook holds at several hundred megabytes.
+ */
 export async function batchSummaryWorkbook(s: BatchSummary): Promise<Buffer> {
   const L = (id: MessageId) => message(id, {}, s.lang);
   const status = (st: Status) => L(`label.${st}`);
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   wb.creator = `cscheck ${s.tool.version}`;
   const taken: string[] = [];
 
-  const details = addTable(wb, L('batch.sheet.details'), DETAIL_COLUMNS, s, taken);
   const heads = new Map(s.indicators.map((ind) => [ind.id, ind]));
+  const detailRows = s.files.reduce((n, f) => n + f.indicators.filter((v) => heads.has(v.id)).length, 0);
+  const details = addTable(wb, L('batch.sheet.details'), DETAIL_COLUMNS, detailRows, s, taken);
   for (const f of s.files) {
     for (const v of f.indicators) {
       const ind = heads.get(v.id);
@@ -96,32 +105,35 @@ export async function batchSummaryWorkbook(s: BatchSummary): Promise<Buffer> {
         f.rows,
       ]);
       row.getCell(7).numFmt = TARGET_FORMAT[ind.target.op];
+      row.commit();
     }
   }
-  filterAll(details, DETAIL_COLUMNS.length);
+  details.commit();
 
-  const files = addTable(wb, L('batch.sheet.files'), FILE_COLUMNS, s, taken);
+  const files = addTable(wb, L('batch.sheet.files'), FILE_COLUMNS, s.files.length, s, taken);
   for (const f of s.files) {
     const n = (st: Status) => f.indicators.filter((v) => v.status === st).length;
     const ok = f.status === 'ok';
-    files.addRow([
-      cellText(f.input),
-      cellText(f.area),
-      L(f.exitCode === 0 ? 'batch.status.passed' : f.exitCode === 1 ? 'batch.status.findings' : 'batch.status.failed'),
-      f.exitCode,
-      ok ? f.rows : null,
-      ok ? f.townships : null,
-      ok ? n('met') : null,
-      ok ? n('not-met') : null,
-      ok ? n('no-data') : null,
-      ok ? f.findings.error : null,
-      ok ? f.findings.warning : null,
-      ok ? f.findings.info : null,
-      f.reports.json ?? null,
-      f.error ? cellText(f.error.text) : null,
-    ]);
+    files
+      .addRow([
+        cellText(f.input),
+        cellText(f.area),
+        L(f.exitCode === 0 ? 'batch.status.passed' : f.exitCode === 1 ? 'batch.status.findings' : 'batch.status.failed'),
+        f.exitCode,
+        ok ? f.rows : null,
+        ok ? f.townships : null,
+        ok ? n('met') : null,
+        ok ? n('not-met') : null,
+        ok ? n('no-data') : null,
+        ok ? f.findings.error : null,
+        ok ? f.findings.warning : null,
+        ok ? f.findings.info : null,
+        f.reports.json ?? null,
+        f.error ? cellText(f.error.text) : null,
+      ])
+      .commit();
   }
-  filterAll(files, FILE_COLUMNS.length);
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  files.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }

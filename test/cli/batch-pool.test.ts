@@ -4,14 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BatchOutcome, BatchTask } from '../../src/rules/batch-pool.js';
-import { runPool } from '../../src/rules/batch-pool.js';
+import { runPool } from '../../src/cli/batch-pool.js';
+import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { ROOT, tmpDir } from './helpers.js';
 
 const CITY = path.join(ROOT, 'fixtures', 'batch', '泉州市');
 const tasks: BatchTask[] = ['洛江区/万安街道.csv', '洛江区/罗溪镇.csv', '泉港区/南埔镇.xlsx'].map((f, id) => ({ id, path: path.join(CITY, f), display: f }));
-const setup = { plan: 'quanzhou', maxFindings: 1000 };
+const setup = { plan: 'quanzhou', maxFindings: 1000, lang: 'zh' as const };
 
 async function collect(opts: Parameters<typeof runPool>[1], list = tasks) {
   const got: [number, BatchOutcome][] = [];
@@ -38,7 +38,9 @@ describe('runPool', () => {
       [2, false],
     ]);
     const [, wanan] = got[0];
-    expect(wanan.ok && [wanan.report.summary.rows, wanan.counties]).toEqual([5, ['洛江区']]);
+    expect(wanan.ok && [wanan.digest.summary.rows, wanan.digest.counties, wanan.report]).toEqual([5, ['洛江区'], undefined]);
+    // The report arrives rendered, as the bytes of its JSON.
+    expect(wanan.ok && JSON.parse(new TextDecoder().decode(wanan.json)).summary.rows).toBe(5);
     const [, corrupt] = got[2];
     expect(!corrupt.ok && corrupt.failure).toMatchObject({ messageId: 'input.corrupt-xlsx', location: { file: '泉港区/南埔镇.xlsx' } });
   });

@@ -153,6 +153,8 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     const report = readJson(path.join(out, '泉州市/洛江区/罗溪镇.json'));
     expect(report.inputs[0]).toMatchObject({ file: path.join(CITY, '洛江区', '罗溪镇.csv'), rows: 6, encoding: expect.stringMatching(/gb/i) });
     expect(report.summary.findings).toEqual(file('泉州市/洛江区/罗溪镇.csv').findings);
+    // The community list `compare` matches across years.
+    expect(report.communities.map((c: any) => [c.county, c.township, c.name])).toEqual(['双溪村', '后溪村', '三村村', '前溪村', '新东村', '柏山村'].map((n) => ['洛江区', '罗溪镇', n]));
     const cell = report.findings.find((f: any) => f.code === 'requirement-breach');
     expect(cell).toMatchObject({ ruleId: 'disaster_info_officer', location: { township: '罗溪镇', community: '三村村' } });
   });

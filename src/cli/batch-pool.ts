@@ -10,29 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import { loadPlan } from '../schema/load-plan.js';
-import type { Report } from '../schema/results.js';
-import { compilePlan } from './compile-plan.js';
-import type { CompiledPlan } from './compile-plan.js';
-import type { FileFailure, WholeFileOptions } from './batch-evaluate.js';
-import { evaluateWholeFile, fileFailure } from './batch-evaluate.js';
-
-/** What every worker is started with. */
-export interface BatchWorkerSetup extends WholeFileOptions {
-  /** A bundled plan id or a plan file, as loadPlan takes it. */
-  plan: string;
-}
-
-export interface BatchTask {
-  id: number;
-  /** Where to read the file. */
-  path: string;
-  /** How reports name it. */
-  display: string;
-}
-
-export type BatchOutcome =
-  | { ok: true; report: Report; counties: string[]; ms: number }
-  | { ok: false; failure: FileFailure; ms: number };
+import { compilePlan } from '../rules/compile-plan.js';
+import type { CompiledPlan } from '../rules/compile-plan.js';
+import type { FileFailure } from '../rules/batch-evaluate.js';
+import type { BatchOutcome, BatchTask, BatchWorkerSetup } from './batch-task.js';
+import { evaluateTask } from './batch-task.js';
 
 /** A worker's message: an answer for a task, or a plan it cannot load. */
 export type BatchReply = (BatchOutcome & { id: number }) | { fatal: FileFailure };
@@ -120,14 +102,7 @@ class InlineRunner implements Runner {
   ) {}
 
   async run(task: BatchTask): Promise<BatchOutcome | null> {
-    if (this.signal?.aborted) return null;
-    const t0 = performance.now();
-    try {
-      const { report, counties } = await evaluateWholeFile(this.plan, task.path, task.display, this.setup);
-      return { ok: true, report, counties, ms: performance.now() - t0 };
-    } catch (err) {
-      return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0 };
-    }
+    return this.signal?.aborted ? null : evaluateTask(this.plan, task, this.setup);
   }
 
   async close(): Promise<void> {}

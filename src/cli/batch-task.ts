@@ -1,0 +1,62 @@
+// One file of `cscheck batch`, done where it is evaluated (a worker thread): the evaluation, its
+// JSON report rendered to bytes (so the threads share the rendering, and the bytes move to the
+// main thread without a copy), and the digest the summary needs. The Report itself crosses threads
+// only when an output built from it on the main thread (the annotated workbook) asks for it.
+
+import { performance } from 'node:perf_hooks';
+import type { BatchIndicatorValue } from '../schema/batch.js';
+import type { Lang } from '../schema/messages.js';
+import type { Report } from '../schema/results.js';
+import type { CompiledPlan } from '../rules/compile-plan.js';
+import type { FileFailure, WholeFileOptions } from '../rules/batch-evaluate.js';
+import { evaluateWholeFile, fileFailure } from '../rules/batch-evaluate.js';
+import { json } from '../report/formats/json.js';
+
+/** What every worker is started with. */
+export interface BatchWorkerSetup extends WholeFileOptions {
+  /** A bundled plan id or a plan file, as loadPlan takes it. */
+  plan: string;
+  lang: Lang;
+  /** Send each Report to the main thread too. */
+  keepReport?: boolean;
+}
+
+export interface BatchTask {
+  id: number;
+  /** Where to read the file. */
+  path: string;
+  /** How reports name it. */
+  display: string;
+}
+
+/** As much of a Report as the batch summary keeps. */
+export interface ReportDigest {
+  summary: Report['summary'];
+  indicators: BatchIndicatorValue[];
+  /** The counties the rows name, sorted. */
+  counties: string[];
+}
+
+export type BatchOutcome =
+  | { ok: true; digest: ReportDigest; json: Uint8Array; report?: Report; ms: number }
+  | { ok: false; failure: FileFailure; ms: number };
+
+export function digestOf(report: Report, counties: string[]): ReportDigest {
+  return {
+    summary: report.summary,
+    indicators: report.indicators.map(({ id, value, status, gap, withData, inScope }) => ({ id, value, status, gap, withData, inScope })),
+    counties,
+  };
+}
+
+export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<BatchOutcome> {
+  const t0 = performance.now();
+  try {
+    const { report, counties } = await evaluateWholeFile(plan, task.path, task.display, setup);
+    // A TextEncoder result owns its memory (a small Buffer would share a pool), so it can be transferred.
+    const bytes = new TextEncoder().encode(json(report, { lang: setup.lang, color: false, cwd: process.cwd() }));
+    return { ok: true, digest: digestOf(report, counties), json: bytes, ...(setup.keepReport ? { report } : {}), ms: performance.now() - t0 };
+  } catch (err) {
+    return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0 };
+  }
+}

@@ -1,0 +1,31 @@
+// A worker thread of `cscheck batch`: compiles the plan once, then evaluates whole files one at a
+// time as the pool sends them, answering each with its rendered report and digest (or why it
+// failed). The report's bytes are transferred, not copied.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPlan } from '../schema/load-plan.js';
+import { compilePlan } from '../rules/compile-plan.js';
+import type { CompiledPlan } from '../rules/compile-plan.js';
+import { fileFailure } from '../rules/batch-evaluate.js';
+import type { BatchReply } from './batch-pool.js';
+import type { BatchTask, BatchWorkerSetup } from './batch-task.js';
+import { evaluateTask } from './batch-task.js';
+
+const setup = workerData as BatchWorkerSetup;
+const port = parentPort!;
+
+let plan: CompiledPlan | null = null;
+try {
+  plan = compilePlan(loadPlan(setup.plan));
+} catch (err) {
+  // The pool checked the plan before starting threads; this is for a plan file changed meanwhile.
+  port.postMessage({ fatal: fileFailure(err, setup.plan) } satisfies BatchReply);
+}
+
+if (plan) {
+  const compiled = plan;
+  port.on('message', async (task: BatchTask) => {
+    const outcome = await evaluateTask(compiled, task, setup);
+    port.postMessage({ id: task.id, ...outcome } satisfies BatchReply, outcome.ok ? [outcome.json.buffer as ArrayBuffer] : []);
+  });
+}
