@@ -3,7 +3,7 @@ import { isCalendarDate } from '../schema/dates.js';
 import type { Finding } from '../schema/finding.js';
 import type { SheetEcho } from '../io/sheet-echo.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
-import { tempPathFor, writeAtomicWith } from './write-output.js';
+import { writeAtomicWith } from './write-output.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
@@ -93,17 +93,21 @@ function quietReport(report: Report): Report {
 /** Evaluates with the annotated workbook written alongside, to a temporary file renamed at the end. */
 async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { annotate: string }): Promise<Report> {
   if (extname(opts.annotate).toLowerCase() !== '.xlsx') throw new CscheckError('annotate.not-xlsx', { file: opts.annotate });
-  return writeAtomicWith(opts.annotate, async (tmp) => {
-    const annotator = new WorkbookAnnotator({ lang: opts.lang, path: tmp, spoolPath: tempPathFor(opts.annotate, 'findings') });
-    try {
-      const report = await evaluateFiles(files, opts, annotator);
-      await annotator.finish(report);
-      return report;
-    } catch (err) {
-      await annotator.abort();
-      throw err;
-    }
-  });
+  let annotator: WorkbookAnnotator;
+  try {
+    annotator = new WorkbookAnnotator({ lang: opts.lang, path: opts.annotate });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message;
+    throw new CscheckError('output.write-failed', { file: opts.annotate, detail: reason }, { file: opts.annotate }, { cause: err });
+  }
+  try {
+    const report = await evaluateFiles(files, opts, annotator);
+    await writeAtomicWith(opts.annotate, (tmp) => annotator.finish(report, tmp));
+    return report;
+  } catch (err) {
+    await annotator.abort();
+    throw err;
+  }
 }
 
 export async function evaluateCommand(files: string[], opts: EvaluateOptions, io: Io): Promise<number> {

@@ -17,7 +17,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 }
 
 /** The temporary name an output is written under before it is renamed into place. */
-export const tempPathFor = (path: string, tag = 'tmp'): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tag}`);
+const tempPathFor = (path: string, tag = 'tmp'): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tag}`);
 
 /**
  * Lets `write` produce the output at a temporary path beside `path` (a streamed workbook), then

@@ -97,6 +97,7 @@ async function streamRecords(
   format: CsvFormat,
   range: { start: number; end?: number; firstRecord: number },
   onRecord: (cells: string[], record: number) => void,
+  wait?: () => Promise<void> | undefined,
 ): Promise<void> {
   const file = createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: READ_BYTES });
   const utf8 = format.encoding === 'utf8';
@@ -126,7 +127,12 @@ async function streamRecords(
         }
         if (quotes) {
           const row = record - rows.length + (quotes.row ?? 0) + 1;
-          fail(new CscheckError('input.csv-syntax', { row, detail: quotes.message }, { file: display, row }), parser);
+          return fail(new CscheckError('input.csv-syntax', { row, detail: quotes.message }, { file: display, row }), parser);
+        }
+        const behind = wait?.();
+        if (behind) {
+          parser.pause();
+          void behind.then(() => parser.resume());
         }
       },
       complete: () => {
@@ -168,7 +174,7 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
     take = taker(builder);
     if (echo) {
       const t = take;
-      echo.table({ file: display, level: 'community', source: 'csv', headerRows: [header.firstRow + 1, header.lastRow + 1], columns: echoColumns(header), widths: [], merges: [] });
+      echo.table({ file: display, level: 'community', source: 'csv', headerRows: [header.firstRow + 1, header.lastRow + 1], columns: echoColumns(header), widths: [], merges: [], formats: [] });
       for (let i = 0; i <= header.lastRow; i++) echo.row(i + 1, head[i]);
       take = (cells, row) => {
         t(cells, row);
@@ -179,13 +185,20 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
     head.length = 0;
   };
 
-  await streamRecords(path, display, format, { start: format.bom, firstRecord: 1 }, (cells, record) => {
-    if (take) take(cells, record);
-    else {
-      head.push(cells);
-      if (head.length >= HEADER_SEARCH_ROWS) startTable();
-    }
-  });
+  await streamRecords(
+    path,
+    display,
+    format,
+    { start: format.bom, firstRecord: 1 },
+    (cells, record) => {
+      if (take) take(cells, record);
+      else {
+        head.push(cells);
+        if (head.length >= HEADER_SEARCH_ROWS) startTable();
+      }
+    },
+    echo?.wait && (() => echo.wait!()),
+  );
   if (!builder) startTable();
   const b = builder as RowBuilder | null;
   if (!b) throw new CscheckError('input.empty', {}, { file: display });

@@ -28,18 +28,22 @@ export interface EchoTable {
   widths: (number | undefined)[];
   /** Merged ranges as the sheet has them (XLSX). */
   merges: readonly MergeRange[];
+  /** Number format codes by cell style index (XLSX; undefined = General). */
+  formats: readonly (string | undefined)[];
 }
 
 export interface SheetEcho {
   /** A table begins; its rows follow from the first row of its sheet. */
   table(t: EchoTable): void;
   /**
-   * One row as the file holds it (merged areas not filled in), 1-based `row`; `formats` are the
-   * cells' number format codes (XLSX). Called after the sink has seen the row.
+   * One row as the file holds it (merged areas not filled in), 1-based `row`; `styles` are the
+   * cells' style indices into the table's `formats` (XLSX). Called after the sink has seen the row.
    */
-  row(row: number, cells: readonly Raw[], formats?: readonly (string | undefined)[]): void;
+  row(row: number, cells: readonly Raw[], styles?: readonly number[]): void;
   /** The table ended. */
   end(): void;
+  /** A promise while the echo is behind: the reader waits on it before reading on. */
+  wait?(): Promise<void> | undefined;
 }
 
 /** The echo's view of a detected header. */

@@ -133,7 +133,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     let values = 0;
     const echo = options.echo;
     const widths: (number | undefined)[] = [];
-    const echoRow = (r: Cells) => echo!.row(r.row, r.original ?? r.cells, r.styles?.map((s) => styles.format[s]));
+    const echoRow = (r: Cells) => echo!.row(r.row, r.original ?? r.cells, r.styles);
 
     const begin = () => {
       role = roleOf(head, mode);
@@ -156,6 +156,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
           widths,
           // Rows are handled only once the merged ranges are known.
           merges: mergeList,
+          formats: styles.format,
         });
         for (let i = 0; i < start; i++) echoRow(head[i]);
       }
@@ -213,7 +214,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
         return (queue.length === 0 || drain()) && handle(r);
       },
       {
-        gate: () => (!filler && queue.length >= MERGE_WAIT_ROWS ? merges.then(() => undefined) : undefined),
+        gate: () => (!filler && queue.length >= MERGE_WAIT_ROWS ? merges.then(() => undefined) : echo?.wait?.()),
         keepStyles: echo !== undefined,
         onColumnWidth: echo && ((min, max, width) => {
           for (let c = min; c <= max && c <= 16_384; c++) widths[c - 1] = width;

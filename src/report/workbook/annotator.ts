@@ -1,11 +1,9 @@
 // The annotated workbook (evaluate --annotate): the input's tables copied row by row as the reader
 // passes them, each problem cell filled and explained in a note, a 检查结果 column per row, then
-// the 汇总 / 按乡镇 / 问题清单 sheets once the evaluation is over. Rows are streamed to exceljs'
-// WorkbookWriter and dropped, so memory does not grow with the file; findings wait on disk.
+// the 汇总 and 按乡镇 sheets once the evaluation is over, and 问题清单 (every finding) as they come.
+// Rows are written to disk as they come and dropped, so memory does not grow with the file.
 
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { Cell, Worksheet } from 'exceljs';
 import type { Finding, Severity } from '../../schema/finding.js';
 import { SEVERITY_RANK } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
@@ -13,39 +11,42 @@ import { message } from '../../schema/messages.js';
 import type { Report } from '../../schema/results.js';
 import type { EchoTable, SheetEcho } from '../../io/sheet-echo.js';
 import type { Raw } from '../../io/values.js';
-import type { MergeRange } from '../../io/xlsx-package.js';
 import { findingMessage } from '../render.js';
-import { HEADER, MARK } from './annotation-style.js';
+import { MARK, STYLE } from './annotation-style.js';
 import { cellText, noteText, safeSheetName } from './excel-safe.js';
-import { FindingSpool } from './finding-spool.js';
-import { writeSummarySheets } from './summary-sheets.js';
+import { FindingsSheet, writeSummarySheets } from './summary-sheets.js';
 import type { SheetLink } from './summary-sheets.js';
+import type { SheetWriter } from './xlsx-writer/sheet-writer.js';
+import type { CellStyle } from './xlsx-writer/style-sheet.js';
+import { XlsxWriter } from './xlsx-writer/workbook-writer.js';
 
 export interface AnnotatorOptions {
   lang: Lang;
-  /** Where the workbook is written (a temporary name; the caller renames it into place). */
+  /** Where the workbook will be written; its temporary parts go beside it. */
   path: string;
-  /** Where findings wait until the 问题清单 sheet is written. */
-  spoolPath: string;
 }
 
 interface OpenTable {
   t: EchoTable;
-  ws: Worksheet;
-  name: string;
+  sheet: SheetWriter;
   statusColumn: number;
   numeric: boolean[];
-  /** Merged ranges not yet applied, by top row (last = next). */
-  merges: MergeRange[];
+}
+
+interface Mark {
+  severity: Severity;
+  note: string;
 }
 
 const STATUS_WIDTH = 12;
 const CSV_MIN_WIDTH = 8;
+const CSV_TEXT_WIDTH = 16;
 const CSV_MAX_WIDTH = 30;
 /** A plain decimal as a CSV export writes numbers; codes with leading zeros stay text. */
 const PLAIN_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
 
 const keyOf = (file: string | undefined, sheet: string | undefined, row: number | undefined) => `${file ?? ''}\u0000${sheet ?? ''}\u0000${row ?? ''}`;
+const isEmpty = (v: Raw | undefined) => v === undefined || v === null || v === '';
 
 /** Display width of a header, CJK counted double, for the widths of a sheet made from CSV. */
 function textWidth(s: string): number {
@@ -54,18 +55,23 @@ function textWidth(s: string): number {
   return w;
 }
 
+const worstOf = (findings: readonly Finding[]): Severity =>
+  findings.reduce<Severity>((w, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w), 'info');
+
 export class WorkbookAnnotator implements SheetEcho {
-  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly spool: FindingSpool;
+  private readonly writer: XlsxWriter;
+  private readonly list: FindingsSheet;
   /** Findings about rows not yet written, by file, sheet and row. */
   private readonly pending = new Map<string, Finding[]>();
   private readonly sheets: SheetLink[] = [];
   private current: OpenTable | null = null;
+  /** Style ids of unmarked cells by the input's style index, and of marked cells by mark and format. */
+  private byInputStyle: number[] = [];
+  private readonly markedIds = new Map<string, number>();
 
   constructor(private readonly opts: AnnotatorOptions) {
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: opts.path, useStyles: true, useSharedStrings: true });
-    this.wb.creator = 'cscheck';
-    this.spool = new FindingSpool(opts.spoolPath);
+    this.writer = new XlsxWriter(opts.path);
+    this.list = new FindingsSheet(this.writer, opts.lang, []);
   }
 
   /** Every finding, as the evaluation makes it (wired to EvaluationOptions.onFinding). */
@@ -78,113 +84,128 @@ export class WorkbookAnnotator implements SheetEcho {
       else this.pending.set(key, [f]);
       return;
     }
-    this.spool.add({ f });
+    this.list.add(f);
   };
 
   table(t: EchoTable): void {
-    const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), this.sheets.map((s) => s.name));
+    const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
     const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
     const headerRow = t.headerRows[1];
-    const ws = this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
-    ws.columns = Array.from({ length: statusColumn }, (_, i) => {
-      if (i === statusColumn - 1) return { width: STATUS_WIDTH };
-      const width = t.widths[i] ?? (t.source === 'csv' ? this.csvWidth(t, i) : undefined);
-      return width === undefined ? {} : { width };
-    });
-    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: statusColumn } };
+    const widths = Array.from({ length: statusColumn }, (_, i) =>
+      i === statusColumn - 1 ? STATUS_WIDTH : t.widths[i] ?? (t.source === 'csv' ? this.csvWidth(t, i) : undefined),
+    );
+    const sheet = this.writer.addSheet(name, { widths, frozenRows: headerRow, autoFilter: { row: headerRow, from: 1, to: statusColumn }, sharedStrings: this.writer.sharedStrings });
     const numeric: boolean[] = [];
     for (const c of t.columns) numeric[c.index] = c.type === 'integer' || c.type === 'number' || c.type === 'hours';
-    const merges = [...t.merges].sort((a, b) => b.top - a.top);
-    this.current = { t, ws, name, statusColumn, numeric, merges };
-    this.sheets.push({ file: t.file, sheet: t.sheet, name });
+    for (const m of t.merges) sheet.merge(m.top, m.left, m.bottom, m.right);
+    this.current = { t, sheet, statusColumn, numeric };
+    this.byInputStyle = [];
+    const link = { file: t.file, sheet: t.sheet, name };
+    this.sheets.push(link);
+    this.list.link(link);
   }
 
   private csvWidth(t: EchoTable, index: number): number {
     const col = t.columns.find((c) => c.index === index);
     const header = col ? textWidth(col.header) + 2 : CSV_MIN_WIDTH;
-    const floor = col?.type === 'text' ? 16 : CSV_MIN_WIDTH;
-    return Math.min(CSV_MAX_WIDTH, Math.max(floor, header));
+    return Math.min(CSV_MAX_WIDTH, Math.max(col?.type === 'text' ? CSV_TEXT_WIDTH : CSV_MIN_WIDTH, header));
   }
 
-  row(n: number, cells: readonly Raw[], formats?: readonly (string | undefined)[]): void {
-    const table = this.current!;
-    const { t, ws } = table;
+  /** The style id of a cell: its number format from the input, and its mark. */
+  private style(numFmt: string | undefined, mark: Severity | undefined): number {
+    const marked = mark !== undefined && mark !== 'info';
+    if (!marked && !numFmt) return 0;
+    const key = `${marked ? mark : ''}\u0000${numFmt ?? ''}`;
+    let id = this.markedIds.get(key);
+    if (id === undefined) {
+      const style: CellStyle = { ...(marked ? MARK[mark] : {}), ...(numFmt ? { numFmt } : {}) };
+      this.markedIds.set(key, (id = this.writer.styles.id(style)));
+    }
+    return id;
+  }
+
+  /** The style id of an unmarked cell with the input's style `index` (one array lookup per cell). */
+  private inputStyle(formats: readonly (string | undefined)[], index: number | undefined): number {
+    if (index === undefined) return 0;
+    let id = this.byInputStyle[index];
+    if (id === undefined) this.byInputStyle[index] = id = this.style(formats[index], undefined);
+    return id;
+  }
+
+  row(n: number, cells: readonly Raw[], styles?: readonly number[]): void {
+    const { t, sheet, statusColumn, numeric } = this.current!;
+    const formats = t.formats;
     const key = keyOf(t.file, t.sheet, n);
     const findings = this.pending.get(key);
     if (findings) this.pending.delete(key);
-    // A merge is applied when its first row comes: exceljs needs its rows uncommitted, and rows
-    // further down are made only then.
-    const merges = table.merges;
-    while (merges.length && merges[merges.length - 1].top <= n) {
-      const m = merges.pop()!;
-      ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    const isData = n > t.headerRows[1];
+    const marks = findings ? this.marks(statusColumn, cells, findings) : null;
+    const csvNumbers = t.source === 'csv' && isData;
+    sheet.startRow(n);
+    const last = Math.max(cells.length, ...(marks ? [...marks.keys()].filter((c) => c < statusColumn) : []));
+    for (let col = 1; col <= last; col++) {
+      const v = cells[col - 1];
+      const mark = marks?.get(col);
+      if (isEmpty(v) && !mark) continue;
+      sheet.cell(
+        col,
+        isEmpty(v) ? null : this.cellValue(v!, csvNumbers && numeric[col - 1]),
+        mark ? this.style(styles ? formats[styles[col - 1]] : undefined, mark.severity) : styles ? this.inputStyle(formats, styles[col - 1]) : 0,
+      );
+      if (mark) sheet.note(col, mark.note);
     }
-    const row = ws.getRow(n);
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i];
-      if (v === undefined || v === null || v === '') continue;
-      const cell = row.getCell(i + 1);
-      cell.value = this.cellValue(v, t.source === 'csv' && n > t.headerRows[1] && table.numeric[i]);
-      const fmt = formats?.[i];
-      if (fmt) cell.numFmt = fmt;
+    if (n === t.headerRows[1]) sheet.cell(statusColumn, message('annotate.status', {}, this.opts.lang), this.writer.styles.id(STYLE.header));
+    else if (isData) {
+      const rowMark = marks?.get(statusColumn);
+      const worst = findings ? worstOf(findings) : 'info';
+      sheet.cell(statusColumn, this.statusText(cells, findings), this.style(undefined, rowMark?.severity ?? worst));
+      if (rowMark) sheet.note(statusColumn, rowMark.note);
     }
-    if (n >= t.headerRows[0] && n <= t.headerRows[1]) {
-      if (n === t.headerRows[1]) this.styleStatusHeader(row.getCell(table.statusColumn));
-    } else if (n > t.headerRows[1]) {
-      this.markRow(table, row.getCell(table.statusColumn), n, cells, findings ?? []);
-    }
-    row.commit();
+    sheet.endRow();
   }
 
-  private cellValue(v: Raw, numeric: boolean): ExcelJS.CellValue {
-    if (typeof v !== 'string') return v as ExcelJS.CellValue;
+  private cellValue(v: Raw, numeric: boolean): string | number | boolean | Date {
+    if (typeof v !== 'string') return v as number | boolean | Date;
     const text = cellText(v);
     if (numeric && PLAIN_NUMBER.test(text.trim())) return Number(text.trim());
     // A string is always written as a text cell: “=1+1” from the input stays those four characters.
     return text;
   }
 
-  private styleStatusHeader(cell: Cell): void {
-    cell.value = message('annotate.status', {}, this.opts.lang);
-    cell.fill = HEADER.fill;
-    cell.font = HEADER.font;
+  /** 合格, N 个问题, or 未计入 for a total or footnote row; nothing for a row with no cells. */
+  private statusText(cells: readonly Raw[], findings: Finding[] | undefined): string | null {
+    const lang = this.opts.lang;
+    if (findings?.some((f) => f.code === 'skipped-row')) return message('annotate.not-counted', {}, lang);
+    if (!cells.some((c) => !isEmpty(c))) return null;
+    const problems = findings?.filter((f) => f.severity !== 'info').length ?? 0;
+    return problems ? message('annotate.problems', { count: problems }, lang) : message('annotate.ok', {}, lang);
   }
 
-  /** Fills and notes the cells the findings name, and says in the status cell what the row holds. */
-  private markRow(table: OpenTable, status: Cell, n: number, cells: readonly Raw[], findings: Finding[]): void {
-    const lang = this.opts.lang;
+  /**
+   * The row's findings by the column they name (the status column for those about the whole row):
+   * the worst severity and the note. Each goes to the 问题清单 too, with the value of its cell.
+   */
+  private marks(statusColumn: number, cells: readonly Raw[], findings: Finding[]): Map<number, Mark> {
     const byColumn = new Map<number, Finding[]>();
-    let problems = 0;
-    let skipped = false;
+    const texts = new Map<Finding, string>();
     for (const f of findings) {
       const col = f.location.columnIndex;
       const raw = col !== undefined ? cells[col - 1] : undefined;
-      this.spool.add({ f, value: raw === undefined || raw === null ? undefined : String(raw) });
-      if (f.code === 'skipped-row') skipped = true;
-      if (f.severity !== 'info') problems++;
-      const at = col ?? table.statusColumn;
+      const text = findingMessage(f, this.opts.lang);
+      texts.set(f, text);
+      this.list.add(f, text, isEmpty(raw) ? undefined : String(raw));
+      const at = col ?? statusColumn;
       const list = byColumn.get(at);
       if (list) list.push(f);
       else byColumn.set(at, [f]);
     }
-    if (skipped) status.value = message('annotate.not-counted', {}, lang);
-    else if (cells.some((c) => c !== undefined && c !== null && c !== '')) {
-      status.value = problems ? message('annotate.problems', { count: problems }, lang) : message('annotate.ok', {}, lang);
-    }
-    for (const [col, list] of byColumn) {
-      const cell = col === table.statusColumn ? status : table.ws.getRow(n).getCell(col);
-      const worst = list.reduce<Severity>((w, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w), 'info');
-      if (worst !== 'info') {
-        cell.fill = MARK[worst].fill;
-        cell.font = MARK[worst].font;
-      }
-      cell.note = noteText(list.map((f) => findingMessage(f, lang)).join('\n'));
-    }
-    if (!byColumn.has(table.statusColumn) && problems) {
-      const worst = findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
-      status.fill = MARK[worst].fill;
-      status.font = MARK[worst].font;
-    }
+    const marks = new Map<number, Mark>();
+    for (const [col, list] of byColumn) marks.set(col, { severity: worstOf(list), note: noteText(list.map((f) => texts.get(f)!).join('\n')) });
+    return marks;
+  }
+
+  wait(): Promise<void> | undefined {
+    return this.writer.wait();
   }
 
   end(): void {
@@ -193,25 +214,24 @@ export class WorkbookAnnotator implements SheetEcho {
     const prefix = keyOf(table.t.file, table.t.sheet, undefined);
     for (const [key, list] of this.pending) {
       if (!key.startsWith(prefix)) continue;
-      for (const f of list) this.spool.add({ f });
+      for (const f of list) this.list.add(f);
       this.pending.delete(key);
     }
-    table.ws.commit();
+    this.writer.finishSheet(table.sheet);
     this.current = null;
   }
 
-  /** Writes the summary sheets from the finished report and closes the workbook. */
-  async finish(report: Report): Promise<void> {
-    for (const list of this.pending.values()) for (const f of list) this.spool.add({ f });
+  /** Writes the summary sheets from the finished report, then the workbook to `path`. */
+  async finish(report: Report, path: string): Promise<void> {
+    for (const list of this.pending.values()) for (const f of list) this.list.add(f);
     this.pending.clear();
-    await writeSummarySheets(this.wb, report, this.spool.drain(), { lang: this.opts.lang, sheets: this.sheets });
-    await this.wb.commit();
-    this.spool.remove();
+    writeSummarySheets(this.writer, report, this.opts.lang, [this.list.name, ...this.sheets.map((s) => s.name)]);
+    await this.writer.save(path);
   }
 
-  /** Stops without a workbook: closes what is open; the caller removes the temporary file. */
+  /** Stops without a workbook and removes what was written so far. */
   async abort(): Promise<void> {
-    this.spool.remove();
-    await this.wb.commit().catch(() => undefined);
+    await this.writer.discard();
   }
 }
+

@@ -3,18 +3,17 @@
 // link to its cell). Header rows are frozen and filtered, numbers stay numbers (sortable,
 // pivot-ready), and the status colours are Excel conditional formats, so they follow edits.
 
-import type ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
-import { columnLetter } from '../../schema/finding.js';
-import type { Severity } from '../../schema/finding.js';
+import type { Finding } from '../../schema/finding.js';
 import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { formatTarget, gapText } from '../../schema/quantity.js';
-import type { IndicatorResult, Report, Status } from '../../schema/results.js';
+import type { IndicatorResult, Report } from '../../schema/results.js';
 import { findingMessage, locationText } from '../render.js';
-import { GOOD, HEADER, LINK_FONT, MARK, MUTED, WRAP } from './annotation-style.js';
+import { MARK, STYLE } from './annotation-style.js';
 import { cellText, safeSheetName } from './excel-safe.js';
-import type { SpooledFinding } from './finding-spool.js';
+import type { CellValue, SharedStrings, SheetWriter } from './xlsx-writer/sheet-writer.js';
+import type { XlsxWriter } from './xlsx-writer/workbook-writer.js';
+import { columnName } from './xlsx-writer/xml-text.js';
 
 /** A data sheet of the workbook and the input table it copies. */
 export interface SheetLink {
@@ -31,44 +30,51 @@ interface Column {
 
 const localized = (t: { zh: string; en?: string }, lang: Lang) => (lang === 'en' ? t.en || t.zh : t.zh);
 
-function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[], lang: Lang, taken: string[]): Worksheet {
-  const ws = wb.addWorksheet(safeSheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  taken.push(ws.name);
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  const head = ws.getRow(1);
-  columns.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = message(c.label, c.args ?? {}, lang);
-    cell.fill = HEADER.fill;
-    cell.font = HEADER.font;
-    cell.alignment = HEADER.alignment;
-  });
-  head.commit();
-  return ws;
+// The summary sheets come after the data sheets, in this order, whenever each was started.
+const ORDER = { summary: 10_000, townships: 10_001, findings: 10_002 };
+
+/** A sheet with a frozen, filtered header row. */
+function addTable(wb: XlsxWriter, name: string, columns: Column[], lang: Lang, taken: string[], order: number, sharedStrings?: SharedStrings): SheetWriter {
+  const sheet = wb.addSheet(safeSheetName(name, taken), { widths: columns.map((c) => c.width), frozenRows: 1, autoFilter: { row: 1, from: 1, to: columns.length }, order, sharedStrings });
+  taken.push(sheet.name);
+  const header = wb.styles.id(STYLE.header);
+  sheet.startRow(1);
+  columns.forEach((c, i) => sheet.cell(i + 1, message(c.label, c.args ?? {}, lang), header));
+  return sheet;
 }
+
+/** A row of values; numbers shown with their decimals; texts of the `shared` columns written once. */
+function putRow(wb: XlsxWriter, sheet: SheetWriter, n: number, values: CellValue[], styles: Record<number, number> = {}, shared: readonly boolean[] = []): void {
+  const number = wb.styles.id(STYLE.number);
+  sheet.startRow(n);
+  values.forEach((v, i) => sheet.cell(i + 1, v, styles[i + 1] ?? (typeof v === 'number' ? number : 0), shared[i + 1]));
+}
+
+// 问题清单 columns whose texts repeat down the sheet: severity, rule, file, township, column.
+const LIST_SHARED = [false, true, true, true, true, false, true];
 
 /**
  * Colours a status column by its text: binding misses red, expected misses amber, met green,
  * no data grey. `attribute` is the column holding 约束性/预期性.
  */
-function statusColours(ws: Worksheet, status: number, attribute: number, rows: number, lang: Lang): void {
+function statusColours(wb: XlsxWriter, sheet: SheetWriter, status: number, attribute: number, rows: number, lang: Lang): void {
   if (rows < 2) return;
-  const s = `$${columnLetter(status)}2`;
-  const a = `$${columnLetter(attribute)}2`;
+  const s = `$${columnName(status)}2`;
+  const a = `$${columnName(attribute)}2`;
   const text = (id: MessageId) => `"${message(id, {}, lang)}"`;
-  ws.addConditionalFormatting({
-    ref: `${columnLetter(status)}2:${columnLetter(status)}${rows}`,
-    rules: [
-      { type: 'expression', priority: 1, formulae: [`AND(${s}=${text('label.not-met')},${a}=${text('label.约束性')})`], style: { fill: MARK.error.fill, font: MARK.error.font } },
-      { type: 'expression', priority: 2, formulae: [`${s}=${text('label.not-met')}`], style: { fill: MARK.warning.fill, font: MARK.warning.font } },
-      { type: 'expression', priority: 3, formulae: [`${s}=${text('label.met')}`], style: { fill: GOOD.fill, font: GOOD.font } },
-      { type: 'expression', priority: 4, formulae: [`${s}=${text('label.no-data')}`], style: { fill: MUTED.fill, font: MUTED.font } },
+  sheet.conditionalFormat(
+    `${columnName(status)}2:${columnName(status)}${rows}`,
+    [
+      { formula: `AND(${s}=${text('label.not-met')},${a}=${text('label.约束性')})`, dxf: wb.styles.dxf(MARK.error) },
+      { formula: `${s}=${text('label.not-met')}`, dxf: wb.styles.dxf(MARK.warning) },
+      { formula: `${s}=${text('label.met')}`, dxf: wb.styles.dxf(STYLE.good) },
+      { formula: `${s}=${text('label.no-data')}`, dxf: wb.styles.dxf(STYLE.muted) },
     ],
-  });
+    1,
+  );
 }
 
-function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, lang: Lang, taken: string[]): void {
+function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
   const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
   const columns: Column[] = [
     { label: 'label.indicator', width: 36 },
@@ -83,45 +89,42 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, la
     ...(asOf ? [{ label: 'annotate.progress' as const, width: 14, args: { asOf } }] : []),
     { label: 'annotate.source', width: 50 },
   ];
-  const ws = addTable(wb, message('annotate.sheet-summary', {}, lang), columns, lang, taken);
+  const sheet = addTable(wb, message('annotate.sheet-summary', {}, lang), columns, lang, taken, ORDER.summary);
   let n = 1;
   for (const r of report.indicators) {
-    const row = ws.getRow(++n);
-    const values: ExcelJS.CellValue[] = [
-      localized(r.name, lang),
-      message(`label.${r.attribute}`, {}, lang),
-      r.target.text ?? formatTarget(r.target, r.unit),
-      r.value,
-      r.unit,
-      r.status === 'no-data' ? null : r.gap,
-      r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : r.noData ? message(r.noData.messageId, r.noData.args, lang) : null,
-      message(`label.${r.status}`, {}, lang),
-      r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
-      ...(asOf ? [r.progress ? r.progress.expected : null] : []),
-      `${r.source.section}：${r.source.quote}`,
-    ];
-    values.forEach((v, i) => {
-      if (v === null || v === undefined) return;
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      if (typeof v === 'number') cell.numFmt = '0.0##';
-    });
-    row.getCell(columns.length).alignment = WRAP;
-    row.commit();
+    putRow(
+      wb,
+      sheet,
+      ++n,
+      [
+        localized(r.name, lang),
+        message(`label.${r.attribute}`, {}, lang),
+        r.target.text ?? formatTarget(r.target, r.unit),
+        r.value,
+        r.unit,
+        r.status === 'no-data' ? null : r.gap,
+        r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : r.noData ? message(r.noData.messageId, r.noData.args, lang) : null,
+        message(`label.${r.status}`, {}, lang),
+        r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
+        ...(asOf ? [r.progress ? r.progress.expected : null] : []),
+        `${r.source.section}：${r.source.quote}`,
+      ],
+      { [columns.length]: wb.styles.id(STYLE.wrap) },
+    );
   }
-  statusColours(ws, 8, 2, n, lang);
-  ws.commit();
+  statusColours(wb, sheet, 8, 2, n, lang);
+  wb.finishSheet(sheet);
 }
 
-/** Townships ordered worst first: most indicators missed, then the largest total gap. */
-function townshipOrder(indicators: IndicatorResult[]): string[] {
+/** Townships ordered worst first: most indicators missed, then the largest gap relative to the targets. */
+export function townshipOrder(indicators: IndicatorResult[]): string[] {
   const score = new Map<string, { missed: number; gap: number }>();
   for (const r of indicators) {
     for (const t of r.townships) {
       const s = score.get(t.township) ?? { missed: 0, gap: 0 };
       if (t.status === 'not-met') {
         s.missed++;
-        // Gaps in different units are not added up; a township's share of the target is.
+        // Gaps in different units are not added up; a township's share of each target is.
         s.gap += t.gap !== null && r.target.value ? Math.abs(t.gap / r.target.value) : 0;
       }
       score.set(t.township, s);
@@ -130,7 +133,7 @@ function townshipOrder(indicators: IndicatorResult[]): string[] {
   return [...score.keys()].sort((a, b) => score.get(b)!.missed - score.get(a)!.missed || score.get(b)!.gap - score.get(a)!.gap || a.localeCompare(b, 'zh'));
 }
 
-function townshipSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, lang: Lang, taken: string[]): void {
+function townshipSheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
   const columns: Column[] = [
     { label: 'annotate.township', width: 22 },
     { label: 'label.indicator', width: 36 },
@@ -142,15 +145,15 @@ function townshipSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, l
     { label: 'label.status', width: 9 },
     { label: 'label.coverage', width: 12 },
   ];
-  const ws = addTable(wb, message('annotate.sheet-townships', {}, lang), columns, lang, taken);
+  const sheet = addTable(wb, message('annotate.sheet-townships', {}, lang), columns, lang, taken, ORDER.townships);
   const measured = report.indicators.filter((r) => r.townships.length);
+  const byTownship = measured.map((r) => new Map(r.townships.map((b) => [b.township, b])));
   let n = 1;
   for (const township of townshipOrder(measured)) {
-    for (const r of measured) {
-      const t = r.townships.find((b) => b.township === township);
+    for (const [i, r] of measured.entries()) {
+      const t = byTownship[i].get(township);
       if (!t) continue;
-      const row = ws.getRow(++n);
-      const values: ExcelJS.CellValue[] = [
+      putRow(wb, sheet, ++n, [
         township,
         localized(r.name, lang),
         message(`label.${r.attribute}`, {}, lang),
@@ -158,83 +161,88 @@ function townshipSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, l
         t.value,
         r.unit,
         t.status === 'no-data' ? null : t.gap,
-        message(`label.${t.status satisfies Status}`, {}, lang),
+        message(`label.${t.status}`, {}, lang),
         `${t.withData}/${t.inScope}`,
-      ];
-      values.forEach((v, i) => {
-        if (v === null || v === undefined) return;
-        const cell = row.getCell(i + 1);
-        cell.value = v;
-        if (typeof v === 'number') cell.numFmt = '0.0##';
-      });
-      row.commit();
+      ]);
     }
   }
-  statusColours(ws, 8, 3, n, lang);
-  ws.commit();
+  statusColours(wb, sheet, 8, 3, n, lang);
+  wb.finishSheet(sheet);
 }
 
 /** `=HYPERLINK("#'sheet'!F12","F12")`: Excel and LibreOffice both follow it within the workbook. */
-function cellLink(sheet: string, cell: string, label: string): ExcelJS.CellFormulaValue {
+export function cellLink(sheet: string, cell: string, label: string): { formula: string; result: string } {
   const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")`, result: label, date1904: false };
+  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")`, result: label };
 }
 
-async function findingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, findings: AsyncIterable<SpooledFinding>, lang: Lang, sheets: SheetLink[], taken: string[]): Promise<void> {
-  const columns: Column[] = [
-    { label: 'annotate.severity', width: 9 },
-    { label: 'annotate.rule', width: 26 },
-    { label: 'annotate.file', width: 22 },
-    { label: 'annotate.township', width: 16 },
-    { label: 'annotate.community', width: 18 },
-    { label: 'annotate.column', width: 18 },
-    { label: 'annotate.cell-value', width: 14 },
-    { label: 'annotate.message', width: 70 },
-    { label: 'annotate.where', width: 16 },
-  ];
-  const ws = addTable(wb, message('annotate.sheet-findings', {}, lang), columns, lang, taken);
-  const sheetOf = new Map(sheets.map((s) => [`${s.file}\u0000${s.sheet ?? ''}`, s.name]));
-  let n = 1;
-  for await (const { f, value } of findings) {
-    const l = f.location;
-    const row = ws.getRow(++n);
-    const sev = row.getCell(1);
-    sev.value = message(`label.${f.severity}`, {}, lang);
-    if (f.severity !== 'info') {
-      sev.fill = MARK[f.severity as Exclude<Severity, 'info'>].fill;
-      sev.font = MARK[f.severity as Exclude<Severity, 'info'>].font;
-    }
-    row.getCell(2).value = f.ruleId ?? f.code;
-    if (l.file) row.getCell(3).value = cellText(l.file);
-    if (l.township) row.getCell(4).value = cellText(l.township);
-    if (l.community) row.getCell(5).value = cellText(l.community);
-    if (l.column) row.getCell(6).value = cellText(l.column);
-    if (value !== undefined) row.getCell(7).value = cellText(value);
-    const text = row.getCell(8);
-    text.value = cellText(findingMessage(f, lang));
-    text.alignment = WRAP;
-    const where = row.getCell(9);
-    const sheet = l.file !== undefined && l.row !== undefined && l.line === undefined ? sheetOf.get(`${l.file}\u0000${l.sheet ?? ''}`) : undefined;
-    if (sheet) {
-      const cell = l.cell ?? `A${l.row}`;
-      where.value = cellLink(sheet, cell, `${sheet}!${cell}`);
-      where.font = LINK_FONT;
-    } else {
-      where.value = cellText(l.planPath ?? locationText(l));
-    }
-    row.commit();
+/**
+ * 问题清单: every finding, one row each, written as the findings come (the sheet has a file of its
+ * own, so it grows alongside the data sheet without holding anything in memory).
+ */
+export class FindingsSheet {
+  private readonly sheet: SheetWriter;
+  private readonly sheetOf = new Map<string, string>();
+  private readonly styles: { error: number; warning: number; wrap: number; link: number };
+  private n = 1;
+
+  constructor(
+    private readonly wb: XlsxWriter,
+    private readonly lang: Lang,
+    taken: string[],
+  ) {
+    const columns: Column[] = [
+      { label: 'annotate.severity', width: 9 },
+      { label: 'annotate.rule', width: 26 },
+      { label: 'annotate.file', width: 22 },
+      { label: 'annotate.township', width: 16 },
+      { label: 'annotate.community', width: 18 },
+      { label: 'annotate.column', width: 18 },
+      { label: 'annotate.cell-value', width: 14 },
+      { label: 'annotate.message', width: 70 },
+      { label: 'annotate.where', width: 16 },
+    ];
+    this.sheet = addTable(wb, message('annotate.sheet-findings', {}, lang), columns, lang, taken, ORDER.findings, wb.sharedStrings);
+    this.styles = { error: wb.styles.id(MARK.error), warning: wb.styles.id(MARK.warning), wrap: wb.styles.id(STYLE.wrap), link: wb.styles.id(STYLE.link) };
   }
-  ws.commit();
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  /** A data sheet that findings can link to. */
+  link(s: SheetLink): void {
+    this.sheetOf.set(`${s.file}\u0000${s.sheet ?? ''}`, s.name);
+  }
+
+  /** One finding; `text` is its message, `value` the content of its cell when it names one. */
+  add(f: Finding, text = findingMessage(f, this.lang), value?: string): void {
+    const l = f.location;
+    const target = l.file !== undefined && l.row !== undefined && l.line === undefined ? this.sheetOf.get(`${l.file}\u0000${l.sheet ?? ''}`) : undefined;
+    const cell = l.cell ?? `A${l.row}`;
+    putRow(
+      this.wb,
+      this.sheet,
+      ++this.n,
+      [
+        message(`label.${f.severity}`, {}, this.lang),
+        f.ruleId ?? f.code,
+        l.file && cellText(l.file),
+        l.township && cellText(l.township),
+        l.community && cellText(l.community),
+        l.column && cellText(l.column),
+        value === undefined ? null : cellText(value),
+        cellText(text),
+        target ? cellLink(target, cell, `${target}!${cell}`) : cellText(l.planPath ?? locationText(l)),
+      ],
+      { 1: f.severity === 'info' ? 0 : this.styles[f.severity], 8: this.styles.wrap, 9: target ? this.styles.link : 0 },
+      LIST_SHARED,
+    );
+  }
 }
 
-export async function writeSummarySheets(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  report: Report,
-  findings: AsyncIterable<SpooledFinding>,
-  opts: { lang: Lang; sheets: SheetLink[] },
-): Promise<void> {
-  const taken = opts.sheets.map((s) => s.name);
-  summarySheet(wb, report, opts.lang, taken);
-  townshipSheet(wb, report, opts.lang, taken);
-  await findingsSheet(wb, findings, opts.lang, opts.sheets, taken);
+/** 汇总 and 按乡镇, from the finished report. */
+export function writeSummarySheets(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
+  summarySheet(wb, report, lang, taken);
+  townshipSheet(wb, report, lang, taken);
 }
