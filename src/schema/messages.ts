@@ -431,16 +431,30 @@ const catalogue = {
 
 export type MessageId = keyof typeof catalogue;
 
+/** A template split at its placeholders: literal, name, literal, …, literal. */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
+// Called for every finding (a file with a problem in every row has as many), so templates are
+// split once and filled by concatenation rather than by a regular expression each time.
 export function message(id: MessageId, args: Record<string, unknown> = {}, lang: Lang = 'zh'): string {
   const entry = catalogue[id];
-  const template = entry[lang] ?? entry.zh;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = args[k];
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'object') {
-      const t = v as { zh?: string; en?: string };
-      return (lang === 'en' ? t.en || t.zh : t.zh) ?? '';
+  const parts = partsOf(entry[lang] ?? entry.zh);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = args[parts[i]];
+    if (v !== undefined && v !== null) {
+      if (typeof v === 'object') {
+        const t = v as { zh?: string; en?: string };
+        out += (lang === 'en' ? t.en || t.zh : t.zh) ?? '';
+      } else out += String(v);
     }
-    return String(v);
-  });
+    out += parts[i + 1];
+  }
+  return out;
 }
