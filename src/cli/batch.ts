@@ -32,12 +32,11 @@ import type { EvaluateOptions } from './evaluate.js';
 import type { Io } from './main.js';
 import { writeAtomic } from './write-output.js';
 
-export const BATCH_FORMATS = ['table', 'json', 'markdown'] as const;
-
 export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
   /** The report directory. */
   out: string;
-  format: (typeof BATCH_FORMATS)[number];
+  /** What is printed at the end: one line per file, summary.json, or summary.md. */
+  format: 'table' | 'json' | 'markdown';
   /** Worker threads (default: the number of cores). */
   jobs?: number;
   /** Also write each input back as an annotated workbook. */

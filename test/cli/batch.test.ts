@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { batchCommand } from '../../src/cli/batch.js';
 import type { Io } from '../../src/cli/main.js';
 import { main } from '../../src/cli/main.js';
 import type { BatchFileResult, BatchSummary } from '../../src/schema/batch.js';
@@ -26,7 +27,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 beforeAll(() => {
   // The workers are the compiled files.
-  if (existsSync(path.join(ROOT, 'dist', 'rules', 'batch-worker.js'))) return;
+  if (existsSync(path.join(ROOT, 'dist', 'cli', 'batch-worker.js'))) return;
   const b = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}\n${b.stderr}`);
 }, 120_000);
@@ -305,6 +306,27 @@ describe('cscheck batch: options and exit codes', () => {
     expect(stderr).toContain('\u001b[?25h'); // … and shown again
     expect(stderr).toMatch(/2\/2 个文件 \| \d+ 行\/秒 \| 预计剩余 /);
     expect(stderr).not.toMatch(/^\[\d+\/2\]/m);
+  });
+});
+
+describe('batchCommand hooks (the annotated workbook and index.html, wired by main.ts)', () => {
+  it('hands each readable file with its Report to annotate, and the summary to renderIndex', async () => {
+    const out = tmpDir();
+    const annotated: [string, number, string][] = [];
+    const io: Io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
+    const opts = { plan: 'quanzhou', out, format: 'table', jobs: 1, annotate: true, quiet: true, lang: 'zh', failOn: 'binding', maxFindings: 1000 } as const;
+    const code = await batchCommand([path.join(CITY, '泉港区')], opts, io, {
+      annotate: async (input, report, outPath) => {
+        annotated.push([input.input, report.summary.rows, path.relative(out, outPath)]);
+        writeFileSync(outPath, 'xlsx');
+      },
+      renderIndex: (s, lang) => `<p>${lang} ${s.totals.files} ${s.files.map((f) => f.reports.xlsx ?? '-').join(' ')}</p>`,
+    });
+    expect(code).toBe(2);
+    // 南埔镇.xlsx cannot be read: nothing to annotate.
+    expect(annotated).toEqual([['山腰街道.csv', 5, '山腰街道.xlsx']]);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>zh 2 - 山腰街道.xlsx</p>');
+    expect(listFiles(out)).toEqual(['index.html', 'summary.json', 'summary.md', 'summary.xlsx', '山腰街道.json', '山腰街道.xlsx']);
   });
 });
 
