@@ -99,7 +99,7 @@ export function parseDeadline(raw: Raw): Deadline {
   return { kind: 'invalid' };
 }
 
-const SEPARATORS = /[、，,；;\s]+/;
+const SEPARATOR_CHAR = /[、，,；;\s]/;
 // Two separators in a row, or one at either end of a line, is a typing slip.
 const SLIP = /[、，,；;]\s*[、，,；;]|^[、，,；;]|[、，,；;]$/;
 const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
@@ -109,6 +109,23 @@ const ROLE = /[（(](?:牵头|配合|负责|主责|协办|参与)[)）]$/;
 const NOTE = /。$|^以下|不再列出|按职责分工|负责落实/;
 
 /** A unit cell: one unit per line or per separator; a line that reads as a sentence is a note. */
+/** Splits a line of units at its separators, except inside brackets: 各县（市、区）人民政府 is one unit. */
+function splitOutsideBrackets(line: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of line) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth === 0 && SEPARATOR_CHAR.test(ch)) {
+      if (current) parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
 export function parseUnits(cell: string | null): { units: string[]; notes: string[]; slips: string[] } {
   const units: string[] = [];
   const notes: string[] = [];
@@ -120,7 +137,7 @@ export function parseUnits(cell: string | null): { units: string[]; notes: strin
     else {
       if (SLIP.test(line)) slips.push(line);
       // A role in brackets after a unit (区民政局（牵头）) is not part of its name.
-      units.push(...line.split(SEPARATORS).map((u) => u.replace(ROLE, '')).filter(Boolean));
+      units.push(...splitOutsideBrackets(line).map((u) => u.replace(ROLE, '')).filter(Boolean));
     }
   }
   return { units, notes, slips };

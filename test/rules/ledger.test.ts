@@ -28,6 +28,9 @@ describe('reading cells', () => {
   it('splits a unit cell on new lines, 、，, ； and spaces, and keeps a sentence out as a note', () => {
     expect(parseUnits('区民政局\n以下均需各乡镇（街道）落实，不再列出。')).toEqual({ units: ['区民政局'], notes: ['以下均需各乡镇（街道）落实，不再列出。'], slips: [] });
     expect(parseUnits('区民政局、区妇联；团区委, 区残联 区委文明办').units).toEqual(['区民政局', '区妇联', '团区委', '区残联', '区委文明办']);
+    // A 、 inside brackets belongs to the name (quanzhou's 各县（市、区）人民政府).
+    expect(parseUnits('市民政局、各县（市、区）人民政府').units).toEqual(['市民政局', '各县（市、区）人民政府']);
+    expect(parseUnits('各县(市、区)人民政府，区民政局（牵头）').units).toEqual(['各县(市、区)人民政府', '区民政局']);
     expect(parseUnits('区民政局、、区妇联').slips).toEqual(['区民政局、、区妇联']);
     expect(parseUnits('区民政局、').slips).toEqual(['区民政局、']);
   });
