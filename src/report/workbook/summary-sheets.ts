@@ -74,18 +74,34 @@ function statusColours(wb: XlsxWriter, sheet: SheetWriter, status: number, attri
   );
 }
 
-function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
-  const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
-  const columns: Column[] = [
+// The columns 汇总 and 按乡镇 share, in the order both use them.
+const COLUMNS = {
+  indicator: [
     { label: 'label.indicator', width: 36 },
     { label: 'label.attribute', width: 9 },
     { label: 'label.target', width: 12 },
-    { label: 'label.value', width: 10 },
-    { label: 'annotate.unit', width: 10 },
-    { label: 'label.gap', width: 9 },
-    { label: 'annotate.gap-text', width: 24 },
+  ] as Column[],
+  value: { label: 'label.value', width: 10 } as Column,
+  unit: { label: 'annotate.unit', width: 10 } as Column,
+  gap: { label: 'label.gap', width: 9 } as Column,
+  outcome: [
     { label: 'label.status', width: 9 },
     { label: 'label.coverage', width: 12 },
+  ] as Column[],
+};
+
+/** 指标, 属性, 目标 of an indicator. */
+const indicatorCells = (r: IndicatorResult, lang: Lang): CellValue[] => [localized(r.name, lang), message(`label.${r.attribute}`, {}, lang), r.target.text ?? formatTarget(r.target, r.unit)];
+
+function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
+  const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
+  const columns: Column[] = [
+    ...COLUMNS.indicator,
+    COLUMNS.value,
+    COLUMNS.unit,
+    COLUMNS.gap,
+    { label: 'annotate.gap-text', width: 24 },
+    ...COLUMNS.outcome,
     ...(asOf ? [{ label: 'annotate.progress' as const, width: 14, args: { asOf } }] : []),
     { label: 'annotate.source', width: 50 },
   ];
@@ -97,9 +113,7 @@ function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[
       sheet,
       ++n,
       [
-        localized(r.name, lang),
-        message(`label.${r.attribute}`, {}, lang),
-        r.target.text ?? formatTarget(r.target, r.unit),
+        ...indicatorCells(r, lang),
         r.value,
         r.unit,
         r.status === 'no-data' ? null : r.gap,
@@ -134,17 +148,7 @@ export function townshipOrder(indicators: IndicatorResult[]): string[] {
 }
 
 function townshipSheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
-  const columns: Column[] = [
-    { label: 'annotate.township', width: 22 },
-    { label: 'label.indicator', width: 36 },
-    { label: 'label.attribute', width: 9 },
-    { label: 'label.target', width: 12 },
-    { label: 'label.value', width: 10 },
-    { label: 'annotate.unit', width: 10 },
-    { label: 'label.gap', width: 9 },
-    { label: 'label.status', width: 9 },
-    { label: 'label.coverage', width: 12 },
-  ];
+  const columns: Column[] = [{ label: 'annotate.township', width: 22 }, ...COLUMNS.indicator, COLUMNS.value, COLUMNS.unit, COLUMNS.gap, ...COLUMNS.outcome];
   const sheet = addTable(wb, message('annotate.sheet-townships', {}, lang), columns, lang, taken, ORDER.townships);
   const measured = report.indicators.filter((r) => r.townships.length);
   const byTownship = measured.map((r) => new Map(r.townships.map((b) => [b.township, b])));
@@ -155,9 +159,7 @@ function townshipSheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string
       if (!t) continue;
       putRow(wb, sheet, ++n, [
         township,
-        localized(r.name, lang),
-        message(`label.${r.attribute}`, {}, lang),
-        r.target.text ?? formatTarget(r.target, r.unit),
+        ...indicatorCells(r, lang),
         t.value,
         r.unit,
         t.status === 'no-data' ? null : t.gap,
