@@ -15,17 +15,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from './generate.mjs';
+import { TREE_GENERATOR_VERSION } from './generate-tree.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, 'data');
 const RESULTS = path.join(BENCH, 'results');
-const TOOLS = ['cscheck', 'pandas', 'mlr'];
+const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch'];
 
 // The bars the project aims for (bench/README.md).
 const BARS = [
   { id: 'cscheck-csv', rows: 1_000_000, seconds: 4, rssMB: 300, text: '1,000,000-row CSV, plan quanzhou: ≤ 4 s, ≤ 300 MB peak RSS' },
   { id: 'cscheck-xlsx', rows: 100_000, seconds: 6, rssMB: null, text: '100,000-row XLSX, plan quanzhou: ≤ 6 s' },
+  { id: 'cscheck-batch-1000', rows: 1000 * 500, seconds: 15, rssMB: null, text: 'batch of 1,000 CSV files × 500 rows, --jobs 2: ≤ 15 s (memory: compare the peak RSS with the 250-file run)' },
 ];
 
 function usage() {
@@ -33,7 +35,10 @@ function usage() {
   --rows N          rows of the CSV benchmark (default 1000000)
   --xlsx-rows N     rows of the XLSX benchmark (default 100000)
   --runs N          runs per command; the median is reported (default 3)
-  --only LIST       cscheck, pandas and/or mlr, comma-separated (default: all)
+  --only LIST       cscheck, pandas, mlr and/or batch, comma-separated (default: all)
+  --batch-files L   file counts of the batch benchmark, comma-separated (default 250,1000)
+  --batch-rows N    rows per file of the batch benchmark (default 500)
+  --batch-jobs N    cscheck batch --jobs (default 2)
   --seed S          generator seed (default 42)
   --plan ID         plan for cscheck (default quanzhou)
   --regen           regenerate the data files even if cached
@@ -45,6 +50,7 @@ function parseArgs(argv) {
   const o = {
     rows: 1_000_000, xlsxRows: 100_000, runs: 3, only: TOOLS, seed: 42, plan: 'quanzhou', regen: false,
     timeout: 900, python: process.env.PYTHON || '/usr/bin/python3',
+    batchFiles: [250, 1000], batchRows: 500, batchJobs: 2,
   };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
@@ -66,6 +72,13 @@ function parseArgs(argv) {
       case '--seed': o.seed = Number(val()); if (!Number.isInteger(o.seed)) throw new Error('--seed needs an integer'); break;
       case '--timeout': o.timeout = int(); break;
       case '--plan': o.plan = val(); break;
+      case '--batch-rows': o.batchRows = int(); break;
+      case '--batch-jobs': o.batchJobs = int(); break;
+      case '--batch-files': {
+        o.batchFiles = val().split(',').map(Number);
+        if (!o.batchFiles.length || o.batchFiles.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--batch-files takes positive integers, comma-separated');
+        break;
+      }
       case '--python': o.python = val(); break;
       case '--regen': o.regen = true; break;
       case '--only': {
@@ -130,6 +143,34 @@ function ensureData(format, rows, seed, regen) {
   }
   fs.writeFileSync(metaFile, JSON.stringify({ ...want, bytes: fs.statSync(file).size }, null, 1) + '\n');
   return file;
+}
+
+/** The cached tree of `files` CSV files × `rows` rows for the batch benchmark, generated when missing or stale. */
+function ensureTree(files, rows, seed, regen) {
+  const dir = path.join(DATA, `tree-${files}x${rows}${seed === 42 ? '' : `-s${seed}`}`);
+  const metaFile = `${dir}.meta.json`;
+  const want = { generator: GENERATOR_VERSION, tree: TREE_GENERATOR_VERSION, files, rows, seed };
+  if (!regen && fs.existsSync(dir) && fs.existsSync(metaFile)) {
+    try {
+      const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+      if (Object.keys(want).every((k) => meta[k] === want[k])) {
+        console.log(`reusing ${rel(dir)} (${files} files × ${rows} rows, seed ${seed})`);
+        return dir;
+      }
+    } catch {
+      // stale or broken meta: regenerate
+    }
+  }
+  console.log(`generating ${rel(dir)} …`);
+  fs.rmSync(metaFile, { force: true });
+  const r = spawnSync(process.execPath, [path.join(BENCH, 'generate-tree.mjs'), '--files', String(files), '--rows', String(rows),
+    '--seed', String(seed), '--out', dir], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`FAILED to generate ${rel(dir)} (exit ${r.status ?? r.signal}); the batch benchmark on it is skipped`);
+    return null;
+  }
+  fs.writeFileSync(metaFile, JSON.stringify(want, null, 1) + '\n');
+  return dir;
 }
 
 // ---- measuring --------------------------------------------------------------------------------
@@ -219,6 +260,17 @@ function baselineCheck(rows) {
   };
 }
 
+/** cscheck batch succeeded when it exited 0 or 1 (findings) and its summary counts every file as read. */
+function batchCheck(outDir, files) {
+  return ({ status }) => {
+    const j = readJson(path.join(outDir, 'summary.json'));
+    if (status !== 0 && status !== 1) return { ok: false, why: `exit ${status}` };
+    if (!j) return { ok: false, why: 'no summary.json written' };
+    if (j.totals?.ok !== files) return { ok: false, why: `${j.totals?.ok} of ${files} files read` };
+    return { ok: true, note: status ? `exit ${status}, summary written` : undefined, result: { totals: j.totals } };
+  };
+}
+
 /** cscheck succeeded when it exited 0, or exited non-zero (targets missed) but still wrote its JSON report. */
 function cscheckCheck(outFile) {
   return ({ status }) => {
@@ -245,6 +297,19 @@ function planBenchmarks(o, tmp, files) {
         check: cscheckCheck(out),
         keep: out,
         hint: fs.existsSync(path.join(ROOT, 'dist/cli/main.js')) ? null : 'dist/cli/main.js is missing: is the CLI written and built (npm run build)?',
+      });
+    }
+  }
+  if (o.only.includes('batch')) {
+    for (const [n, dir] of files.trees ?? []) {
+      const out = path.join(tmp, `batch-${n}`);
+      const argv = (shownOut) => ['bin/cscheck', 'batch', rel(dir), '--plan', o.plan, '--out', shownOut, '--jobs', String(o.batchJobs), '--quiet', '--format', 'json'];
+      list.push({
+        id: `cscheck-batch-${n}`, tool: 'cscheck batch', format: 'csv tree', rows: n * o.batchRows, input: dir,
+        cmd: argv(out), shown: shell(argv('<tmpdir>')),
+        before: () => fs.rmSync(out, { recursive: true, force: true }),
+        check: batchCheck(out, n),
+        hint: fs.existsSync(path.join(ROOT, 'dist/cli/batch-worker.js')) ? null : 'dist/cli/batch-worker.js is missing: npm run build',
       });
     }
   }
@@ -410,8 +475,9 @@ function main() {
     console.log(`timing: ${timer.text}`);
 
     const files = {};
-    files.csv = ensureData('csv', o.rows, o.seed, o.regen);
+    if (o.only.some((t) => t !== 'batch')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
     if (o.only.includes('cscheck')) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
+    if (o.only.includes('batch')) files.trees = o.batchFiles.map((n) => [n, ensureTree(n, o.batchRows, o.seed, o.regen)]).filter(([, d]) => d);
 
     const results = planBenchmarks(o, tmp, files).map((b) => runBenchmark(b, o, timer, tmp));
 
@@ -425,7 +491,10 @@ function main() {
         o.only.includes('mlr') && (firstLine('mlr', ['--version']) ?? 'mlr missing'),
       ].filter(Boolean).join('; ') || '—'}`,
       `- data: seed ${o.seed}, generator v${GENERATOR_VERSION}; ` +
-        Object.values(files).filter(Boolean).map((f) => `${rel(f)} ${(fs.statSync(f).size / 1048576).toFixed(1)} MiB`).join(', '),
+        [
+          ...[files.csv, files.xlsx].filter(Boolean).map((f) => `${rel(f)} ${(fs.statSync(f).size / 1048576).toFixed(1)} MiB`),
+          ...(files.trees ?? []).map(([n, d]) => `${rel(d)} (${n} files × ${o.batchRows} rows)`),
+        ].join(', '),
       `- runs: ${o.runs} per command, median wall time (measured around the child process); peak RSS = max over runs of the child's max resident set size (${timer.text})`,
     ];
     const commands = results.filter((r) => r.shown).map((r) => r.shown);
