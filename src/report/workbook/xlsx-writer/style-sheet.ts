@@ -31,7 +31,8 @@ export class StyleSheet {
   private readonly fonts = [fontXml({})];
   private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly xfIndex = new Map<string, number>();
+  // The default format is known too: a style with nothing set is id 0, not a copy of it.
+  private readonly xfIndex = new Map<string, number>([[this.xfs[0], 0]]);
   private readonly byObject = new WeakMap<CellStyle, number>();
   private readonly dxfs: string[] = [];
 
