@@ -3,10 +3,11 @@
 // (summary.json, summary.md, summary.xlsx, index.html) last. A file that cannot be read is listed
 // as failed and the batch goes on; the exit code is the worst of all files. Ctrl-C (SIGINT) or
 // SIGTERM stops handing out files and stops the workers; reports already written stay (each
-// complete: written to a temporary file and renamed), no summary is written, the exit code is
-// 128 + the signal number (130 for Ctrl-C).
+// complete: written to a temporary file and renamed), no summary is written (one left by an earlier
+// run was removed at the start, and summaries being written when the signal comes are removed), the
+// exit code is 128 + the signal number (130 for Ctrl-C).
 
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BatchFileResult, BatchSummary } from '../schema/batch.js';
@@ -57,6 +58,9 @@ export interface BatchHooks {
 
 const SUMMARY_FILES = { json: 'summary.json', md: 'summary.md', xlsx: 'summary.xlsx', html: 'index.html' };
 
+/** Removes the summary files: a report directory has either all of this run's or none. */
+const removeSummaries = (at: (name: string) => string) => Promise.all(Object.values(SUMMARY_FILES).map((f) => rm(at(f), { force: true })));
+
 /** Stops the batch on SIGINT / SIGTERM; a second signal ends the process at once. */
 function signalStop(): { signal: AbortSignal; received: () => NodeJS.Signals | null; dispose: () => void } {
   const controller = new AbortController();
@@ -103,12 +107,19 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
     if (relative(outDir, p).startsWith(`..${sep}`)) throw new CscheckError('output.write-failed', { file: p, detail: 'outside the report directory' }, { file: p });
     return p;
   };
+  // A summary of an earlier run would describe other reports than the ones this run writes.
+  await removeSummaries(outPath);
   const made = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
   const results: BatchFileResult[] = new Array(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
   const stop = signalStop();
   let done = 0;
+  const interrupted = () => {
+    const sig = stop.received() ?? 'SIGINT';
+    io.stderr(`cscheck: ${message('batch.interrupted', { signal: sig, done, total: inputs.length, dir: opts.out }, opts.lang)}\n`);
+    return 128 + constants.signals[sig];
+  };
   try {
     const { aborted } = await runPool(
       inputs.map((f, id) => ({ id, path: f.path, display: f.display })),
@@ -139,22 +150,28 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
       },
     );
     progress.stop();
-    if (aborted) {
-      const sig = stop.received() ?? 'SIGINT';
-      io.stderr(`cscheck: ${message('batch.interrupted', { signal: sig, done, total: inputs.length, dir: opts.out }, opts.lang)}\n`);
-      return 128 + constants.signals[sig];
+    if (aborted) return interrupted();
+
+    const summary = batchSummary(head, results, opts);
+    const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
+    const writes: [string, () => string | Promise<Uint8Array>][] = [
+      [SUMMARY_FILES.json, () => text.json],
+      [SUMMARY_FILES.md, () => text.markdown],
+      [SUMMARY_FILES.xlsx, () => batchSummaryWorkbook(summary)],
+      ...(hooks.renderIndex ? [[SUMMARY_FILES.html, () => hooks.renderIndex!(summary, opts.lang)] as [string, () => string]] : []),
+    ];
+    for (const [name, data] of writes) {
+      // Interrupted while the summaries are written: none of them stays.
+      if (stop.signal.aborted) {
+        await removeSummaries(outPath);
+        return interrupted();
+      }
+      await writeAtomic(outPath(name), await data());
     }
+    io.stdout(opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format]);
+    return summary.totals.exitCode;
   } finally {
     progress.stop();
     stop.dispose();
   }
-
-  const summary = batchSummary(head, results, opts);
-  const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
-  await writeAtomic(outPath(SUMMARY_FILES.json), text.json);
-  await writeAtomic(outPath(SUMMARY_FILES.md), text.markdown);
-  await writeAtomic(outPath(SUMMARY_FILES.xlsx), await batchSummaryWorkbook(summary));
-  if (hooks.renderIndex) await writeAtomic(outPath(SUMMARY_FILES.html), hooks.renderIndex(summary, opts.lang));
-  io.stdout(opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format]);
-  return summary.totals.exitCode;
 }

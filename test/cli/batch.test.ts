@@ -285,16 +285,24 @@ describe('cscheck batch: options and exit codes', () => {
     expect(annotate.stderr).toContain('--annotate 暂不可用');
   });
 
-  it('skips its own report directory when it lies inside an input folder', async () => {
+  it('skips its own report directory inside an input folder, Excel lock files and hidden files; an empty file fails', async () => {
     const root = tmpDir();
     mkdirSync(path.join(root, '洛江区'));
     writeFileSync(path.join(root, '洛江区', '万安街道.csv'), readFileSync(path.join(CITY, '洛江区', '万安街道.csv')));
+    writeFileSync(path.join(root, '洛江区', '~$万安街道.xlsx'), 'lock');
+    writeFileSync(path.join(root, '洛江区', '.~草稿.csv'), 'hidden');
+    writeFileSync(path.join(root, '洛江区', '双阳街道.csv'), '');
     const out = path.join(root, 'reports');
     mkdirSync(out);
     writeFileSync(path.join(out, 'stale.csv'), 'not read\n');
     const r = await run(['batch', root, '--plan', 'quanzhou', '--out', out, '--jobs', '1', '--quiet', '--format', 'json']);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).files.map((f: BatchFileResult) => f.input)).toEqual(['洛江区/万安街道.csv']);
+    expect(r.code).toBe(2);
+    const s = JSON.parse(r.stdout);
+    expect(s.files.map((f: BatchFileResult) => [f.input, f.status])).toEqual([
+      ['洛江区/万安街道.csv', 'ok'],
+      ['洛江区/双阳街道.csv', 'failed'],
+    ]);
+    expect(s.files[1].error).toMatchObject({ messageId: 'input.empty', text: `${root}/洛江区/双阳街道.csv: 文件为空` });
   });
 
   it('draws a progress bar on a terminal', async () => {
@@ -342,12 +350,15 @@ describe('cscheck batch interrupted with Ctrl-C', () => {
       for (let t = 0; t < 20; t++) writeFileSync(path.join(dir, `镇${t}.csv`), `${header}\r\n${body}\r\n`);
     }
     const out = path.join(tmpDir(), 'reports');
+    // A summary of an earlier run must not survive next to this run's reports.
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'summary.json'), '{"stale": true}\n');
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'cscheck'), 'batch', src, '--plan', 'quanzhou', '--out', out, '--jobs', '2'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const started = Date.now();
-    while (!(existsSync(out) && listFiles(out).some((f) => f.endsWith('.json')))) {
+    while (!listFiles(out).some((f) => f !== 'summary.json' && f.endsWith('.json'))) {
       if (Date.now() - started > 20_000) throw new Error(`no report after 20 s; stderr: ${stderr}`);
       await new Promise((r) => setTimeout(r, 10));
     }
