@@ -63,9 +63,13 @@ export class DeflatedPart {
     return this.deflate.writableLength;
   }
 
-  /** Resolves when the compressor has taken what it was given. */
+  private draining: Promise<void> | null = null;
+
+  /** Resolves when the compressor has taken what it was given (one wait shared by all callers). */
   drained(): Promise<void> {
-    return this.deflate.writableNeedDrain ? new Promise((resolve) => this.deflate.once('drain', () => resolve())) : Promise.resolve();
+    if (!this.deflate.writableNeedDrain) return Promise.resolve();
+    this.draining ??= new Promise<void>((resolve) => this.deflate.once('drain', resolve)).finally(() => (this.draining = null));
+    return this.draining;
   }
 
   get checksum(): number {
