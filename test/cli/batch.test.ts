@@ -160,6 +160,18 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     expect(cell).toMatchObject({ ruleId: 'disaster_info_officer', location: { township: '罗溪镇', community: '三村村' } });
   });
 
+  it("each file's report is the report evaluate --format json gives for that file, plus its community list", async () => {
+    for (const [input, stem] of [
+      ['洛江区/罗溪镇.csv', '泉州市/洛江区/罗溪镇'],
+      ['惠安县/崇武镇.xlsx', '泉州市/惠安县/崇武镇-2'],
+    ]) {
+      const evaluated = await run(['evaluate', path.join(CITY, input), '--plan', 'quanzhou', '--format', 'json']);
+      const { communities, ...batched } = readJson(path.join(out, `${stem}.json`));
+      expect(communities.length).toBe(6);
+      expect(batched).toEqual(JSON.parse(evaluated.stdout));
+    }
+  });
+
   it('summary.xlsx: 明细 has one row per readable file × indicator, numbers as numbers; 文件 one row per file', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, 'summary.xlsx'));
