@@ -5,6 +5,7 @@
 
 import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,14 @@ describe('the luojiang survey annotated against quanzhou', () => {
     expect(zh.wb.worksheets.map((w) => w.name)).toEqual(['村（社区）', '乡镇（街道）', '填报指标', '汇总', '按乡镇', '问题清单']);
     // A binding indicator (activity_area_share, 约束性) is missed: exit 1, workbook written all the same.
     expect(zh.code).toBe(1);
+  });
+
+  it('is a valid package: every entry’s CRC right, every row’s cells in order and once', async () => {
+    const entries = await readZip(zh.file);
+    for (const e of entries) expect(zlib.crc32(e.data) >>> 0, e.name).toBe(e.crc32);
+    const xml = sheetXml(entries);
+    expect([...xml.keys()]).toEqual(['村（社区）', '乡镇（街道）', '填报指标', '汇总', '按乡镇', '问题清单']);
+    for (const [name, text] of xml) assertCellOrder(text, name);
   });
 
   it('keeps the values as the builder wrote them: numbers as numbers, text as written, codes as text', () => {
@@ -552,6 +561,75 @@ describe('sheet names', () => {
     const breach = list.find((r) => r[1] === 'disaster_info_officer')!;
     expect([breach[2], breach[4]]).toEqual([inputs[1], '苏山村']);
     expect(breach[8]).toEqual({ formula: `HYPERLINK("#'调查表(2)'!G2","调查表(2)!G2")`, result: '调查表(2)!G2' });
+  });
+});
+
+/** Column number of a cell reference's letters (`AQ12` → 43). */
+const columnOf = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** Throws unless every row's cells are in the row, each once, left to right, as Excel requires. */
+function assertCellOrder(xml: string, sheetName: string): void {
+  for (const [, row, body] of xml.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/g)) {
+    const refs = [...body.matchAll(/<c r="([A-Z]+)(\d+)"/g)];
+    for (const [, , r] of refs) expect(r, `${sheetName} row ${row}`).toBe(row);
+    const cols = refs.map(([, letters]) => columnOf(letters));
+    expect(cols, `${sheetName} row ${row}`).toEqual([...new Set(cols)].sort((a, b) => a - b));
+  }
+}
+
+describe('rows wider than their header', () => {
+  const NARROW = ['乡镇（街道）', '村（社区）名称', '城乡类型', '户数', '常住人口'];
+
+  it('CSV: the fields past the header move past the status column; no cell is written twice', async () => {
+    const dir = tmpDir('cscheck-annotate-ragged-');
+    const input = writeFile(
+      dir,
+      '罗溪镇.csv',
+      csvText([
+        NARROW,
+        ['罗溪镇', '双溪村', '农村', 900, 3300],
+        ['罗溪镇', '后溪村', '', 600, 2200], // no 城乡类型: a required value missing
+        ['罗溪镇', '三村村', '农村', 500], // one field short
+        ['罗溪镇', '前溪村', '农村', 550, 2000, '已核实'], // one field over
+      ]),
+    );
+    const { file, wb } = await annotate([input]);
+    const ws = sheet(wb, '罗溪镇');
+    expect(rowsOf(ws)).toEqual([
+      ['乡镇（街道）', '村（社区）名称', '城乡类型', '户数', '常住人口', '检查结果'],
+      ['罗溪镇', '双溪村', '农村', 900, 3300, '合格'],
+      ['罗溪镇', '后溪村', null, 600, 2200, '1 个问题'],
+      ['罗溪镇', '三村村', '农村', 500, null, '1 个问题'],
+      ['罗溪镇', '前溪村', '农村', 550, 2000, '1 个问题', '已核实'],
+    ]);
+    // The missing 城乡类型 is marked on its empty cell; a wrong field count on the row's status cell.
+    expect([fillOf(ws.getCell('C3')), noteOf(ws.getCell('C3'))]).toEqual([RED, '缺少必填值“城乡类型”']);
+    expect([fillOf(ws.getCell('F4')), noteOf(ws.getCell('F4'))]).toEqual([RED, '该行有 4 个字段，表头有 5 个']);
+    expect([fillOf(ws.getCell('F5')), noteOf(ws.getCell('F5'))]).toEqual([RED, '该行有 6 个字段，表头有 5 个']);
+    for (const [name, xml] of sheetXml(await readZip(file))) assertCellOrder(xml, name);
+  });
+
+  it('XLSX: a remark beside the table keeps its width and merge, one column further right', async () => {
+    const dir = tmpDir('cscheck-annotate-remark-');
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('村（社区）');
+    ws.addRow(NARROW);
+    ws.addRow(['罗溪镇', '双溪村', '农村', 900, 3300]);
+    ws.addRow(['罗溪镇', '后溪村', '农村', 600, 2200]);
+    // Right beside the header's last column: where the status column goes.
+    ws.getCell('F2').value = '备注：两村数据经镇政府核实';
+    ws.mergeCells('F2:G3');
+    ws.getColumn(6).width = 30;
+    const input = path.join(dir, '罗溪镇.xlsx');
+    await book.xlsx.writeFile(input);
+    const { file, wb } = await annotate([input]);
+    const out = sheet(wb, '村（社区）');
+    // Header A–E, the status column F, then the input's F and G one to the right: F → G, F:G → G:H.
+    expect([out.getCell('F1').value, out.getCell('F2').value, out.getCell('F3').value]).toEqual(['检查结果', '合格', '合格']);
+    expect(out.getCell('G2').value).toBe('备注：两村数据经镇政府核实');
+    expect(out.model.merges).toEqual(['G2:H3']);
+    expect(out.getColumn(7).width).toBe(30);
+    for (const [name, xml] of sheetXml(await readZip(file))) assertCellOrder(xml, name);
   });
 });
 

@@ -91,13 +91,15 @@ export class WorkbookAnnotator implements SheetEcho {
     const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
     const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
     const headerRow = t.headerRows[1];
-    const widths = Array.from({ length: statusColumn }, (_, i) =>
-      i === statusColumn - 1 ? STATUS_WIDTH : t.widths[i] ?? (t.source === 'csv' ? this.csvWidth(t, i) : undefined),
+    // Columns right of the header move one to the right, past the status column (see row()).
+    const shift = (col: number) => (col < statusColumn ? col : col + 1);
+    const widths = Array.from({ length: Math.max(statusColumn, t.widths.length + 1) }, (_, i) =>
+      i === statusColumn - 1 ? STATUS_WIDTH : i >= statusColumn ? t.widths[i - 1] : t.widths[i] ?? (t.source === 'csv' ? this.csvWidth(t, i) : undefined),
     );
     const sheet = this.writer.addSheet(name, { widths, frozenRows: headerRow, autoFilter: { row: headerRow, from: 1, to: statusColumn }, sharedStrings: this.writer.sharedStrings });
     const numeric: boolean[] = [];
     for (const c of t.columns) numeric[c.index] = c.type === 'integer' || c.type === 'number' || c.type === 'hours';
-    for (const m of t.merges) sheet.merge(m.top, m.left, m.bottom, m.right);
+    for (const m of t.merges) sheet.merge(m.top, shift(m.left), m.bottom, shift(m.right));
     this.current = { t, sheet, statusColumn, numeric };
     this.byInputStyle = [];
     const link = { file: t.file, sheet: t.sheet, name };
@@ -141,19 +143,20 @@ export class WorkbookAnnotator implements SheetEcho {
     const isData = n > t.headerRows[1];
     const marks = findings ? this.marks(statusColumn, cells, findings) : null;
     const csvNumbers = t.source === 'csv' && isData;
-    sheet.startRow(n);
-    const last = Math.max(cells.length, ...(marks ? [...marks.keys()].filter((c) => c < statusColumn) : []));
-    for (let col = 1; col <= last; col++) {
+    const put = (col: number, at: number) => {
       const v = cells[col - 1];
-      const mark = marks?.get(col);
-      if (isEmpty(v) && !mark) continue;
+      const mark = at === col ? marks?.get(col) : undefined;
+      if (isEmpty(v) && !mark) return;
       sheet.cell(
-        col,
+        at,
         isEmpty(v) ? null : this.cellValue(v!, csvNumbers && numeric[col - 1]),
         mark ? this.style(styles ? formats[styles[col - 1]] : undefined, mark.severity) : styles ? this.inputStyle(formats, styles[col - 1]) : 0,
       );
-      if (mark) sheet.note(col, mark.note);
-    }
+      if (mark) sheet.note(at, mark.note);
+    };
+    sheet.startRow(n);
+    const last = Math.max(cells.length, ...(marks ? [...marks.keys()].filter((c) => c < statusColumn) : []));
+    for (let col = 1; col < statusColumn && col <= last; col++) put(col, col);
     if (n === t.headerRows[1]) sheet.cell(statusColumn, message('annotate.status', {}, this.opts.lang), this.writer.styles.id(STYLE.header));
     else if (isData) {
       const rowMark = marks?.get(statusColumn);
@@ -161,6 +164,9 @@ export class WorkbookAnnotator implements SheetEcho {
       sheet.cell(statusColumn, this.statusText(cells, findings), this.style(undefined, rowMark?.severity ?? worst));
       if (rowMark) sheet.note(statusColumn, rowMark.note);
     }
+    // Cells right of the header (a CSV row with too many fields, a remark beside an XLSX table)
+    // move one column right, past the status column, so no cell is written twice.
+    for (let col = statusColumn; col <= cells.length; col++) put(col, col + 1);
     sheet.endRow();
   }
 
@@ -194,7 +200,7 @@ export class WorkbookAnnotator implements SheetEcho {
       const text = findingMessage(f, this.opts.lang);
       texts.set(f, text);
       this.list.add(f, text, isEmpty(raw) ? undefined : String(raw));
-      const at = col ?? statusColumn;
+      const at = col !== undefined && col < statusColumn ? col : statusColumn;
       const list = byColumn.get(at);
       if (list) list.push(f);
       else byColumn.set(at, [f]);
