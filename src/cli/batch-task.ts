@@ -1,24 +1,25 @@
 // One file of `cscheck batch`, done where it is evaluated (a worker thread): the evaluation, its
-// JSON report rendered to bytes (so the threads share the rendering, and the bytes move to the
-// main thread without a copy), and the digest the summary needs. The Report itself crosses threads
-// only when an output built from it on the main thread (the annotated workbook) asks for it.
+// JSON report and HTML page rendered to bytes (so the threads share the rendering, and the bytes
+// move to the main thread without a copy), the annotated workbook written with --annotate (it
+// needs the rows as they are read), and the digest the summary needs.
 
 import { performance } from 'node:perf_hooks';
 import type { BatchIndicatorValue } from '../schema/batch.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
-import type { FileFailure, WholeFileOptions } from '../rules/batch-evaluate.js';
+import type { FileFailure, WholeFileOptions, WholeFileResult } from '../rules/batch-evaluate.js';
 import { evaluateWholeFile, fileFailure } from '../rules/batch-evaluate.js';
 import { findingMessage } from '../report/render.js';
+import { renderReportPage } from '../report/formats/html.js';
+import { WorkbookAnnotator } from '../report/workbook/annotator.js';
+import { writeAtomicWith } from './write-output.js';
 
 /** What every worker is started with. */
 export interface BatchWorkerSetup extends WholeFileOptions {
   /** A bundled plan id or a plan file, as loadPlan takes it. */
   plan: string;
   lang: Lang;
-  /** Send each Report to the main thread too. */
-  keepReport?: boolean;
 }
 
 export interface BatchTask {
@@ -27,6 +28,10 @@ export interface BatchTask {
   path: string;
   /** How reports name it. */
   display: string;
+  /** Where to write its annotated workbook (--annotate); the folder exists. */
+  xlsx?: string;
+  /** The link back to index.html from the file's HTML page. */
+  indexHref: string;
 }
 
 /** As much of a Report as the batch summary keeps. */
@@ -38,7 +43,7 @@ export interface ReportDigest {
 }
 
 export type BatchOutcome =
-  | { ok: true; digest: ReportDigest; json: Uint8Array; report?: Report; ms: number }
+  | { ok: true; digest: ReportDigest; json: Uint8Array; html: Uint8Array; ms: number }
   | { ok: false; failure: FileFailure; ms: number };
 
 /**
@@ -59,13 +64,30 @@ export function digestOf(report: Report, counties: string[]): ReportDigest {
   };
 }
 
+/** Evaluates the file, writing its annotated workbook alongside when the task names one. */
+async function evaluate(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<WholeFileResult> {
+  if (!task.xlsx) return evaluateWholeFile(plan, task.path, task.display, setup);
+  const out = task.xlsx;
+  const annotator = new WorkbookAnnotator({ lang: setup.lang, path: out });
+  try {
+    const result = await evaluateWholeFile(plan, task.path, task.display, setup, annotator);
+    await writeAtomicWith(out, (tmp) => annotator.finish(result.report, tmp));
+    return result;
+  } catch (err) {
+    await annotator.abort();
+    throw err;
+  }
+}
+
 export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<BatchOutcome> {
   const t0 = performance.now();
   try {
-    const { report, counties } = await evaluateWholeFile(plan, task.path, task.display, setup);
+    const { report, counties } = await evaluate(plan, task, setup);
     // A TextEncoder result owns its memory (a small Buffer would share a pool), so it can be transferred.
-    const bytes = new TextEncoder().encode(reportJson(report, setup.lang));
-    return { ok: true, digest: digestOf(report, counties), json: bytes, ...(setup.keepReport ? { report } : {}), ms: performance.now() - t0 };
+    const encoder = new TextEncoder();
+    const json = encoder.encode(reportJson(report, setup.lang));
+    const html = encoder.encode(renderReportPage(report, { lang: setup.lang, color: false }, { indexHref: task.indexHref }));
+    return { ok: true, digest: digestOf(report, counties), json, html, ms: performance.now() - t0 };
   } catch (err) {
     return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0 };
   }

@@ -10,21 +10,19 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { BatchFileResult, BatchSummary } from '../schema/batch.js';
+import type { BatchFileResult } from '../schema/batch.js';
 import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
-import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
-import type { Report } from '../schema/results.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { Evaluation } from '../rules/evaluation.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
 import { batchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
+import { renderBatchIndex } from '../report/html/batch-index.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
-import type { FoundInput } from './batch-inputs.js';
 import { findInputs } from './batch-inputs.js';
 import { runPool } from './batch-pool.js';
 import { batchProgress } from './batch-progress.js';
@@ -48,13 +46,6 @@ export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | '
   debug?: boolean;
 }
 
-/** Outputs built elsewhere, wired in by main.ts; batch only decides where they go. */
-export interface BatchHooks {
-  /** Writes the annotated workbook of one input (with --annotate) to `outPath`. */
-  annotate?: (input: FoundInput, report: Report, outPath: string) => Promise<void>;
-  /** index.html of the report directory. */
-  renderIndex?: (summary: BatchSummary, lang: Lang) => string;
-}
 
 const SUMMARY_FILES = { json: 'summary.json', md: 'summary.md', xlsx: 'summary.xlsx', html: 'index.html' };
 
@@ -90,8 +81,7 @@ async function reportDirectory(out: string): Promise<void> {
   });
 }
 
-export async function batchCommand(args: string[], opts: BatchOptions, io: Io, hooks: BatchHooks = {}): Promise<number> {
-  if (opts.annotate && !hooks.annotate) throw new CscheckError('batch.annotate-unavailable');
+export async function batchCommand(args: string[], opts: BatchOptions, io: Io): Promise<number> {
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
   // The plan is checked (and its indicators listed) here, before any thread starts.
   const head = new Evaluation(compilePlan(loadPlan(opts.plan)), { maxFindings: opts.maxFindings }).finish();
@@ -111,6 +101,9 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
   await removeSummaries(outPath);
   const made = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
+  // Workbooks are written by the workers, into folders that must exist before they start.
+  if (opts.annotate) await Promise.all(stems.map((stem) => folder(dirname(outPath(`${stem}.xlsx`)))));
+  const indexHref = (stem: string) => `${'../'.repeat(stem.split('/').length - 1)}${SUMMARY_FILES.html}`;
   const results: BatchFileResult[] = new Array(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
   const stop = signalStop();
@@ -122,11 +115,11 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
   };
   try {
     const { aborted } = await runPool(
-      inputs.map((f, id) => ({ id, path: f.path, display: f.display })),
+      inputs.map((f, id) => ({ id, path: f.path, display: f.display, indexHref: indexHref(stems[id]), ...(opts.annotate ? { xlsx: outPath(`${stems[id]}.xlsx`) } : {}) })),
       {
         jobs: opts.jobs || defaultJobs(),
         signal: stop.signal,
-        setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang, keepReport: Boolean(opts.annotate && hooks.annotate) },
+        setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
       },
       async (i, outcome) => {
         const reports: BatchFileResult['reports'] = {};
@@ -136,11 +129,10 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
           await folder(dirname(file));
           await writeAtomic(file, outcome.json);
           reports.json = rel;
-          if (opts.annotate && hooks.annotate && outcome.report) {
-            const xlsx = `${stems[i]}.xlsx`;
-            await hooks.annotate(inputs[i], outcome.report, outPath(xlsx));
-            reports.xlsx = xlsx;
-          }
+          const page = `${stems[i]}.html`;
+          await writeAtomic(outPath(page), outcome.html);
+          reports.html = page;
+          if (opts.annotate) reports.xlsx = `${stems[i]}.xlsx`;
         }
         // Only the summary's share of the report stays in memory.
         results[i] = fileResult(inputs[i], outcome, reports, opts);
@@ -158,7 +150,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io, h
       [SUMMARY_FILES.json, () => text.json],
       [SUMMARY_FILES.md, () => text.markdown],
       [SUMMARY_FILES.xlsx, () => batchSummaryWorkbook(summary)],
-      ...(hooks.renderIndex ? [[SUMMARY_FILES.html, () => hooks.renderIndex!(summary, opts.lang)] as [string, () => string]] : []),
+      [SUMMARY_FILES.html, () => renderBatchIndex(summary, opts.lang)],
     ];
     for (const [name, data] of writes) {
       // Interrupted while the summaries are written: none of them stays.

@@ -13,7 +13,7 @@ import type { LoadedPlan } from '../schema/load-plan.js';
 import { loadPlan } from '../schema/load-plan.js';
 import type { Localized } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
-import { message } from '../schema/messages.js';
+import { localized } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import { readInput } from '../io/read-input.js';
 import { CommunityList } from '../rules/community-list.js';
@@ -129,7 +129,7 @@ export async function compareInputs(oldPath: string, newPath: string, opts: Comp
 }
 
 /** “a survey file” in both languages, for the message the CLI renders in the user's. */
-const kindWord = (k: Kind): Localized => ({ zh: message(`compare.kind.${k}`, {}, 'zh'), en: message(`compare.kind.${k}`, {}, 'en') });
+const kindWord = (k: Kind): Localized => localized(`compare.kind.${k}`);
 
 /** 1 with --fail-on newly-missed when an area-level indicator went from met to not met. */
 export function compareExitCode(cmp: Comparison, opts: Pick<CompareOptions, 'failOn'>): number {

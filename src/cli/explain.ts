@@ -6,7 +6,7 @@ import { FIELDS_BY_LEVEL } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
-import { message } from '../schema/messages.js';
+import { localized } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
 import { formatTarget } from '../schema/quantity.js';
 import { similarity } from '../rules/text-similarity.js';
@@ -76,7 +76,7 @@ export function explainIndicator(id: string, plans: LoadedPlan[], scope: LoadedP
     const elsewhere = plans.filter((p) => p.plan.indicators.some((i) => i.id === id)).map((p) => p.plan.id);
     if (scope !== plans && elsewhere.length) throw new CscheckError('plans.not-in-plan', { plan: scope[0].plan.id, id, plans: elsewhere.join(', ') });
     const close = closeIds(id, [...plans, ...scope].flatMap((p) => p.plan.indicators.map((i) => i.id)));
-    throw new CscheckError('plans.unknown-indicator', { id, close: close || { zh: message('plans.none', {}, 'zh'), en: message('plans.none', {}, 'en') } });
+    throw new CscheckError('plans.unknown-indicator', { id, close: close || localized('plans.none') });
   }
   x.names = [...names.values()];
   x.measures = [...measures.values()];

@@ -201,10 +201,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exit = await compareCommand(older, newer, opts, io);
     });
 
-  // Loaded on use, like template and compare. --annotate and index.html are hooks of batchCommand.
+  // Loaded on use, like template and compare.
   program
     .command('batch')
-    .description('evaluate every survey file under folders or globs, on worker threads: one report per file and summary.json/.md/.xlsx in REPORT_DIR')
+    .description('evaluate every survey file under folders or globs, on worker threads: a JSON report and an HTML page per file (and an annotated workbook with --annotate), summary.json/.md/.xlsx and index.html in REPORT_DIR')
     .argument('<inputs...>', 'folders (searched recursively for .csv, .tsv, .xlsx, .xlsm, .xls), quoted globs, or files')
     .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
     .requiredOption('--out <dir>', 'the report directory (created if missing; reports of the same names are replaced)')

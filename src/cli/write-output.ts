@@ -5,6 +5,7 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CscheckError } from '../schema/errors.js';
+import { localized } from '../schema/messages.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => null);
@@ -34,7 +35,7 @@ export async function writeAtomicWith<T>(path: string, write: (tmp: string) => P
   } catch (err) {
     await rm(tmp, { force: true });
     if (err instanceof CscheckError) throw err;
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message;
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? localized('output.no-directory') : (err as Error).message;
     throw new CscheckError('output.write-failed', { file: path, detail: reason }, { file: path }, { cause: err });
   }
 }

@@ -4,10 +4,11 @@
 // those as the file's area.
 
 import { CscheckError } from '../schema/errors.js';
-import type { Args, Location } from '../schema/finding.js';
+import type { Args, Finding, Location } from '../schema/finding.js';
 import type { MessageId } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import { readInput } from '../io/read-input.js';
+import type { SheetEcho } from '../io/sheet-echo.js';
 import type { CompiledPlan } from './compile-plan.js';
 import { CommunityList } from './community-list.js';
 import { Evaluation } from './evaluation.js';
@@ -17,6 +18,11 @@ export interface WholeFileOptions {
   encoding?: string;
   maxFindings: number;
   asOf?: string;
+}
+
+/** What an annotated run adds to the pass: the rows as the file holds them, and every finding. */
+export interface PassObserver extends SheetEcho {
+  onFinding(f: Finding): void;
 }
 
 export interface WholeFileResult {
@@ -35,10 +41,10 @@ export interface FileFailure {
 }
 
 /** The report carries its community list (Report.communities), which `compare` matches across years. */
-export async function evaluateWholeFile(plan: CompiledPlan, path: string, display: string, opts: WholeFileOptions): Promise<WholeFileResult> {
-  const evaluation = new Evaluation(plan, { maxFindings: opts.maxFindings, asOf: opts.asOf });
+export async function evaluateWholeFile(plan: CompiledPlan, path: string, display: string, opts: WholeFileOptions, observer?: PassObserver): Promise<WholeFileResult> {
+  const evaluation = new Evaluation(plan, { maxFindings: opts.maxFindings, asOf: opts.asOf, onFinding: observer?.onFinding });
   const list = new CommunityList(evaluation);
-  evaluation.addInput(await readInput(path, list, { sheet: opts.sheet, encoding: opts.encoding }, display));
+  evaluation.addInput(await readInput(path, list, { sheet: opts.sheet, encoding: opts.encoding, echo: observer }, display));
   const communities = list.list();
   const counties = new Set<string>();
   for (const c of communities) if (c.county) counties.add(c.county);

@@ -5,7 +5,7 @@
 import type { FieldDef } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
 import type { MessageId } from '../schema/messages.js';
-import { message } from '../schema/messages.js';
+import { localized } from '../schema/messages.js';
 import type { Location } from '../schema/finding.js';
 import { INVALID, parseKind } from '../io/values.js';
 import type { Value } from '../io/values.js';
@@ -138,7 +138,7 @@ function typeOf(f: FieldDef): ExprType {
 export function compileExpression(src: string, fields: readonly FieldDef[], where: Location = {}, expect?: ExprType): Compiled {
   const fail: Fail = (id, args) => {
     // What is wrong, in both languages: plan authors read Chinese, the rest English.
-    throw new CscheckError('plan.expression', { expr: src, detail: { zh: message(id, args, 'zh'), en: message(id, args, 'en') } }, where);
+    throw new CscheckError('plan.expression', { expr: src, detail: localized(id, args) }, where);
   };
   const ast = parse(src, fail);
   const used: string[] = [];

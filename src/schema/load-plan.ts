@@ -11,8 +11,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import { CscheckError } from './errors.js';
 import type { Localized } from './finding.js';
-import type { MessageId } from './messages.js';
-import { message } from './messages.js';
+import { localized } from './messages.js';
 import type { Plan } from './plan.js';
 import { planSchema } from './plan-schema.js';
 
@@ -54,10 +53,9 @@ export function resolvePlanPath(ref: string): string {
 
 /** What a schema error means, in both languages (ajv's own text is English). */
 function schemaMessage(e: ErrorObject): Localized {
-  const both = (id: MessageId, args: Record<string, string>) => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
-  if (e.keyword === 'additionalProperties') return both('schema.unknown-key', { key: (e.params as { additionalProperty: string }).additionalProperty });
-  if (e.keyword === 'required') return both('schema.missing-key', { key: (e.params as { missingProperty: string }).missingProperty });
-  if (e.keyword === 'enum') return both('schema.enum', { allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') });
+  if (e.keyword === 'additionalProperties') return localized('schema.unknown-key', { key: (e.params as { additionalProperty: string }).additionalProperty });
+  if (e.keyword === 'required') return localized('schema.missing-key', { key: (e.params as { missingProperty: string }).missingProperty });
+  if (e.keyword === 'enum') return localized('schema.enum', { allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') });
   return { zh: e.message ?? e.keyword, en: e.message ?? e.keyword };
 }
 
@@ -134,7 +132,7 @@ export function loadPlan(ref: string, seen: string[] = []): LoadedPlan {
   const { plan } = loaded;
   if (!plan.extends) return loaded;
   if (seen.includes(plan.id) || plan.extends === plan.id) {
-    throw new CscheckError('plan.schema', { path: '/extends', detail: { zh: message('schema.circular', { chain: [...seen, plan.id, plan.extends].join(' → ') }, 'zh'), en: message('schema.circular', { chain: [...seen, plan.id, plan.extends].join(' → ') }, 'en') } }, loaded.locate(['extends']));
+    throw new CscheckError('plan.schema', { path: '/extends', detail: localized('schema.circular', { chain: [...seen, plan.id, plan.extends].join(' → ') }) }, loaded.locate(['extends']));
   }
   const parentRef = existsSync(join(dirname(file), `${plan.extends}.yaml`)) ? join(dirname(file), `${plan.extends}.yaml`) : plan.extends;
   const parent = loadPlan(parentRef, [...seen, plan.id]);

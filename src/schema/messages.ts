@@ -49,6 +49,7 @@ const catalogue = {
   // — usage (exit 2) —
   'usage.error': { zh: '{detail}', en: '{detail}' },
   'output.write-failed': { zh: '无法写入输出文件 {file}：{detail}', en: 'cannot write the output file {file}: {detail}' },
+  'output.no-directory': { zh: '目录不存在', en: 'no such directory' },
   'usage.output-is-input': { zh: '输出文件不能是输入文件：{file}', en: 'the output file must not be an input file: {file}' },
 
   // — data findings —
@@ -241,6 +242,7 @@ const catalogue = {
   // — annotated workbook (evaluate --annotate) —
   'annotate.status': { zh: '检查结果', en: 'Check' },
   'annotate.ok': { zh: '合格', en: 'OK' },
+  'annotate.problem': { zh: '1 个问题', en: '1 problem' },
   'annotate.problems': { zh: '{count} 个问题', en: '{count} problems' },
   'annotate.not-counted': { zh: '未计入', en: 'not counted' },
   'annotate.sheet-summary': { zh: '汇总', en: 'Summary' },
@@ -394,7 +396,6 @@ const catalogue = {
   'batch.no-inputs': { zh: '在 {inputs} 中没有找到 CSV 或 XLSX 文件', en: 'no CSV or XLSX files found in {inputs}' },
   'batch.out-contains-input': { zh: '输入目录 {input} 在报告目录 {dir} 之内：请另选报告目录', en: 'the input folder {input} is inside the report directory {dir}: choose another report directory' },
   'batch.out-not-dir': { zh: '报告目录 {dir} 已存在，但不是目录', en: 'the report directory {dir} exists and is not a directory' },
-  'batch.annotate-unavailable': { zh: 'batch 的 --annotate 暂不可用：带批注工作簿的写入尚未接入', en: '--annotate of batch is not available yet: the annotated-workbook writer is not wired in' },
   'batch.worker-failed': { zh: '评估线程意外停止（{detail}）', en: 'the evaluation thread stopped ({detail})' },
   'batch.progress-bar': { zh: '{bar} {done}/{total} 个文件 | {rate} 行/秒 | 预计剩余 {eta}', en: '{bar} {done}/{total} files | {rate} rows/s | ETA {eta}' },
   'batch.progress-line': { zh: '[{done}/{total}] {file} {rows} 行 {seconds} 秒', en: '[{done}/{total}] {file} {rows} rows {seconds} s' },
@@ -430,6 +431,11 @@ const catalogue = {
 } as const;
 
 export type MessageId = keyof typeof catalogue;
+
+/** A message in both languages, as a finding or error argument that is itself a message. */
+export function localized(id: MessageId, args: Record<string, unknown> = {}): { zh: string; en: string } {
+  return { zh: message(id, args, 'zh'), en: message(id, args, 'en') };
+}
 
 /** A template split at its placeholders: literal, name, literal, …, literal. */
 const compiled = new Map<string, string[]>();

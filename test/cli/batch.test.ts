@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchCommand } from '../../src/cli/batch.js';
 import type { Io } from '../../src/cli/main.js';
 import { main } from '../../src/cli/main.js';
 import type { BatchFileResult, BatchSummary } from '../../src/schema/batch.js';
@@ -136,21 +135,13 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     for (const f of summary.files.filter((x) => x.status === 'ok')) expect(f.indicators.map((i) => i.id)).toEqual(summary.indicators.map((i) => i.id));
   });
 
-  it('writes one JSON report per readable file under its mirrored name, the summaries, and nothing else', () => {
-    expect(listFiles(out)).toEqual(
-      [
-        'summary.json',
-        'summary.md',
-        'summary.xlsx',
-        '泉州市/惠安县/崇武镇-2.json',
-        '泉州市/惠安县/崇武镇.json',
-        '泉州市/泉港区/山腰街道.json',
-        '泉州市/洛江区/万安街道.json',
-        '泉州市/洛江区/罗溪镇.json',
-      ].sort(),
-    );
-    expect(file('泉州市/惠安县/崇武镇.csv').reports).toEqual({ json: '泉州市/惠安县/崇武镇.json' });
-    expect(file('泉州市/惠安县/崇武镇.xlsx').reports).toEqual({ json: '泉州市/惠安县/崇武镇-2.json' });
+  it('writes a JSON report and an HTML page per readable file under its mirrored name, the summaries and index.html, and nothing else', () => {
+    const stems = ['泉州市/惠安县/崇武镇-2', '泉州市/惠安县/崇武镇', '泉州市/泉港区/山腰街道', '泉州市/洛江区/万安街道', '泉州市/洛江区/罗溪镇'];
+    expect(listFiles(out)).toEqual(['index.html', 'summary.json', 'summary.md', 'summary.xlsx', ...stems.flatMap((s) => [`${s}.json`, `${s}.html`])].sort());
+    expect(file('泉州市/惠安县/崇武镇.csv').reports).toEqual({ json: '泉州市/惠安县/崇武镇.json', html: '泉州市/惠安县/崇武镇.html' });
+    expect(file('泉州市/惠安县/崇武镇.xlsx').reports).toEqual({ json: '泉州市/惠安县/崇武镇-2.json', html: '泉州市/惠安县/崇武镇-2.html' });
+    // Each page links back to the index two folders up.
+    expect(readFileSync(path.join(out, '泉州市/洛江区/万安街道.html'), 'utf8')).toContain('href="../../index.html"');
     const report = readJson(path.join(out, '泉州市/洛江区/罗溪镇.json'));
     expect(report.inputs[0]).toMatchObject({ file: path.join(CITY, '洛江区', '罗溪镇.csv'), rows: 6, encoding: expect.stringMatching(/gb/i) });
     expect(report.summary.findings).toEqual(file('泉州市/洛江区/罗溪镇.csv').findings);
@@ -269,7 +260,7 @@ describe('cscheck batch: options and exit codes', () => {
       ['惠安县/崇武镇.csv', 1],
       ['惠安县/崇武镇.xlsx', 1],
     ]);
-    expect(s.files[0].reports).toEqual({ json: '惠安县/崇武镇.json' });
+    expect(s.files[0].reports).toEqual({ json: '惠安县/崇武镇.json', html: '惠安县/崇武镇.html' });
   });
 
   it('leaves an unreadable file at 2 with --fail-on none, and speaks English with --lang en', async () => {
@@ -279,7 +270,7 @@ describe('cscheck batch: options and exit codes', () => {
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^\[1\/1\] 桃城镇\.csv failed: .*required column “城乡类型” is missing/)]);
   });
 
-  it('is a usage error (exit 2) when nothing is found, a path does not exist, the report directory holds an input, or --annotate is asked for', async () => {
+  it('is a usage error (exit 2) when nothing is found, a path does not exist, or the report directory holds an input', async () => {
     const empty = tmpDir();
     mkdirSync(path.join(empty, 'sub'));
     writeFileSync(path.join(empty, 'sub', 'README.md'), '# not a survey\n');
@@ -292,9 +283,6 @@ describe('cscheck batch: options and exit codes', () => {
     const inside = await run(['batch', path.join(CITY, '洛江区'), '--plan', 'quanzhou', '--out', CITY]);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('在报告目录');
-    const annotate = await run(['batch', path.join(CITY, '洛江区'), '--plan', 'quanzhou', '--out', tmpDir(), '--annotate']);
-    expect(annotate.code).toBe(2);
-    expect(annotate.stderr).toContain('--annotate 暂不可用');
   });
 
   it('skips its own report directory inside an input folder, Excel lock files and hidden files; an empty file fails', async () => {
@@ -329,24 +317,32 @@ describe('cscheck batch: options and exit codes', () => {
   });
 });
 
-describe('batchCommand hooks (the annotated workbook and index.html, wired by main.ts)', () => {
-  it('hands each readable file with its Report to annotate, and the summary to renderIndex', async () => {
+describe('cscheck batch --annotate, the per-file pages and index.html', () => {
+  it('writes for each readable file its report, its page and its annotated workbook, and links them from index.html', async () => {
     const out = tmpDir();
-    const annotated: [string, number, string][] = [];
     const io: Io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
-    const opts = { plan: 'quanzhou', out, format: 'table', jobs: 1, annotate: true, quiet: true, lang: 'zh', failOn: 'binding', maxFindings: 1000 } as const;
-    const code = await batchCommand([path.join(CITY, '泉港区')], opts, io, {
-      annotate: async (input, report, outPath) => {
-        annotated.push([input.input, report.summary.rows, path.relative(out, outPath)]);
-        writeFileSync(outPath, 'xlsx');
-      },
-      renderIndex: (s, lang) => `<p>${lang} ${s.totals.files} ${s.files.map((f) => f.reports.xlsx ?? '-').join(' ')}</p>`,
-    });
+    const code = await main(['batch', path.join(CITY, '泉港区'), '--plan', 'quanzhou', '--out', out, '--jobs', '1', '--annotate', '--quiet'], io);
+    // 南埔镇.xlsx is truncated: exit 2, and nothing written for it.
     expect(code).toBe(2);
-    // 南埔镇.xlsx cannot be read: nothing to annotate.
-    expect(annotated).toEqual([['山腰街道.csv', 5, '山腰街道.xlsx']]);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>zh 2 - 山腰街道.xlsx</p>');
-    expect(listFiles(out)).toEqual(['index.html', 'summary.json', 'summary.md', 'summary.xlsx', '山腰街道.json', '山腰街道.xlsx']);
+    expect(listFiles(out)).toEqual(['index.html', 'summary.json', 'summary.md', 'summary.xlsx', '山腰街道.html', '山腰街道.json', '山腰街道.xlsx']);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { input: string; reports: object }) => [f.input, f.reports])).toEqual([
+      ['南埔镇.xlsx', {}],
+      ['山腰街道.csv', { json: '山腰街道.json', html: '山腰街道.html', xlsx: '山腰街道.xlsx' }],
+    ]);
+    // The workbook: the CSV as a sheet named after the file, then the three summary sheets; five
+    // community rows under the header, each with its 检查结果.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '山腰街道.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['山腰街道', '汇总', '按乡镇', '问题清单']);
+    const data = wb.getWorksheet('山腰街道')!;
+    const header = data.getRow(1).values as unknown[];
+    const status = header.indexOf('检查结果');
+    expect(status).toBeGreaterThan(0);
+    expect([2, 3, 4, 5, 6].every((r) => typeof data.getRow(r).getCell(status).value === 'string')).toBe(true);
+    // The page links back to the index, and the index to the page.
+    expect(readFileSync(path.join(out, '山腰街道.html'), 'utf8')).toContain('href="index.html"');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain(`href="${encodeURIComponent('山腰街道')}.html"`);
   });
 });
 
@@ -380,8 +376,9 @@ describe('cscheck batch interrupted with Ctrl-C', () => {
     const written = listFiles(out);
     expect(written.filter((f) => f.endsWith('.tmp') || path.basename(f).startsWith('.'))).toEqual([]);
     expect(written).not.toContain('summary.json');
-    expect(written.length).toBeGreaterThan(0);
-    expect(written.length).toBeLessThan(240);
-    for (const f of written) expect(readJson(path.join(out, f)).summary.rows).toBe(2000);
+    const reports = written.filter((w) => w.endsWith('.json'));
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.length).toBeLessThan(240);
+    for (const f of written.filter((w) => w.endsWith('.json'))) expect(readJson(path.join(out, f)).summary.rows).toBe(2000);
   }, 60_000);
 });

@@ -671,7 +671,7 @@ describe('refusals (exit 2, the input untouched, nothing written, nothing left b
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toContain(out);
-    expect(r.stderr).toContain('no such directory');
+    expect(r.stderr).toContain('：目录不存在');
     const csv = await run(['evaluate', XLSX, '--plan', 'quanzhou', '--annotate', path.join(dir, '批注.csv')]);
     expect(csv).toMatchObject({ code: 2, stderr: `cscheck: --annotate 的输出文件“${path.join(dir, '批注.csv')}”应以 .xlsx 结尾\n` });
     expect(readdirSync(dir)).toEqual([]);

@@ -356,7 +356,7 @@ describe('template usage errors (exit 2, nothing written)', () => {
     expect(noKind.code).toBe(2);
     const noDir = await run(['template', '--plan', 'quanzhou', '--kind', 'survey', '-o', path.join(dir, 'missing', 's.xlsx')]);
     expect(noDir.code).toBe(2);
-    expect(noDir.stderr).toContain('no such directory');
+    expect(noDir.stderr).toContain('：目录不存在');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -184,7 +184,8 @@ export class WorkbookAnnotator implements SheetEcho {
     if (findings?.some((f) => f.code === 'skipped-row')) return message('annotate.not-counted', {}, lang);
     if (!cells.some((c) => !isEmpty(c))) return null;
     const problems = findings?.filter((f) => f.severity !== 'info').length ?? 0;
-    return problems ? message('annotate.problems', { count: problems }, lang) : message('annotate.ok', {}, lang);
+    if (!problems) return message('annotate.ok', {}, lang);
+    return problems === 1 ? message('annotate.problem', {}, lang) : message('annotate.problems', { count: problems }, lang);
   }
 
   /**

@@ -1,7 +1,7 @@
 // An indicator's value against its target, once the pass is over: a miss is an error for a
 // binding (约束性) indicator and a warning for an expected (预期性) one; no data is never a pass.
 import type { Finding } from '../../schema/finding.js';
-import { message } from '../../schema/messages.js';
+import { localized } from '../../schema/messages.js';
 import { formatAgainst, formatTarget, localizedGap } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { CompiledIndicator } from '../compile-plan.js';
@@ -69,7 +69,7 @@ export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding
 export function judge(r: IndicatorResult, c: CompiledIndicator): Finding | null {
   if (r.status === 'met') return null;
   if (r.status === 'no-data') {
-    const reason = r.noData ? { zh: message(r.noData.messageId, r.noData.args, 'zh'), en: message(r.noData.messageId, r.noData.args, 'en') } : '';
+    const reason = r.noData ? localized(r.noData.messageId, r.noData.args) : '';
     return { code: noData.code, severity: c.binding ? 'warning' : 'info', ruleId: r.id, location: c.planLoc, messageId: 'indicator.no-data', args: { name: r.name, reason } };
   }
   return {

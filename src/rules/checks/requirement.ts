@@ -1,7 +1,7 @@
 // A per-community (or per-township) rule of the plan's text, checked row by row: every row in its
 // scope either keeps it, breaks it (a finding at the cell), or lacks the data to tell.
-import type { Finding, Localized, Severity } from '../../schema/finding.js';
-import { message } from '../../schema/messages.js';
+import type { Finding, Severity } from '../../schema/finding.js';
+import { message, localized } from '../../schema/messages.js';
 import type { RequirementResult } from '../../schema/results.js';
 import type { DataRow } from '../../io/row-builder.js';
 import type { Value } from '../../io/values.js';
@@ -39,7 +39,6 @@ export interface RequirementCounts {
   noData: number;
 }
 
-const both = (id: Parameters<typeof message>[0], args: Record<string, unknown> = {}): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
 
 export class RequirementCheck implements RequirementCounts {
   checked = 0;
@@ -133,7 +132,7 @@ export class RequirementCheck implements RequirementCounts {
       ruleId: c.def.id,
       location: c.planLoc,
       messageId: 'requirement.no-data',
-      args: { rule: c.def.name, count: this.noData, unit: both(c.level === 'township' ? 'unit.townships' : 'unit.communities') },
+      args: { rule: c.def.name, count: this.noData, unit: localized(c.level === 'township' ? 'unit.townships' : 'unit.communities') },
     };
     return { result, finding };
   }

@@ -7,7 +7,7 @@
 import type { Finding, Localized } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { MessageId } from '../../schema/messages.js';
-import { message } from '../../schema/messages.js';
+import { localized } from '../../schema/messages.js';
 import type { Indicator, Plan, Requirement, Scope, Source } from '../../schema/plan.js';
 import { formatTarget } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
@@ -51,8 +51,7 @@ interface Difference {
   theirs: Source;
 }
 
-const both = (id: MessageId, args: Record<string, string | Localized> = {}): Localized => ({ zh: message(id, args, 'zh'), en: message(id, args, 'en') });
-const scopeArgs = (own: Scope, theirs: Scope) => ({ scope: both(`scope.${own}`), parentScope: both(`scope.${theirs}`) });
+const scopeArgs = (own: Scope, theirs: Scope) => ({ scope: localized(`scope.${own}`), parentScope: localized(`scope.${theirs}`) });
 
 /** Softening words in the child's own sentence that none of the parent's sentences has. */
 function softening(own: Source, path: PlanPath, theirs: Source[]): Difference[] {
@@ -119,7 +118,7 @@ function toFinding(d: Difference, item: { id: string; name: Localized }, child: 
     ruleId: item.id,
     location: at(child, d.path),
     messageId: 'lint.versus-parent',
-    args: { item: item.name, aspect: both(d.aspect, d.aspectArgs), parentId: parent.id, ...cite(child.plan, d.own), ...citeParent(parent, d.theirs) },
+    args: { item: item.name, aspect: localized(d.aspect, d.aspectArgs), parentId: parent.id, ...cite(child.plan, d.own), ...citeParent(parent, d.theirs) },
   };
 }
 

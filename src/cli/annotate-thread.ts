@@ -1,0 +1,114 @@
+// evaluate --annotate with the workbook written on a thread of its own: the reading and checking
+// stay on the main thread, and what the annotator is told (tables, rows, findings) goes to a worker
+// in batches, in order. On two cores the writing then costs little more than the reading.
+
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../schema/finding.js';
+import type { Lang } from '../schema/messages.js';
+import type { Report } from '../schema/results.js';
+import type { EchoTable } from '../io/sheet-echo.js';
+import type { Raw } from '../io/values.js';
+import type { PassObserver } from '../rules/batch-evaluate.js';
+
+/** One call on the annotator, as the worker replays it. */
+export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
+
+export type AnnotatorRequest =
+  | { kind: 'events'; events: AnnotatorEvent[] }
+  | { kind: 'finish'; report: Report; path: string }
+  | { kind: 'abort' };
+
+export type AnnotatorReply = { kind: 'ack' } | { kind: 'done' } | { kind: 'failed'; message: string };
+
+const BATCH = 256;
+/** Batches sent and not yet written before the reader is asked to wait. */
+const IN_FLIGHT = 4;
+
+// Under the test runner this module is TypeScript; the worker must be the compiled file.
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const compiled = here.endsWith('.ts') ? here.replace(/([\\/])src([\\/])/, '$1dist$2').replace(/\.ts$/, '.js') : here;
+  return compiled.replace(/annotate-thread\.js$/, 'annotate-worker.js');
+}
+
+export class AnnotatorThread implements PassObserver {
+  private readonly worker: Worker;
+  private events: AnnotatorEvent[] = [];
+  private inFlight = 0;
+  private waiting: (() => void) | null = null;
+  private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+  private closed = false;
+
+  constructor(lang: Lang, path: string) {
+    // The writer keeps little (styles, at most 50,000 short shared texts): a small heap makes its
+    // collector run early instead of letting garbage from millions of cells pile up.
+    this.worker = new Worker(workerFile(), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
+    this.worker.on('message', (reply: AnnotatorReply) => {
+      if (reply.kind === 'ack') {
+        this.inFlight--;
+        if (this.waiting && this.inFlight < IN_FLIGHT) {
+          this.waiting();
+          this.waiting = null;
+        }
+      } else if (reply.kind === 'done') this.settle?.resolve();
+      else this.fail(new Error(reply.message));
+    });
+    this.worker.on('error', (err) => this.fail(err));
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.waiting?.();
+    this.settle?.reject(err);
+  }
+
+  private push(event: AnnotatorEvent): void {
+    this.events.push(event);
+    if (this.events.length >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.events.length) return;
+    this.inFlight++;
+    this.worker.postMessage({ kind: 'events', events: this.events } satisfies AnnotatorRequest);
+    this.events = [];
+  }
+
+  onFinding = (f: Finding): void => this.push(['finding', f]);
+  table = (t: EchoTable): void => this.push(['table', t]);
+  // Arrays are copied when their batch is sent; a reader never changes a row it has echoed.
+  row = (n: number, cells: readonly Raw[], styles?: readonly number[]): void => this.push(['row', n, cells, styles]);
+  end = (): void => this.push(['end']);
+
+  wait = (): Promise<void> | undefined => {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.inFlight < IN_FLIGHT) return undefined;
+    return new Promise((resolve) => (this.waiting = resolve));
+  };
+
+  /** Sends the report and waits for the workbook to be written to `path`. */
+  async finish(report: Report, path: string): Promise<void> {
+    this.flush();
+    const done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.worker.postMessage({ kind: 'finish', report, path } satisfies AnnotatorRequest);
+    try {
+      if (this.failure) throw this.failure;
+      await done;
+    } finally {
+      this.closed = true;
+      await this.worker.terminate();
+    }
+  }
+
+  /** Stops the worker, which removes what it had written. */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const done = new Promise<void>((resolve) => (this.settle = { resolve, reject: () => resolve() }));
+    this.worker.postMessage({ kind: 'abort' } satisfies AnnotatorRequest);
+    await Promise.race([done, new Promise((r) => setTimeout(r, 5_000))]);
+    await this.worker.terminate();
+  }
+}

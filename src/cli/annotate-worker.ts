@@ -1,0 +1,42 @@
+// The thread that writes an annotated workbook: replays what the main thread's AnnotatorThread
+// sends onto a WorkbookAnnotator.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { WorkbookAnnotator } from '../report/workbook/annotator.js';
+import type { AnnotatorReply, AnnotatorRequest } from './annotate-thread.js';
+
+const port = parentPort!;
+const { lang, path } = workerData as { lang: 'zh' | 'en'; path: string };
+const reply = (r: AnnotatorReply) => port.postMessage(r);
+
+let annotator: WorkbookAnnotator;
+try {
+  annotator = new WorkbookAnnotator({ lang, path });
+} catch (err) {
+  reply({ kind: 'failed', message: (err as Error).message });
+  throw err;
+}
+
+port.on('message', async (req: AnnotatorRequest) => {
+  try {
+    if (req.kind === 'events') {
+      for (const e of req.events) {
+        if (e[0] === 'row') annotator.row(e[1], e[2], e[3]);
+        else if (e[0] === 'finding') annotator.onFinding(e[1]);
+        else if (e[0] === 'table') annotator.table(e[1]);
+        else annotator.end();
+      }
+      // Acknowledged once compression has caught up, so the main thread's reader waits with it.
+      await annotator.wait();
+      reply({ kind: 'ack' });
+    } else if (req.kind === 'finish') {
+      await annotator.finish(req.report, req.path);
+      reply({ kind: 'done' });
+    } else {
+      await annotator.abort();
+      reply({ kind: 'done' });
+    }
+  } catch (err) {
+    reply({ kind: 'failed', message: (err as Error).message });
+  }
+});
