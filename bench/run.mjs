@@ -21,12 +21,14 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, 'data');
 const RESULTS = path.join(BENCH, 'results');
-const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch'];
+const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate'];
 
 // The bars the project aims for (bench/README.md).
 const BARS = [
   { id: 'cscheck-csv', rows: 1_000_000, seconds: 4, rssMB: 300, text: '1,000,000-row CSV, plan quanzhou: ≤ 4 s, ≤ 300 MB peak RSS' },
   { id: 'cscheck-xlsx', rows: 100_000, seconds: 6, rssMB: null, text: '100,000-row XLSX, plan quanzhou: ≤ 6 s' },
+  { id: 'annotate-xlsx', rows: 100_000, seconds: 10, rssMB: 400, text: 'evaluate --annotate, 100,000-row XLSX: ≤ 10 s, ≤ 400 MB peak RSS' },
+  { id: 'annotate-csv', rows: 100_000, seconds: 10, rssMB: 400, text: 'evaluate --annotate, 100,000-row CSV: ≤ 10 s, ≤ 400 MB peak RSS' },
   { id: 'cscheck-batch-1000', rows: 1000 * 500, seconds: 15, rssMB: null, text: 'batch of 1,000 CSV files × 500 rows, --jobs 2: ≤ 15 s (memory: compare the peak RSS with the 250-file run)' },
 ];
 
@@ -35,7 +37,9 @@ function usage() {
   --rows N          rows of the CSV benchmark (default 1000000)
   --xlsx-rows N     rows of the XLSX benchmark (default 100000)
   --runs N          runs per command; the median is reported (default 3)
-  --only LIST       cscheck, pandas, mlr and/or batch, comma-separated (default: all)
+  --only LIST       cscheck, pandas, mlr, batch and/or annotate, comma-separated (default: all)
+  --annotate-rows N rows of the CSV the annotate benchmark writes back (default 100000; its XLSX
+                    is the XLSX benchmark's file)
   --batch-files L   file counts of the batch benchmark, comma-separated (default 250,1000)
   --batch-rows N    rows per file of the batch benchmark (default 500)
   --batch-jobs N    cscheck batch --jobs (default 2)
@@ -50,7 +54,7 @@ function parseArgs(argv) {
   const o = {
     rows: 1_000_000, xlsxRows: 100_000, runs: 3, only: TOOLS, seed: 42, plan: 'quanzhou', regen: false,
     timeout: 900, python: process.env.PYTHON || '/usr/bin/python3',
-    batchFiles: [250, 1000], batchRows: 500, batchJobs: 2,
+    batchFiles: [250, 1000], batchRows: 500, batchJobs: 2, annotateRows: 100_000,
   };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
@@ -73,6 +77,7 @@ function parseArgs(argv) {
       case '--timeout': o.timeout = int(); break;
       case '--plan': o.plan = val(); break;
       case '--batch-rows': o.batchRows = int(); break;
+      case '--annotate-rows': o.annotateRows = int(); break;
       case '--batch-jobs': o.batchJobs = int(); break;
       case '--batch-files': {
         o.batchFiles = val().split(',').map(Number);
@@ -313,6 +318,26 @@ function planBenchmarks(o, tmp, files) {
       });
     }
   }
+  if (o.only.includes('annotate')) {
+    // The annotated workbook (evaluate --annotate), checked to exist and to be a zip.
+    for (const [format, input] of [['xlsx', files.xlsx], ['csv', files.annotateCsv]]) {
+      const out = path.join(tmp, `annotate-${format}.json`);
+      const book = path.join(tmp, `annotate-${format}.xlsx`);
+      const argv = (o1, b1) => ['bin/cscheck', 'evaluate', rel(input), '--plan', o.plan, '--format', 'json', '--output', o1, '--annotate', b1];
+      const report = cscheckCheck(out);
+      list.push({
+        id: `annotate-${format}`, tool: 'cscheck --annotate', format, rows: format === 'xlsx' ? o.xlsxRows : o.annotateRows, input,
+        cmd: input && argv(out, book), shown: input && shell(argv('<tmpfile>.json', '<tmpfile>.xlsx')),
+        before: () => [out, book].forEach((f) => fs.rmSync(f, { force: true })),
+        check: (r) => {
+          const head = fs.existsSync(book) ? fs.readFileSync(book).subarray(0, 4) : null;
+          if (!head || head.readUInt32LE(0) !== 0x04034b50) return { ok: false, why: 'no workbook written' };
+          const c = report(r);
+          return c.ok ? { ...c, note: `${c.note ? `${c.note}; ` : ''}workbook ${(fs.statSync(book).size / 1048576).toFixed(1)} MiB` } : c;
+        },
+      });
+    }
+  }
   if (o.only.includes('pandas')) {
     const input = files.csv;
     const cmd = input && [python, 'bench/pandas_baseline.py', rel(input)];
@@ -427,7 +452,8 @@ function resultLines(results) {
   const out = [];
   const sets = [];
   for (const r of results) {
-    if (!r.result || r.format !== 'csv') continue;
+    // The aggregates of the 1,000,000-row CSV, as cscheck, pandas and Miller each compute them.
+    if (!r.result || r.format !== 'csv' || r.id.startsWith('annotate-')) continue;
     const j = r.tool === 'cscheck' ? cscheckAggregates(r.result) : r.result;
     if (!j) {
       out.push(`- ${r.tool}: the three indicators were not found in its JSON report`);
@@ -475,8 +501,9 @@ function main() {
     console.log(`timing: ${timer.text}`);
 
     const files = {};
-    if (o.only.some((t) => t !== 'batch')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
-    if (o.only.includes('cscheck')) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
+    if (o.only.some((t) => t !== 'batch' && t !== 'annotate')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
+    if (o.only.includes('cscheck') || o.only.includes('annotate')) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
+    if (o.only.includes('annotate')) files.annotateCsv = ensureData('csv', o.annotateRows, o.seed, o.regen);
     if (o.only.includes('batch')) files.trees = o.batchFiles.map((n) => [n, ensureTree(n, o.batchRows, o.seed, o.regen)]).filter(([, d]) => d);
 
     const results = planBenchmarks(o, tmp, files).map((b) => runBenchmark(b, o, timer, tmp));
@@ -492,7 +519,7 @@ function main() {
       ].filter(Boolean).join('; ') || '—'}`,
       `- data: seed ${o.seed}, generator v${GENERATOR_VERSION}; ` +
         [
-          ...[files.csv, files.xlsx].filter(Boolean).map((f) => `${rel(f)} ${(fs.statSync(f).size / 1048576).toFixed(1)} MiB`),
+          ...[...new Set([files.csv, files.xlsx, files.annotateCsv])].filter(Boolean).map((f) => `${rel(f)} ${(fs.statSync(f).size / 1048576).toFixed(1)} MiB`),
           ...(files.trees ?? []).map(([n, d]) => `${rel(d)} (${n} files × ${o.batchRows} rows)`),
         ].join(', '),
       `- runs: ${o.runs} per command, median wall time (measured around the child process); peak RSS = max over runs of the child's max resident set size (${timer.text})`,

@@ -44,7 +44,7 @@ export class AnnotatorThread implements PassObserver {
   constructor(lang: Lang, path: string) {
     // The writer keeps little (styles, at most 50,000 short shared texts): a small heap makes its
     // collector run early instead of letting garbage from millions of cells pile up.
-    this.worker = new Worker(workerFile(), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
+    this.worker = new Worker(workerFile(), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
     this.worker.on('message', (reply: AnnotatorReply) => {
       if (reply.kind === 'ack') {
         this.inFlight--;
