@@ -4,6 +4,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
@@ -19,7 +20,7 @@ export type AnnotatorRequest =
   | { kind: 'finish'; report: Report; path: string }
   | { kind: 'abort' };
 
-export type AnnotatorReply = { kind: 'ack' } | { kind: 'done' } | { kind: 'failed'; message: string };
+export type AnnotatorReply = { kind: 'ack' } | { kind: 'done' } | { kind: 'failed'; message: string; error?: Pick<CscheckError, 'messageId' | 'args' | 'location'> };
 
 const BATCH = 256;
 /** Batches sent and not yet written before the reader is asked to wait. */
@@ -53,7 +54,7 @@ export class AnnotatorThread implements PassObserver {
           this.waiting = null;
         }
       } else if (reply.kind === 'done') this.settle?.resolve();
-      else this.fail(new Error(reply.message));
+      else this.fail(reply.error ? new CscheckError(reply.error.messageId, reply.error.args, reply.error.location) : new Error(reply.message));
     });
     this.worker.on('error', (err) => this.fail(err));
   }

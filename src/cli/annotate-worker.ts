@@ -2,18 +2,24 @@
 // sends onto a WorkbookAnnotator.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { CscheckError } from '../schema/errors.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
 import type { AnnotatorReply, AnnotatorRequest } from './annotate-thread.js';
 
 const port = parentPort!;
 const { lang, path } = workerData as { lang: 'zh' | 'en'; path: string };
 const reply = (r: AnnotatorReply) => port.postMessage(r);
+// A CscheckError crosses as its message id, arguments and location, so it reads as any other.
+const failure = (err: unknown): AnnotatorReply =>
+  err instanceof CscheckError
+    ? { kind: 'failed', message: err.message, error: { messageId: err.messageId, args: err.args, location: err.location } }
+    : { kind: 'failed', message: (err as Error).message };
 
 let annotator: WorkbookAnnotator;
 try {
   annotator = new WorkbookAnnotator({ lang, path });
 } catch (err) {
-  reply({ kind: 'failed', message: (err as Error).message });
+  reply(failure(err));
   throw err;
 }
 
@@ -37,6 +43,6 @@ port.on('message', async (req: AnnotatorRequest) => {
       reply({ kind: 'done' });
     }
   } catch (err) {
-    reply({ kind: 'failed', message: (err as Error).message });
+    reply(failure(err));
   }
 });

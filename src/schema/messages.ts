@@ -262,6 +262,8 @@ const catalogue = {
   'annotate.where': { zh: '位置', en: 'Location' },
   'annotate.file': { zh: '文件', en: 'File' },
   'annotate.missed': { zh: '未达标指标数', en: 'Indicators missed' },
+  'annotate.too-many-rows': { zh: '超出 Excel 工作表的 {max} 行上限，无法写入带批注的工作簿', en: 'beyond the {max} rows an Excel sheet holds; the annotated workbook cannot be written' },
+  'annotate.too-wide': { zh: '该表有 {columns} 列，加上“检查结果”列将超出 Excel 的 {max} 列上限', en: 'the table has {columns} columns; with the check column it would exceed the {max} columns an Excel sheet holds' },
   'annotate.not-xlsx': { zh: '--annotate 的输出文件“{file}”应以 .xlsx 结尾', en: 'the --annotate output “{file}” should end in .xlsx' },
 
   // — cscheck compare —

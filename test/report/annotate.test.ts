@@ -735,3 +735,32 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     expect(links.find((l) => l?.result === '村（社区）!R9')).toMatchObject({ formula: `HYPERLINK("#'村（社区）'!R9","村（社区）!R9")` });
   });
 });
+
+describe("Excel's sheet limits", () => {
+  const table = (columns: number) => ({
+    file: '大表.csv',
+    level: 'community' as const,
+    source: 'csv' as const,
+    headerRows: [1, 1] as [number, number],
+    columns: Array.from({ length: columns }, (_, index) => ({ index, header: `列${index + 1}`, type: null })),
+    widths: [],
+    merges: [],
+    formats: [],
+  });
+
+  it('refuses a row past 1,048,576 and a table with no room for the check column, naming the file', async () => {
+    const { WorkbookAnnotator } = await import('../../src/report/workbook/annotator.js');
+    const dir = tmpDir('cscheck-limits-');
+    const tall = new WorkbookAnnotator({ lang: 'zh', path: path.join(dir, 'tall.xlsx') });
+    tall.table(table(3));
+    tall.row(1, ['列1', '列2', '列3']);
+    // 1,048,576 rows is Excel's maximum; the next one cannot be written.
+    expect(() => tall.row(1_048_577, ['a', 'b', 'c'])).toThrow(expect.objectContaining({ messageId: 'annotate.too-many-rows', location: expect.objectContaining({ file: '大表.csv', row: 1_048_577 }) }));
+    await tall.abort();
+    // 16,384 columns is the maximum: a table that already has them leaves none for 检查结果.
+    const wide = new WorkbookAnnotator({ lang: 'zh', path: path.join(dir, 'wide.xlsx') });
+    expect(() => wide.table(table(16_384))).toThrow(expect.objectContaining({ messageId: 'annotate.too-wide', args: { columns: 16_384, max: 16_384 } }));
+    await wide.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 // Rows are written to disk as they come and dropped, so memory does not grow with the file.
 
 import { basename, extname } from 'node:path';
+import { CscheckError } from '../../schema/errors.js';
 import type { Finding, Severity } from '../../schema/finding.js';
 import { SEVERITY_RANK } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
@@ -38,6 +39,9 @@ interface Mark {
   note: string;
 }
 
+/** Excel's sheet size (Excel specifications and limits). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 const STATUS_WIDTH = 12;
 const CSV_MIN_WIDTH = 8;
 const CSV_TEXT_WIDTH = 16;
@@ -91,6 +95,7 @@ export class WorkbookAnnotator implements SheetEcho {
     const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
     const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
     const headerRow = t.headerRows[1];
+    if (statusColumn > MAX_COLUMNS) throw new CscheckError('annotate.too-wide', { columns: statusColumn - 1, max: MAX_COLUMNS }, { file: t.file, sheet: t.sheet });
     // Columns right of the header move one to the right, past the status column (see row()).
     const shift = (col: number) => (col < statusColumn ? col : col + 1);
     const widths = Array.from({ length: Math.max(statusColumn, t.widths.length + 1) }, (_, i) =>
@@ -135,6 +140,7 @@ export class WorkbookAnnotator implements SheetEcho {
   }
 
   row(n: number, cells: readonly Raw[], styles?: readonly number[]): void {
+    if (n > MAX_ROWS) throw new CscheckError('annotate.too-many-rows', { max: MAX_ROWS }, { file: this.current!.t.file, sheet: this.current!.t.sheet, row: n });
     const { t, sheet, statusColumn, numeric } = this.current!;
     const formats = t.formats;
     const key = keyOf(t.file, t.sheet, n);
