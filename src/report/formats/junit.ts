@@ -34,10 +34,21 @@ interface Case {
 
 // XML 1.0 cannot carry these at all, not even as character references: they are shown as \uXXXX.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const legal = (s: string) => s.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// Most text has none of them (nor a surrogate at all): one cheap test before the full expression.
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const legal = (s: string) => (MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s);
 
-export const xmlText = (s: string): string => legal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-export const xmlAttr = (s: string): string => xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\t': '&#9;' };
+const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTR_SPECIAL = /[&<>\r"'\n\t]/g;
+// One pass over the text (the HTML report escapes every cell of thousands of findings with these).
+const escapeWith = (s: string, special: RegExp) => {
+  special.lastIndex = 0;
+  return special.test(s) ? s.replace(special, (c) => ENTITY[c]) : s;
+};
+
+export const xmlText = (s: string): string => escapeWith(legal(s), TEXT_SPECIAL);
+export const xmlAttr = (s: string): string => escapeWith(legal(s), ATTR_SPECIAL);
 
 const attrs = (a: Record<string, string | number | undefined>) =>
   Object.entries(a)

@@ -61,7 +61,16 @@ export function axisScale(unit: string, values: number[], target?: number): { ma
 const clean = (v: number): number => Number(v.toPrecision(12));
 
 /** Width of text in SVG units at FONT size: a CJK character is about 1 em, Latin text about half. */
-const textWidth = (s: string): number => (stringWidth(s) * FONT) / 2;
+// Township names repeat in every chart of a page and across a batch's pages: measured once each.
+const widths = new Map<string, number>();
+const textWidth = (s: string): number => {
+  let w = widths.get(s);
+  if (w === undefined) {
+    w = (stringWidth(s) * FONT) / 2;
+    if (widths.size < 10_000) widths.set(s, w);
+  }
+  return w;
+};
 
 function fitLabel(label: string, width: number): string {
   if (textWidth(label) <= width) return label;
