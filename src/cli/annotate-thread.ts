@@ -2,7 +2,6 @@
 // stay on the main thread, and what the annotator is told (tables, rows, findings) goes to a worker
 // in batches, in order. On two cores the writing then costs little more than the reading.
 
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
@@ -11,6 +10,7 @@ import type { Report } from '../schema/results.js';
 import type { EchoTable } from '../io/sheet-echo.js';
 import type { Raw } from '../io/values.js';
 import type { PassObserver } from '../rules/batch-evaluate.js';
+import { workerFile } from '../rules/worker-file.js';
 
 /** One call on the annotator, as the worker replays it. */
 export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
@@ -26,12 +26,6 @@ const BATCH = 256;
 /** Batches sent and not yet written before the reader is asked to wait. */
 const IN_FLIGHT = 4;
 
-// Under the test runner this module is TypeScript; the worker must be the compiled file.
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.ts') ? here.replace(/([\\/])src([\\/])/, '$1dist$2').replace(/\.ts$/, '.js') : here;
-  return compiled.replace(/annotate-thread\.js$/, 'annotate-worker.js');
-}
 
 export class AnnotatorThread implements PassObserver {
   private readonly worker: Worker;
@@ -45,7 +39,7 @@ export class AnnotatorThread implements PassObserver {
   constructor(lang: Lang, path: string) {
     // The writer keeps little (styles, at most 50,000 short shared texts): a small heap makes its
     // collector run early instead of letting garbage from millions of cells pile up.
-    this.worker = new Worker(workerFile(), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
     this.worker.on('message', (reply: AnnotatorReply) => {
       if (reply.kind === 'ack') {
         this.inFlight--;

@@ -5,7 +5,6 @@
 // (Ctrl-C) stops handing out files and terminates the workers; answers being handled finish first.
 
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
@@ -15,6 +14,7 @@ import type { CompiledPlan } from '../rules/compile-plan.js';
 import type { FileFailure } from '../rules/batch-evaluate.js';
 import type { BatchOutcome, BatchTask, BatchWorkerSetup } from './batch-task.js';
 import { evaluateTask } from './batch-task.js';
+import { workerFile } from '../rules/worker-file.js';
 
 /** A worker's message: an answer for a task, or a plan it cannot load. */
 export type BatchReply = (BatchOutcome & { id: number }) | { fatal: FileFailure };
@@ -27,12 +27,6 @@ export interface PoolOptions {
   workerFile?: string;
 }
 
-// Under the test runner this module is TypeScript; the worker must be the compiled file.
-function defaultWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.ts') ? here.replace(/([\\/])src([\\/])/, '$1dist$2').replace(/\.ts$/, '.js') : here;
-  return compiled.replace(/batch-pool\.js$/, 'batch-worker.js');
-}
 
 /** Runs one task at a time on something that evaluates files; null = stopped (abort). */
 interface Runner {
@@ -124,7 +118,7 @@ export async function runPool(
   opts.signal?.addEventListener('abort', abort);
   if (opts.signal?.aborted) stop.abort();
 
-  const file = opts.workerFile ?? defaultWorkerFile();
+  const file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
   const inline = !existsSync(file);
   const plan = inline ? compilePlan(loadPlan(opts.setup.plan)) : null;
   let fatal: FileFailure | null = null;

@@ -10,7 +10,7 @@ import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import type { FileFailure, WholeFileOptions, WholeFileResult } from '../rules/batch-evaluate.js';
 import { evaluateWholeFile, fileFailure } from '../rules/batch-evaluate.js';
-import { findingMessage } from '../report/render.js';
+import { json as jsonReport } from '../report/formats/json.js';
 import { renderReportPage } from '../report/formats/html.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
 import { writeAtomicWith } from './write-output.js';
@@ -46,16 +46,6 @@ export type BatchOutcome =
   | { ok: true; digest: ReportDigest; json: Uint8Array; html: Uint8Array; ms: number }
   | { ok: false; failure: FileFailure; ms: number };
 
-/**
- * The JSON report of one file: what `evaluate --format json` writes (report/formats/json.ts: the
- * Report with each finding's message in the chosen language), without the indentation. A batch
- * writes a thousand of these; unindented they are a third smaller and take 15 % less CPU to render,
- * encode and write. (The shape is json.ts's; an indent option there would let both share it.)
- */
-function reportJson(report: Report, lang: Lang): string {
-  return `${JSON.stringify({ ...report, lang, findings: report.findings.map((f) => ({ ...f, message: findingMessage(f, lang) })) })}\n`;
-}
-
 export function digestOf(report: Report, counties: string[]): ReportDigest {
   return {
     summary: report.summary,
@@ -85,7 +75,8 @@ export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: B
     const { report, counties } = await evaluate(plan, task, setup);
     // A TextEncoder result owns its memory (a small Buffer would share a pool), so it can be transferred.
     const encoder = new TextEncoder();
-    const json = encoder.encode(reportJson(report, setup.lang));
+    // Unindented: a third smaller and 15 % less CPU to render, encode and write, a thousand times over.
+    const json = encoder.encode(jsonReport(report, { lang: setup.lang, color: false }, 0));
     const html = encoder.encode(renderReportPage(report, { lang: setup.lang, color: false }, { indexHref: task.indexHref }));
     return { ok: true, digest: digestOf(report, counties), json, html, ms: performance.now() - t0 };
   } catch (err) {

@@ -5,7 +5,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import type { CsvOptions, CsvParts } from '../io/csv-reader.js';
@@ -13,6 +12,7 @@ import { planCsvParts, readCsvPart } from '../io/csv-reader.js';
 import type { TableSummary } from '../io/table-summary.js';
 import type { Evaluation, EvaluationState } from './evaluation.js';
 import type { WorkerInput } from './evaluate-worker.js';
+import { workerFile } from './worker-file.js';
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 << 20;
@@ -27,16 +27,10 @@ export interface ParallelOptions extends CsvOptions {
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
-// Under the test runner this module is TypeScript; the worker must be the compiled file.
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.ts') ? here.replace(/([\\/])src([\\/])/, '$1dist$2').replace(/\.ts$/, '.js') : here;
-  return compiled.replace(/parallel-csv\.js$/, 'evaluate-worker.js');
-}
 
 function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: EvaluationState; summary: TableSummary }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: input });
+    const worker = new Worker(workerFile(import.meta.url, 'evaluate-worker.js'), { workerData: input });
     workers.push(worker);
     worker.once('message', (msg) => {
       if (msg.ok) resolve(msg);
@@ -55,7 +49,7 @@ function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: Eval
  * better read in one stream (small, or a shape that cannot be cut safely).
  */
 export async function evaluateCsvInParallel(evaluation: Evaluation, path: string, display: string, options: ParallelOptions): Promise<TableSummary[] | null> {
-  if (options.jobs < 2 || !existsSync(workerFile())) return null;
+  if (options.jobs < 2 || !existsSync(workerFile(import.meta.url, 'evaluate-worker.js'))) return null;
   const { size } = await stat(path);
   if (size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const parts: CsvParts | null = await planCsvParts(path, display, options, options.jobs);
