@@ -75,5 +75,6 @@ function bar(total: number, io: Io, lang: Lang): BatchProgress {
 
 export function batchProgress(total: number, io: Io, opts: { quiet?: boolean; lang: Lang }): BatchProgress {
   if (opts.quiet) return { fileDone() {}, stop() {} };
-  return io.isTTY ? bar(total, io, opts.lang) : plainLines(total, io, opts.lang);
+  // The bar goes to stderr: `batch … --format json > summary.json` in a terminal still shows it.
+  return (io.stderrIsTTY ?? io.isTTY) ? bar(total, io, opts.lang) : plainLines(total, io, opts.lang);
 }

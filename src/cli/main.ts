@@ -20,8 +20,10 @@ import { EVALUATE_FORMAT_NAMES } from '../report/formats/index.js';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Whether stdout is a terminal (colour, progress). */
+  /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars); as stdout when not given. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
 }
 
@@ -41,6 +43,7 @@ const processIo = (): Io => {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
   };
 };
