@@ -48,9 +48,10 @@ export class AnnotatorThread implements PassObserver {
           this.waiting = null;
         }
       } else if (reply.kind === 'done') this.settle?.resolve();
-      else this.fail(reply.error ? new CscheckError(reply.error.messageId, reply.error.args, reply.error.location) : new Error(reply.message));
+      // Anything else the writer hit (a full disk) is a failure to write the workbook, and says so.
+      else this.fail(reply.error ? new CscheckError(reply.error.messageId, reply.error.args, reply.error.location) : new CscheckError('output.write-failed', { file: path, detail: reply.message }, { file: path }));
     });
-    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('error', (err) => this.fail(new CscheckError('output.write-failed', { file: path, detail: err.message }, { file: path }, { cause: err })));
   }
 
   private fail(err: Error): void {

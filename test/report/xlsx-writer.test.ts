@@ -387,3 +387,14 @@ describe('Excel-safe texts', () => {
     expect(noteText(`${'注'.repeat(998)}𠀀𠀀`)).toBe(`${'注'.repeat(998)}…`);
   });
 });
+
+describe('a part that cannot be written', () => {
+  it('throws the file system error on the next write and from end(), instead of an unhandled error event', async () => {
+    const { DeflatedPart } = await import('../../src/report/workbook/xlsx-writer/zip-parts.js');
+    // The folder does not exist: the error arrives asynchronously, after the part was created.
+    const part = new DeflatedPart('xl/worksheets/sheet1.xml', path.join(tmpDir(), 'gone', 'sheet1.xml.deflate'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(() => part.write('<row/>')).toThrow(/ENOENT/);
+    await expect(part.end()).rejects.toThrow(/ENOENT/);
+  });
+});

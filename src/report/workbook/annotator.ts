@@ -78,6 +78,19 @@ export class WorkbookAnnotator implements SheetEcho {
     this.list = new FindingsSheet(this.writer, opts.lang, []);
   }
 
+  /**
+   * Runs a step of the writing: an error of the file system (a full disk) is the workbook's, not
+   * the input's, whichever reader happens to be calling.
+   */
+  private writing(step: () => void): void {
+    try {
+      step();
+    } catch (err) {
+      if (err instanceof CscheckError) throw err;
+      throw new CscheckError('output.write-failed', { file: this.opts.path, detail: (err as Error).message }, { file: this.opts.path }, { cause: err });
+    }
+  }
+
   /** Every finding, as the evaluation makes it (wired to EvaluationOptions.onFinding). */
   onFinding = (f: Finding): void => {
     const l = f.location;
@@ -92,6 +105,10 @@ export class WorkbookAnnotator implements SheetEcho {
   };
 
   table(t: EchoTable): void {
+    this.writing(() => this.startTable(t));
+  }
+
+  private startTable(t: EchoTable): void {
     const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
     const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
     const headerRow = t.headerRows[1];
@@ -140,6 +157,10 @@ export class WorkbookAnnotator implements SheetEcho {
   }
 
   row(n: number, cells: readonly Raw[], styles?: readonly number[]): void {
+    this.writing(() => this.writeRow(n, cells, styles));
+  }
+
+  private writeRow(n: number, cells: readonly Raw[], styles?: readonly number[]): void {
     if (n > MAX_ROWS) throw new CscheckError('annotate.too-many-rows', { max: MAX_ROWS }, { file: this.current!.t.file, sheet: this.current!.t.sheet, row: n });
     const { t, sheet, statusColumn, numeric } = this.current!;
     const formats = t.formats;

@@ -32,9 +32,16 @@ export class DeflatedPart {
     this.out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
     this.deflate.on('data', (b: Buffer) => (this.compressedSize += b.length));
     this.deflate.pipe(this.out);
+    // A full disk surfaces here, asynchronously: kept, and thrown by the next write and by end().
+    const keep = (err: Error) => (this.failure ??= err);
+    this.out.on('error', keep);
+    this.deflate.on('error', keep);
   }
 
+  private failure: Error | null = null;
+
   write(s: string): void {
+    if (this.failure) throw this.failure;
     this.buffer += s;
     if (this.buffer.length >= CHUNK) this.flush();
   }
@@ -53,7 +60,9 @@ export class DeflatedPart {
     if (!this.done) {
       this.flush();
       this.deflate.end();
-      this.done = finished(this.out);
+      this.done = finished(this.out).then(() => {
+        if (this.failure) throw this.failure;
+      });
     }
     return this.done;
   }
