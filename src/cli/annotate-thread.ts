@@ -2,6 +2,7 @@
 // stay on the main thread, and what the annotator is told (tables, rows, findings) goes to a worker
 // in batches, in order. On two cores the writing then costs little more than the reading.
 
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
@@ -11,6 +12,7 @@ import type { EchoTable } from '../io/sheet-echo.js';
 import type { Raw } from '../io/values.js';
 import type { PassObserver } from '../rules/batch-evaluate.js';
 import { workerFile } from '../rules/worker-file.js';
+import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 
 /** One call on the annotator, as the worker replays it. */
 export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
@@ -36,10 +38,14 @@ export class AnnotatorThread implements PassObserver {
   private failure: Error | null = null;
   private closed = false;
 
-  constructor(lang: Lang, path: string) {
-    // The writer keeps little (styles, at most 50,000 short shared texts): a small heap makes its
-    // collector run early instead of letting garbage from millions of cells pile up.
-    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+  constructor(
+    lang: Lang,
+    private readonly path: string,
+  ) {
+    // The writer keeps little (styles, at most 50,000 short shared texts, the batches waiting
+    // their turn): a bounded heap makes its collector run early instead of letting the garbage of
+    // millions of cells pile up.
+    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
     this.worker.on('message', (reply: AnnotatorReply) => {
       if (reply.kind === 'ack') {
         this.inFlight--;
@@ -89,22 +95,25 @@ export class AnnotatorThread implements PassObserver {
     this.flush();
     const done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     this.worker.postMessage({ kind: 'finish', report, path } satisfies AnnotatorRequest);
-    try {
-      if (this.failure) throw this.failure;
-      await done;
-    } finally {
-      this.closed = true;
-      await this.worker.terminate();
-    }
+    if (this.failure) throw this.failure;
+    await done;
+    this.closed = true;
+    await this.worker.terminate();
   }
 
-  /** Stops the worker, which removes what it had written. */
+  /**
+   * Stops the worker, which removes what it had written; a worker that failed or died cannot, so
+   * what it left beside the output is removed here.
+   */
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const done = new Promise<void>((resolve) => (this.settle = { resolve, reject: () => resolve() }));
-    this.worker.postMessage({ kind: 'abort' } satisfies AnnotatorRequest);
-    await Promise.race([done, new Promise((r) => setTimeout(r, 5_000))]);
+    if (!this.failure) {
+      const done = new Promise<void>((resolve) => (this.settle = { resolve, reject: () => resolve() }));
+      this.worker.postMessage({ kind: 'abort' } satisfies AnnotatorRequest);
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5_000))]);
+    }
     await this.worker.terminate();
+    removeLeftovers(dirname(this.path));
   }
 }

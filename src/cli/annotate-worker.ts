@@ -23,26 +23,42 @@ try {
   throw err;
 }
 
-port.on('message', async (req: AnnotatorRequest) => {
-  try {
-    if (req.kind === 'events') {
-      for (const e of req.events) {
-        if (e[0] === 'row') annotator.row(e[1], e[2], e[3]);
-        else if (e[0] === 'finding') annotator.onFinding(e[1]);
-        else if (e[0] === 'table') annotator.table(e[1]);
-        else annotator.end();
-      }
-      // Acknowledged once compression has caught up, so the main thread's reader waits with it.
-      await annotator.wait();
-      reply({ kind: 'ack' });
-    } else if (req.kind === 'finish') {
-      await annotator.finish(req.report, req.path);
-      reply({ kind: 'done' });
-    } else {
-      await annotator.abort();
-      reply({ kind: 'done' });
+// One request at a time, in order: a batch is replayed, and the next taken only once compression
+// has caught up, so a burst of rows (a workbook's first rows wait for its merged ranges) queues as
+// messages instead of piling up in the compressors.
+const queue: AnnotatorRequest[] = [];
+let busy = false;
+
+async function handle(req: AnnotatorRequest): Promise<void> {
+  if (req.kind === 'events') {
+    for (const e of req.events) {
+      if (e[0] === 'row') annotator.row(e[1], e[2], e[3]);
+      else if (e[0] === 'finding') annotator.onFinding(e[1]);
+      else if (e[0] === 'table') annotator.table(e[1]);
+      else annotator.end();
     }
-  } catch (err) {
-    reply(failure(err));
+    await annotator.wait();
+    reply({ kind: 'ack' });
+  } else if (req.kind === 'finish') {
+    await annotator.finish(req.report, req.path);
+    reply({ kind: 'done' });
+  } else {
+    await annotator.abort();
+    reply({ kind: 'done' });
   }
+}
+
+port.on('message', async (req: AnnotatorRequest) => {
+  queue.push(req);
+  if (busy) return;
+  busy = true;
+  while (queue.length) {
+    try {
+      await handle(queue.shift()!);
+    } catch (err) {
+      queue.length = 0;
+      reply(failure(err));
+    }
+  }
+  busy = false;
 });

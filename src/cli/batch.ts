@@ -22,6 +22,7 @@ import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
 import { batchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
 import { renderBatchIndex } from '../report/html/batch-index.js';
+import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
 import { findInputs } from './batch-inputs.js';
 import { runPool } from './batch-pool.js';
@@ -165,5 +166,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   } finally {
     progress.stop();
     stop.dispose();
+    // A worker stopped mid-file (Ctrl-C, or one that died) leaves its workbook's parts behind.
+    if (opts.annotate) for (const dir of new Set(stems.map((stem) => dirname(outPath(`${stem}.xlsx`))))) removeLeftovers(dir);
   }
 }

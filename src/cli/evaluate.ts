@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { isCalendarDate } from '../schema/dates.js';
-import { localized } from '../schema/messages.js';
+import { localized, message } from '../schema/messages.js';
 import type { PassObserver } from '../rules/batch-evaluate.js';
 import { AnnotatorThread } from './annotate-thread.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
 import { writeAtomicWith } from './write-output.js';
+import { onInterrupt } from './interrupt.js';
+import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
@@ -102,6 +104,11 @@ async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { anno
   } catch (err) {
     throw new CscheckError('output.write-failed', { file: opts.annotate, detail: (err as Error).message }, { file: opts.annotate }, { cause: err });
   }
+  // Interrupted: the parts written so far, and a workbook not yet renamed into place, are removed.
+  const stop = onInterrupt((signal) => {
+    removeLeftovers(dir);
+    process.stderr.write(`cscheck: ${message('usage.interrupted', { signal }, opts.lang)}\n`);
+  });
   try {
     const report = await evaluateFiles(files, opts, annotator);
     await writeAtomicWith(opts.annotate, (tmp) => annotator.finish(report, tmp));
@@ -109,6 +116,8 @@ async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { anno
   } catch (err) {
     await annotator.abort();
     throw err;
+  } finally {
+    stop();
   }
 }
 

@@ -49,6 +49,7 @@ const catalogue = {
   // — usage (exit 2) —
   'usage.error': { zh: '{detail}', en: '{detail}' },
   'output.write-failed': { zh: '无法写入输出文件 {file}：{detail}', en: 'cannot write the output file {file}: {detail}' },
+  'usage.interrupted': { zh: '已中断（{signal}），未写入输出文件', en: 'interrupted ({signal}); no output written' },
   'output.no-directory': { zh: '目录不存在', en: 'no such directory' },
   'usage.output-is-input': { zh: '输出文件不能是输入文件：{file}', en: 'the output file must not be an input file: {file}' },
 
@@ -264,6 +265,7 @@ const catalogue = {
   'annotate.missed': { zh: '未达标指标数', en: 'Indicators missed' },
   'annotate.too-many-rows': { zh: '超出 Excel 工作表的 {max} 行上限，无法写入带批注的工作簿', en: 'beyond the {max} rows an Excel sheet holds; the annotated workbook cannot be written' },
   'annotate.too-wide': { zh: '该表有 {columns} 列，加上“检查结果”列将超出 Excel 的 {max} 列上限', en: 'the table has {columns} columns; with the check column it would exceed the {max} columns an Excel sheet holds' },
+  'annotate.list-cut': { zh: '另有 {count} 条问题未列出：已到 Excel 工作表的行数上限；完整列表见 --format json 的报告', en: '{count} more findings not listed: an Excel sheet holds no more rows; the --format json report has them all' },
   'annotate.not-xlsx': { zh: '--annotate 的输出文件“{file}”应以 .xlsx 结尾', en: 'the --annotate output “{file}” should end in .xlsx' },
 
   // — cscheck compare —

@@ -764,3 +764,31 @@ describe("Excel's sheet limits", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('evaluate --annotate interrupted with Ctrl-C', () => {
+  it('exits 130 and leaves nothing beside the output: no parts folder, no half-written workbook', async () => {
+    const { spawn } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const { ROOT } = await import('../cli/helpers.js');
+    const src = tmpDir('cscheck-sigint-');
+    const header = '县（市、区）,乡镇（街道）,村（社区）名称,城乡类型,常住人口,是否建有综合服务设施,综合服务设施建筑面积（平方米）,居民活动区域面积（平方米）,注册志愿者人数,灾害信息员人数';
+    // 300,000 rows: long enough to be interrupted while the workbook is being written.
+    const body = Array.from({ length: 300_000 }, (_, i) => `洛江区,万安街道,社区${i},城市,${5000 + (i % 97)},是,600,400,1400,${i % 3}`).join('\r\n');
+    const input = path.join(src, '万安街道.csv');
+    writeFileSync(input, `${header}\r\n${body}\r\n`);
+    const out = tmpDir('cscheck-sigint-out-');
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'cscheck'), 'evaluate', input, '--plan', 'quanzhou', '--annotate', path.join(out, '批注.xlsx')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const started = Date.now();
+    while (!readdirSync(out).some((f) => f.startsWith('.cscheck-parts-'))) {
+      if (Date.now() - started > 20_000) throw new Error(`no parts folder after 20 s; stderr: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('cscheck: 已中断（SIGINT），未写入输出文件\n');
+    expect(readdirSync(out)).toEqual([]);
+  }, 30_000);
+});

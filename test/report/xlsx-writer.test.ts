@@ -398,3 +398,22 @@ describe('a part that cannot be written', () => {
     await expect(part.end()).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('问题清单 at the end of its rows', () => {
+  it('lists findings up to the row before the last and says on the last how many more there were', async () => {
+    const { FindingsSheet } = await import('../../src/report/workbook/summary-sheets.js');
+    const file = path.join(tmpDir(), 'list.xlsx');
+    const wb = new XlsxWriter(file);
+    // A sheet of 5 rows: the header (1), three findings (2–4), and row 5 for the rest of the ten.
+    const list = new FindingsSheet(wb, 'zh', [], 5);
+    for (let i = 1; i <= 10; i++) {
+      list.add({ code: 'cell-type', severity: 'error', location: { file: '调查表.csv', row: i + 1 }, messageId: 'data.cell-type', args: { value: `约${i}`, expected: '非负数' } });
+    }
+    list.close();
+    await wb.save(file);
+    const ws = (await open(file)).getWorksheet('问题清单')!;
+    expect(ws.rowCount).toBe(5);
+    expect([2, 3, 4].map((r) => ws.getRow(r).getCell(8).value)).toEqual(['“约1”无法读取为非负数', '“约2”无法读取为非负数', '“约3”无法读取为非负数']);
+    expect(ws.getRow(5).getCell(8).value).toBe('另有 7 条问题未列出：已到 Excel 工作表的行数上限；完整列表见 --format json 的报告');
+  });
+});

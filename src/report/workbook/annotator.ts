@@ -259,6 +259,7 @@ export class WorkbookAnnotator implements SheetEcho {
   async finish(report: Report, path: string): Promise<void> {
     for (const list of this.pending.values()) for (const f of list) this.list.add(f);
     this.pending.clear();
+    this.list.close();
     writeSummarySheets(this.writer, report, this.opts.lang, [this.list.name, ...this.sheets.map((s) => s.name)]);
     await this.writer.save(path);
   }

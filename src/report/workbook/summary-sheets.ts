@@ -187,11 +187,14 @@ export class FindingsSheet {
   private readonly sheetOf = new Map<string, string>();
   private readonly styles: { error: number; warning: number; wrap: number; link: number };
   private n = 1;
+  private cut = 0;
 
   constructor(
     private readonly wb: XlsxWriter,
     private readonly lang: Lang,
     taken: string[],
+    /** The sheet's last row (tests make it small). */
+    private readonly lastRow = LIST_LAST_ROW,
   ) {
     const columns: Column[] = [
       { label: 'annotate.severity', width: 9 },
@@ -212,6 +215,12 @@ export class FindingsSheet {
     return this.sheet.name;
   }
 
+  /** Ends the list: findings past Excel's last row are counted on it. */
+  close(): void {
+    if (!this.cut) return;
+    putRow(this.wb, this.sheet, ++this.n, [null, null, null, null, null, null, null, message('annotate.list-cut', { count: this.cut }, this.lang)], { 8: this.styles.wrap });
+  }
+
   /** A data sheet that findings can link to. */
   link(s: SheetLink): void {
     this.sheetOf.set(`${s.file}\u0000${s.sheet ?? ''}`, s.name);
@@ -219,6 +228,11 @@ export class FindingsSheet {
 
   /** One finding; `text` is its message, `value` the content of its cell when it names one. */
   add(f: Finding, text = findingMessage(f, this.lang), value?: string): void {
+    // A sheet holds 1,048,576 rows: the header, the findings, and a last row saying what did not fit.
+    if (this.n >= this.lastRow - 1) {
+      this.cut++;
+      return;
+    }
     const l = f.location;
     const target = l.file !== undefined && l.row !== undefined && l.line === undefined ? this.sheetOf.get(`${l.file}\u0000${l.sheet ?? ''}`) : undefined;
     const cell = l.cell ?? `A${l.row}`;
@@ -242,6 +256,9 @@ export class FindingsSheet {
     );
   }
 }
+
+/** Excel's last row: 问题清单 stops one row before it, which then says how many findings were left out. */
+const LIST_LAST_ROW = 1_048_576;
 
 /** 汇总 and 按乡镇, from the finished report. */
 export function writeSummarySheets(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
