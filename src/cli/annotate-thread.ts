@@ -45,7 +45,7 @@ export class AnnotatorThread implements PassObserver {
     // The writer keeps little (styles, at most 50,000 short shared texts, the batches waiting
     // their turn): a bounded heap makes its collector run early instead of letting the garbage of
     // millions of cells pile up.
-    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
+    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 } });
     this.worker.on('message', (reply: AnnotatorReply) => {
       if (reply.kind === 'ack') {
         this.inFlight--;
