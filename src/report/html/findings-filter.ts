@@ -2,10 +2,11 @@
 // over each row's text (place, township, community, code, message). Without script every row shows.
 
 import type { Finding, Severity } from '../../schema/finding.js';
+import type { MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { bySeverity } from '../formats/ci-common.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText, shownLocation } from '../render.js';
+import { findingMessage, locationText, shownPath } from '../render.js';
 import { attrs, esc } from './html-escape.js';
 
 /**
@@ -42,18 +43,32 @@ export const FILTER_SCRIPT = `(function () {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-function row(f: Finding, ctx: FormatContext): string {
+/**
+ * The rows' renderer for one page: the column labels and each file's shown path are worked out
+ * once, not per finding (a batch page has a thousand rows, and a batch a thousand pages).
+ */
+function rowRenderer(ctx: FormatContext): (f: Finding) => string {
   const { lang } = ctx;
-  const L = (id: 'label.severity' | 'html.code' | 'label.location' | 'label.message') => esc(message(id, {}, lang));
-  const place = [f.location.township, f.location.community].filter(Boolean).join(' ');
-  return [
-    `<tr${attrs({ class: 'finding', 'data-severity': f.severity, 'data-code': f.code })}>`,
-    `<td class="sev ${f.severity}" data-label="${L('label.severity')}">${esc(message(`label.${f.severity}`, {}, lang))}</td>`,
-    `<td data-label="${L('html.code')}"><code>${esc(f.code)}</code></td>`,
-    `<td data-label="${L('label.location')}">${esc(locationText(shownLocation(f.location, ctx.cwd)))}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>`,
-    `<td data-label="${L('label.message')}">${esc(findingMessage(f, lang))}</td>`,
-    '</tr>',
-  ].join('');
+  const label = (id: MessageId) => esc(message(id, {}, lang));
+  const L = { severity: label('label.severity'), code: label('html.code'), location: label('label.location'), message: label('label.message') };
+  const severity = Object.fromEntries(SEVERITIES.map((s) => [s, esc(message(`label.${s}`, {}, lang))])) as Record<Severity, string>;
+  const files = new Map<string | undefined, string | undefined>();
+  const fileOf = (file: string | undefined) => {
+    if (!files.has(file)) files.set(file, file === undefined ? undefined : shownPath(file, ctx.cwd));
+    return files.get(file);
+  };
+  return (f) => {
+    const place = [f.location.township, f.location.community].filter(Boolean).join(' ');
+    const where = locationText({ ...f.location, file: fileOf(f.location.file) });
+    return [
+      `<tr${attrs({ class: 'finding', 'data-severity': f.severity, 'data-code': f.code })}>`,
+      `<td class="sev ${f.severity}" data-label="${L.severity}">${severity[f.severity]}</td>`,
+      `<td data-label="${L.code}"><code>${esc(f.code)}</code></td>`,
+      `<td data-label="${L.location}">${esc(where)}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>`,
+      `<td data-label="${L.message}">${esc(findingMessage(f, lang))}</td>`,
+      '</tr>',
+    ].join('');
+  };
 }
 
 /** The filter controls and the table, most severe first; `more` = findings counted but not listed. */
@@ -73,7 +88,7 @@ export function findingsTable(findings: Finding[], more: number, ctx: FormatCont
     '<div class="table-wrap"><table class="findings stack">',
     `<thead><tr><th>${L('label.severity')}</th><th>${L('html.code')}</th><th>${L('label.location')}</th><th>${L('label.message')}</th></tr></thead>`,
     '<tbody>',
-    ...bySeverity(findings).map((f) => row(f, ctx)),
+    ...bySeverity(findings).map(rowRenderer(ctx)),
     `<tr class="no-match" hidden><td colspan="4">${L('html.no-match')}</td></tr>`,
     '</tbody></table></div>',
     moreLine,
