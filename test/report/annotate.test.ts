@@ -394,6 +394,11 @@ describe('the luojiang survey annotated against quanzhou', () => {
     for (const [cell, severity] of PROBLEM_CELLS) expect(at(cell)[0], cell).toBe(severity === E ? '错误' : '警告');
     const township = rows.find((r) => r[1] === 'social_work_station')!;
     expect(township[8]).toEqual({ formula: `HYPERLINK("#'乡镇（街道）'!C8","乡镇（街道）!C8")`, result: '乡镇（街道）!C8' });
+    // 序号 is the unknown column; its header is merged over rows 3–4 (A3:A4), so the note and the
+    // link go to A3, the cell Excel shows, not to A4 under it.
+    expect(at('A3').slice(0, 8)).toEqual(['提示', 'unknown-column', XLSX, null, null, '序号', '序号', '未知列“序号”，已忽略']);
+    expect(sheet(zh.wb, '村（社区）').getCell('A3').note).toBeDefined();
+    expect(sheet(zh.wb, '村（社区）').getCell('A4').note).toBeUndefined();
     // Severity cells coloured like the cells they describe.
     expect(fillOf(ws.getCell(rows.indexOf(at('R9')) + 1, 1))).toBe(RED);
     expect(fillOf(ws.getCell(rows.indexOf(at('V24')) + 1, 1))).toBe(AMBER);

@@ -6,7 +6,7 @@
 import { basename, extname } from 'node:path';
 import { CscheckError } from '../../schema/errors.js';
 import type { Finding, Severity } from '../../schema/finding.js';
-import { SEVERITY_RANK } from '../../schema/finding.js';
+import { SEVERITY_RANK, columnLetter } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import type { Report } from '../../schema/results.js';
@@ -109,6 +109,7 @@ export class WorkbookAnnotator implements SheetEcho {
   }
 
   private startTable(t: EchoTable): void {
+    this.liftHeaderFindings(t);
     const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
     const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
     const headerRow = t.headerRows[1];
@@ -127,6 +128,32 @@ export class WorkbookAnnotator implements SheetEcho {
     const link = { file: t.file, sheet: t.sheet, name };
     this.sheets.push(link);
     this.list.link(link);
+  }
+
+  /**
+   * A finding about a header cell that a merged range covers (序号 in A4 under A3:A4) is moved to
+   * the range's top-left cell, the one Excel shows; the rows of the header are all still to come.
+   */
+  private liftHeaderFindings(t: EchoTable): void {
+    for (let row = t.headerRows[0] + 1; row <= t.headerRows[1]; row++) {
+      const key = keyOf(t.file, t.sheet, row);
+      const list = this.pending.get(key);
+      if (!list) continue;
+      const kept: Finding[] = [];
+      for (const f of list) {
+        const col = f.location.columnIndex;
+        const m = col === undefined ? undefined : t.merges.find((r) => r.top < row && row <= r.bottom && r.left <= col && col <= r.right);
+        if (!m) {
+          kept.push(f);
+          continue;
+        }
+        const moved: Finding = { ...f, location: { ...f.location, row: m.top, columnIndex: m.left, cell: `${columnLetter(m.left)}${m.top}` } };
+        const to = keyOf(t.file, t.sheet, m.top);
+        this.pending.set(to, [...(this.pending.get(to) ?? []), moved]);
+      }
+      if (kept.length) this.pending.set(key, kept);
+      else this.pending.delete(key);
+    }
   }
 
   private csvWidth(t: EchoTable, index: number): number {
