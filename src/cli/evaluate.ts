@@ -98,17 +98,19 @@ async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { anno
   // (100,000 rows: 12.4 s instead of 15.4 s); a CSV is read quickly, and copying its rows to a
   // thread costs more than it saves (6.9 s inline, 9.4 s threaded).
   const kinds = await Promise.all(files.map((f) => inputKind(f)));
-  let annotator: AnnotatorThread | WorkbookAnnotator;
-  try {
-    annotator = kinds.includes('xlsx') ? new AnnotatorThread(opts.lang, opts.annotate) : new WorkbookAnnotator({ lang: opts.lang, path: opts.annotate });
-  } catch (err) {
-    throw new CscheckError('output.write-failed', { file: opts.annotate, detail: (err as Error).message }, { file: opts.annotate }, { cause: err });
-  }
   // Interrupted: the parts written so far, and a workbook not yet renamed into place, are removed.
+  // Listening before anything is written: a signal that finds no listener ends the process at once.
   const stop = onInterrupt((signal) => {
     removeLeftovers(dir);
     process.stderr.write(`cscheck: ${message('usage.interrupted', { signal }, opts.lang)}\n`);
   });
+  let annotator: AnnotatorThread | WorkbookAnnotator;
+  try {
+    annotator = kinds.includes('xlsx') ? new AnnotatorThread(opts.lang, opts.annotate) : new WorkbookAnnotator({ lang: opts.lang, path: opts.annotate });
+  } catch (err) {
+    stop();
+    throw new CscheckError('output.write-failed', { file: opts.annotate, detail: (err as Error).message }, { file: opts.annotate }, { cause: err });
+  }
   try {
     const report = await evaluateFiles(files, opts, annotator);
     await writeAtomicWith(opts.annotate, (tmp) => annotator.finish(report, tmp));
