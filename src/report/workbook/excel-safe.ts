@@ -1,21 +1,12 @@
 // What Excel itself refuses or misreads, applied to every text cscheck writes into a workbook:
-// input values that would run as formulas, sheet names it rejects, notes past its limits.
+// texts past its cell limit, sheet names it rejects, notes too long to read. (Formula injection is
+// handled by writing every input text as a text cell: see annotator.ts.)
 
 /** Excel's own limits (Excel specifications and limits). */
 export const SHEET_NAME_MAX = 31;
 export const CELL_TEXT_MAX = 32_767;
 /** A note longer than this opens as a box taller than the screen; the 问题清单 sheet has the full text. */
 export const NOTE_MAX = 1_000;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Text that Excel or LibreOffice would run as a formula if it were typed in or re-imported from CSV
- * (CSV/formula injection, OWASP). Writers keep such input as a text cell, never a formula.
- */
-export function isFormulaLike(text: string): boolean {
-  return FORMULA_START.test(text);
-}
 
 /** A cell's text cut to Excel's limit. */
 export function cellText(text: string): string {

@@ -131,7 +131,7 @@ function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[
 }
 
 /** Townships ordered worst first: most indicators missed, then the largest gap relative to the targets. */
-export function townshipOrder(indicators: IndicatorResult[]): string[] {
+function townshipOrder(indicators: IndicatorResult[]): string[] {
   const score = new Map<string, { missed: number; gap: number }>();
   for (const r of indicators) {
     for (const t of r.townships) {
@@ -173,7 +173,7 @@ function townshipSheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string
 }
 
 /** `=HYPERLINK("#'sheet'!F12","F12")`: Excel and LibreOffice both follow it within the workbook. */
-export function cellLink(sheet: string, cell: string, label: string): { formula: string; result: string } {
+function cellLink(sheet: string, cell: string, label: string): { formula: string; result: string } {
   const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
   return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")`, result: label };
 }

@@ -102,35 +102,34 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * The fields a local header and its central-directory entry share (APPNOTE 4.3.7 and 4.3.12), from
+ * “version needed” on: the central entry has one more field (“version made by”) before them.
+ */
+function entryFields(h: Buffer, at: number, name: Buffer, e: Entry, t: { time: number; date: number }): void {
+  h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  h.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+  h.writeUInt16LE(8, at + 4); // deflate
+  h.writeUInt16LE(t.time, at + 6);
+  h.writeUInt16LE(t.date, at + 8);
+  h.writeUInt32LE(e.crc, at + 10);
+  h.writeUInt32LE(e.compressedSize, at + 14);
+  h.writeUInt32LE(e.size, at + 18);
+  h.writeUInt16LE(name.length, at + 22);
+}
+
 function localHeader(name: Buffer, e: Entry, t: { time: number; date: number }): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(0x0800, 6); // names are UTF-8
-  h.writeUInt16LE(8, 8); // deflate
-  h.writeUInt16LE(t.time, 10);
-  h.writeUInt16LE(t.date, 12);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.compressedSize, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(name.length, 26);
-  h.writeUInt16LE(0, 28);
+  entryFields(h, 4, name, e, t);
   return Buffer.concat([h, name]);
 }
 
 function centralHeader(name: Buffer, e: Entry, t: { time: number; date: number }): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(20, 6);
-  h.writeUInt16LE(0x0800, 8);
-  h.writeUInt16LE(8, 10);
-  h.writeUInt16LE(t.time, 12);
-  h.writeUInt16LE(t.date, 14);
-  h.writeUInt32LE(e.crc, 16);
-  h.writeUInt32LE(e.compressedSize, 20);
-  h.writeUInt32LE(e.size, 24);
-  h.writeUInt16LE(name.length, 28);
+  h.writeUInt16LE(20, 4); // version made by
+  entryFields(h, 6, name, e, t);
   h.writeUInt32LE(e.offset, 42);
   return Buffer.concat([h, name]);
 }
