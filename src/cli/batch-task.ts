@@ -1,7 +1,7 @@
 // One file of `cscheck batch`, done where it is evaluated (a worker thread): the evaluation, its
-// JSON report and HTML page rendered to bytes (so the threads share the rendering, and the bytes
-// move to the main thread without a copy), the annotated workbook written with --annotate (it
-// needs the rows as they are read), and the digest the summary needs.
+// JSON report and HTML page written to the report directory (so the threads share the rendering
+// and the writing), the annotated workbook written with --annotate (it needs the rows as they are
+// read), and the digest the summary needs — all the main thread gets back.
 
 import { performance } from 'node:perf_hooks';
 import type { BatchIndicatorValue } from '../schema/batch.js';
@@ -10,10 +10,10 @@ import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import type { FileFailure, WholeFileOptions, WholeFileResult } from '../rules/batch-evaluate.js';
 import { evaluateWholeFile, fileFailure } from '../rules/batch-evaluate.js';
-import { json as jsonReport } from '../report/formats/json.js';
-import { renderReportPage } from '../report/formats/html.js';
+import { jsonParts } from '../report/formats/json.js';
+import { reportPageLines } from '../report/formats/html.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
-import { writeAtomicWith } from './write-output.js';
+import { writeAtomicWith, writeJoinedSync } from './write-output.js';
 
 /** What every worker is started with. */
 export interface BatchWorkerSetup extends WholeFileOptions {
@@ -28,7 +28,10 @@ export interface BatchTask {
   path: string;
   /** How reports name it. */
   display: string;
-  /** Where to write its annotated workbook (--annotate); the folder exists. */
+  /** Where to write its reports; their folder exists. */
+  json: string;
+  html: string;
+  /** Where to write its annotated workbook (--annotate). */
   xlsx?: string;
   /** The link back to index.html from the file's HTML page. */
   indexHref: string;
@@ -43,8 +46,9 @@ export interface ReportDigest {
 }
 
 export type BatchOutcome =
-  | { ok: true; digest: ReportDigest; json: Uint8Array; html: Uint8Array; ms: number }
-  | { ok: false; failure: FileFailure; ms: number };
+  | { ok: true; digest: ReportDigest; ms: number }
+  /** `output`: a report could not be written (a full disk): that stops the batch, as it would fail every file. */
+  | { ok: false; failure: FileFailure; ms: number; output?: true };
 
 export function digestOf(report: Report, counties: string[]): ReportDigest {
   return {
@@ -71,15 +75,19 @@ async function evaluate(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerS
 
 export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<BatchOutcome> {
   const t0 = performance.now();
+  let result: WholeFileResult;
   try {
-    const { report, counties } = await evaluate(plan, task, setup);
-    // A TextEncoder result owns its memory (a small Buffer would share a pool), so it can be transferred.
-    const encoder = new TextEncoder();
-    // Unindented: a third smaller and 15 % less CPU to render, encode and write, a thousand times over.
-    const json = encoder.encode(jsonReport(report, { lang: setup.lang, color: false }, 0));
-    const html = encoder.encode(renderReportPage(report, { lang: setup.lang, color: false }, { indexHref: task.indexHref }));
-    return { ok: true, digest: digestOf(report, counties), json, html, ms: performance.now() - t0 };
+    result = await evaluate(plan, task, setup);
   } catch (err) {
     return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0 };
   }
+  const { report, counties } = result;
+  const ctx = { lang: setup.lang, color: false };
+  try {
+    writeJoinedSync(task.json, jsonParts(report, ctx));
+    writeJoinedSync(task.html, reportPageLines(report, ctx, { indexHref: task.indexHref }), '\n');
+  } catch (err) {
+    return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0, output: true };
+  }
+  return { ok: true, digest: digestOf(report, counties), ms: performance.now() - t0 };
 }

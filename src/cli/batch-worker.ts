@@ -1,6 +1,6 @@
 // A worker thread of `cscheck batch`: compiles the plan once, then evaluates whole files one at a
-// time as the pool sends them, answering each with its rendered report and digest (or why it
-// failed). The reports' bytes are transferred, not copied.
+// time as the pool sends them, writes their reports, and answers each with its digest (or why it
+// failed).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPlan } from '../schema/load-plan.js';
@@ -26,6 +26,6 @@ if (plan) {
   const compiled = plan;
   port.on('message', async (task: BatchTask) => {
     const outcome = await evaluateTask(compiled, task, setup);
-    port.postMessage({ id: task.id, ...outcome } satisfies BatchReply, outcome.ok ? [outcome.json.buffer as ArrayBuffer, outcome.html.buffer as ArrayBuffer] : []);
+    port.postMessage({ id: task.id, ...outcome } satisfies BatchReply);
   });
 }

@@ -20,7 +20,7 @@ import { Evaluation } from '../rules/evaluation.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
-import { batchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
+import { writeBatchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
 import { renderBatchIndex } from '../report/html/batch-index.js';
 import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
@@ -30,7 +30,7 @@ import { batchProgress } from './batch-progress.js';
 import { batchSummary, fileResult } from './batch-summary.js';
 import type { EvaluateOptions } from './evaluate.js';
 import type { Io } from './main.js';
-import { writeAtomic } from './write-output.js';
+import { writeAtomic, writeAtomicWith } from './write-output.js';
 
 export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
   /** The report directory. */
@@ -100,10 +100,9 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   };
   // A summary of an earlier run would describe other reports than the ones this run writes.
   await removeSummaries(outPath);
-  const made = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir)!;
-  // Workbooks are written by the workers, into folders that must exist before they start.
-  if (opts.annotate) await Promise.all(stems.map((stem) => folder(dirname(outPath(`${stem}.xlsx`)))));
+  // Reports are written by the workers, into folders that must exist before they start.
+  const folders = [...new Set(stems.map((stem) => dirname(outPath(stem))))];
+  await Promise.all(folders.map((dir) => mkdir(dir, { recursive: true })));
   const indexHref = (stem: string) => `${'../'.repeat(stem.split('/').length - 1)}${SUMMARY_FILES.html}`;
   const results: BatchFileResult[] = new Array(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
@@ -116,25 +115,25 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   };
   try {
     const { aborted } = await runPool(
-      inputs.map((f, id) => ({ id, path: f.path, display: f.display, indexHref: indexHref(stems[id]), ...(opts.annotate ? { xlsx: outPath(`${stems[id]}.xlsx`) } : {}) })),
+      inputs.map((f, id) => ({
+        id,
+        path: f.path,
+        display: f.display,
+        indexHref: indexHref(stems[id]),
+        json: outPath(`${stems[id]}.json`),
+        html: outPath(`${stems[id]}.html`),
+        ...(opts.annotate ? { xlsx: outPath(`${stems[id]}.xlsx`) } : {}),
+      })),
       {
         jobs: opts.jobs || defaultJobs(),
         signal: stop.signal,
         setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
       },
       async (i, outcome) => {
-        const reports: BatchFileResult['reports'] = {};
-        if (outcome.ok) {
-          const rel = `${stems[i]}.json`;
-          const file = outPath(rel);
-          await folder(dirname(file));
-          await writeAtomic(file, outcome.json);
-          reports.json = rel;
-          const page = `${stems[i]}.html`;
-          await writeAtomic(outPath(page), outcome.html);
-          reports.html = page;
-          if (opts.annotate) reports.xlsx = `${stems[i]}.xlsx`;
-        }
+        if (!outcome.ok && outcome.output) throw new CscheckError(outcome.failure.messageId, outcome.failure.args, outcome.failure.location);
+        const reports: BatchFileResult['reports'] = outcome.ok
+          ? { json: `${stems[i]}.json`, html: `${stems[i]}.html`, ...(opts.annotate ? { xlsx: `${stems[i]}.xlsx` } : {}) }
+          : {};
         // Only the summary's share of the report stays in memory.
         results[i] = fileResult(inputs[i], outcome, reports, opts);
         done++;
@@ -147,26 +146,26 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
 
     const summary = batchSummary(head, results, opts);
     const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
-    const writes: [string, () => string | Promise<Uint8Array>][] = [
-      [SUMMARY_FILES.json, () => text.json],
-      [SUMMARY_FILES.md, () => text.markdown],
-      [SUMMARY_FILES.xlsx, () => batchSummaryWorkbook(summary)],
-      [SUMMARY_FILES.html, () => renderBatchIndex(summary, opts.lang)],
+    const writes: [string, (path: string) => Promise<void>][] = [
+      [SUMMARY_FILES.json, (path) => writeAtomic(path, text.json)],
+      [SUMMARY_FILES.md, (path) => writeAtomic(path, text.markdown)],
+      [SUMMARY_FILES.xlsx, (path) => writeAtomicWith(path, (tmp) => writeBatchSummaryWorkbook(summary, tmp))],
+      [SUMMARY_FILES.html, (path) => writeAtomic(path, renderBatchIndex(summary, opts.lang))],
     ];
-    for (const [name, data] of writes) {
+    for (const [name, write] of writes) {
       // Interrupted while the summaries are written: none of them stays.
       if (stop.signal.aborted) {
         await removeSummaries(outPath);
         return interrupted();
       }
-      await writeAtomic(outPath(name), await data());
+      await write(outPath(name));
     }
     io.stdout(opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format]);
     return summary.totals.exitCode;
   } finally {
     progress.stop();
     stop.dispose();
-    // A worker stopped mid-file (Ctrl-C, or one that died) leaves its workbook's parts behind.
-    if (opts.annotate) for (const dir of new Set(stems.map((stem) => dirname(outPath(`${stem}.xlsx`))))) removeLeftovers(dir);
+    // A worker stopped mid-file (Ctrl-C, or one that died) leaves a temporary report or its workbook's parts behind.
+    for (const dir of folders) removeLeftovers(dir);
   }
 }

@@ -16,10 +16,10 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return message(f.messageId, f.args, lang);
 }
 
-/** `file 村（社区）!K53` for cells, `file:12:5` for plan lines, `file` otherwise. */
-export function locationText(l: Location): string {
-  if (l.line !== undefined) return `${l.file ?? ''}:${l.line}${l.col !== undefined ? `:${l.col}` : ''}`;
-  const parts = [l.file ?? ''];
+/** `file 村（社区）!K53` for cells, `file:12:5` for plan lines, `file` otherwise; `file` shown as given. */
+export function locationText(l: Location, file = l.file): string {
+  if (l.line !== undefined) return `${file ?? ''}:${l.line}${l.col !== undefined ? `:${l.col}` : ''}`;
+  const parts = [file ?? ''];
   if (l.cell) parts.push(l.sheet ? `${l.sheet}!${l.cell}` : l.cell);
   else if (l.row !== undefined) parts.push(l.sheet ? `${l.sheet}!${l.row}` : `#${l.row}`);
   else if (l.sheet) parts.push(l.sheet);

@@ -1,7 +1,7 @@
 // The batch thread pool on its own: outcomes for every task whatever order they finish in, a worker
 // that dies takes only its file down, a plan a worker cannot load stops the batch, an abort stops
 // handing out files, and without a build the files are evaluated on this thread.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../src/cli/batch-pool.js';
@@ -10,7 +10,15 @@ import { CscheckError } from '../../src/schema/errors.js';
 import { ROOT, tmpDir } from './helpers.js';
 
 const CITY = path.join(ROOT, 'fixtures', 'batch', '泉州市');
-const tasks: BatchTask[] = ['洛江区/万安街道.csv', '洛江区/罗溪镇.csv', '泉港区/南埔镇.xlsx'].map((f, id) => ({ id, path: path.join(CITY, f), display: f, indexHref: '../index.html' }));
+const OUT = tmpDir('cscheck-pool-out-');
+const tasks: BatchTask[] = ['洛江区/万安街道.csv', '洛江区/罗溪镇.csv', '泉港区/南埔镇.xlsx'].map((f, id) => ({
+  id,
+  path: path.join(CITY, f),
+  display: f,
+  indexHref: '../index.html',
+  json: path.join(OUT, `${id}.json`),
+  html: path.join(OUT, `${id}.html`),
+}));
 const setup = { plan: 'quanzhou', maxFindings: 1000, lang: 'zh' as const };
 
 async function collect(opts: Parameters<typeof runPool>[1], list = tasks) {
@@ -39,8 +47,9 @@ describe('runPool', () => {
     ]);
     const [, wanan] = got[0];
     expect(wanan.ok && [wanan.digest.summary.rows, wanan.digest.counties]).toEqual([5, ['洛江区']]);
-    // The report arrives rendered, as the bytes of its JSON.
-    expect(wanan.ok && JSON.parse(new TextDecoder().decode(wanan.json)).summary.rows).toBe(5);
+    // The reports are written where the task says.
+    expect(JSON.parse(readFileSync(tasks[0].json, 'utf8')).summary.rows).toBe(5);
+    expect(readFileSync(tasks[0].html, 'utf8')).toContain('<a href="../index.html">');
     const [, corrupt] = got[2];
     expect(!corrupt.ok && corrupt.failure).toMatchObject({ messageId: 'input.corrupt-xlsx', location: { file: '泉港区/南埔镇.xlsx' } });
   });

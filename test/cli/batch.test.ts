@@ -285,6 +285,18 @@ describe('cscheck batch: options and exit codes', () => {
     expect(inside.stderr).toContain('在报告目录');
   });
 
+  it('stops with exit 2, naming the report, when a report cannot be written (it would fail every file)', async () => {
+    const out = tmpDir();
+    // A folder where 万安街道's JSON report goes: the worker's write fails.
+    mkdirSync(path.join(out, '万安街道.json'));
+    const r = await run(['batch', path.join(CITY, '洛江区', '万安街道.csv'), '--plan', 'quanzhou', '--out', out, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(path.join(out, '万安街道.json'));
+    expect(r.stdout).toBe('');
+    // No summary, and no temporary file left behind.
+    expect(listFiles(out)).toEqual([]);
+  });
+
   it('skips its own report directory inside an input folder, Excel lock files and hidden files; an empty file fails', async () => {
     const root = tmpDir();
     mkdirSync(path.join(root, '洛江区'));

@@ -9,7 +9,7 @@ import { countChips } from '../html/badges.js';
 import { findingsTable, FILTER_SCRIPT } from '../html/findings-filter.js';
 import { attrs, esc } from '../html/html-escape.js';
 import { indicatorCards } from '../html/indicator-cards.js';
-import { htmlPage } from '../html/page.js';
+import { htmlPageLines } from '../html/page.js';
 import { requirementsTable } from '../html/requirements-table.js';
 import { townshipCharts } from '../html/township-charts.js';
 import type { FormatContext } from '../render.js';
@@ -55,27 +55,30 @@ function header(report: Report, ctx: FormatContext, opts: ReportPageOptions): st
     .join('\n');
 }
 
-const section = (id: string, title: string, body: string): string => `<section id="${id}">\n<h2>${esc(title)}</h2>\n${body}\n</section>`;
+const section = (id: string, title: string, body: string | string[]): string[] => [`<section id="${id}">`, `<h2>${esc(title)}</h2>`, ...(typeof body === 'string' ? [body] : body), '</section>'];
 
-/** The page for one report; batch passes `indexHref` so each county's page links back to the index. */
-export function renderReportPage(report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string {
+/**
+ * The page for one report as lines (batch writes them without joining); batch passes `indexHref`
+ * so each county's page links back to the index.
+ */
+export function reportPageLines(report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string[] {
   const lang: Lang = ctx.lang;
   const L = (id: MessageId, args: Record<string, unknown> = {}) => message(id, args, lang);
   const omitted = report.omitted.reduce((n, o) => n + o.count, 0);
   const body = [
     '<main>',
     header(report, ctx, opts),
-    section('indicators', L('label.indicators'), indicatorCards(report.indicators, lang)),
-    report.indicators.some((r) => r.townships.length) ? section('townships', L('html.townships'), townshipCharts(report.indicators, lang)) : '',
-    report.requirements.length ? section('requirements', L('label.requirements'), requirementsTable(report.requirements, lang)) : '',
-    section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx)),
+    ...section('indicators', L('label.indicators'), indicatorCards(report.indicators, lang)),
+    ...(report.indicators.some((r) => r.townships.length) ? section('townships', L('html.townships'), townshipCharts(report.indicators, lang)) : []),
+    ...(report.requirements.length ? section('requirements', L('label.requirements'), requirementsTable(report.requirements, lang)) : []),
+    ...section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx)),
     `<footer>${esc(L('html.made-by', { tool: report.tool.name, version: report.tool.version }))}</footer>`,
     '</main>',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return htmlPage({ lang, title: L('label.title', { plan: localize(report.plan.name, lang), document: report.plan.document }), body, script: FILTER_SCRIPT });
+  ];
+  return htmlPageLines({ lang, title: L('label.title', { plan: localize(report.plan.name, lang), document: report.plan.document }), body, script: FILTER_SCRIPT });
 }
+
+export const renderReportPage = (report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string => reportPageLines(report, ctx, opts).join('\n');
 
 /** The --format html formatter. */
 export const html = (report: Report, ctx: FormatContext): string => renderReportPage(report, ctx);

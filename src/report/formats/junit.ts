@@ -47,8 +47,12 @@ const escapeWith = (s: string, special: RegExp) => {
   return special.test(s) ? s.replace(special, (c) => ENTITY[c]) : s;
 };
 
-export const xmlText = (s: string): string => escapeWith(legal(s), TEXT_SPECIAL);
-export const xmlAttr = (s: string): string => escapeWith(legal(s), ATTR_SPECIAL);
+// Anything either step would change: most text has nothing, and one scan tells.
+const TEXT_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>\r]/;
+const ATTR_WORK = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"']/;
+
+export const xmlText = (s: string): string => (TEXT_WORK.test(s) ? escapeWith(legal(s), TEXT_SPECIAL) : s);
+export const xmlAttr = (s: string): string => (ATTR_WORK.test(s) ? escapeWith(legal(s), ATTR_SPECIAL) : s);
 
 const attrs = (a: Record<string, string | number | undefined>) =>
   Object.entries(a)

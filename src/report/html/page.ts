@@ -11,15 +11,22 @@ import { STYLES } from './styles.js';
 export interface PageSpec {
   lang: Lang;
   title: string;
-  /** The body's HTML, already escaped. */
-  body: string;
+  /** The body's HTML, already escaped: one string, or lines. */
+  body: string | readonly string[];
   /** Inline script run at the end of the body. */
   script?: string;
 }
 
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const hashes = new Map<string, string>();
+// The style sheet and the filter script are the same on every page: hashed once.
+const sha256 = (text: string): string => {
+  let h = hashes.get(text);
+  if (h === undefined) hashes.set(text, (h = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`));
+  return h;
+};
 
-export function htmlPage(spec: PageSpec): string {
+/** The page's lines, not joined (batch writes them through one buffer: see writeJoinedSync). */
+export function htmlPageLines(spec: PageSpec): string[] {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(STYLES)}`,
@@ -42,10 +49,12 @@ export function htmlPage(spec: PageSpec): string {
     `<style>${STYLES}</style>`,
     '</head>',
     '<body>',
-    spec.body,
+    ...(typeof spec.body === 'string' ? [spec.body] : spec.body),
     spec.script ? `<script>${spec.script}</script>` : '',
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ];
 }
+
+export const htmlPage = (spec: PageSpec): string => htmlPageLines(spec).join('\n');
