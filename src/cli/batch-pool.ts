@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
-import { loadPlan } from '../schema/load-plan.js';
+import { fromSnapshot } from '../schema/load-plan.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import type { FileFailure } from '../rules/batch-evaluate.js';
@@ -120,7 +120,7 @@ export async function runPool(
 
   const file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
   const inline = !existsSync(file);
-  const plan = inline ? compilePlan(loadPlan(opts.setup.plan)) : null;
+  const plan = inline ? compilePlan(fromSnapshot(opts.setup.plan)) : null;
   let fatal: FileFailure | null = null;
   const runners = new Set<Runner>();
   const newRunner = (): Runner => {

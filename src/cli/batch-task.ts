@@ -5,6 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { BatchIndicatorValue } from '../schema/batch.js';
+import type { PlanSnapshot } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
@@ -17,8 +18,8 @@ import { writeAtomicWith, writeJoinedSync } from './write-output.js';
 
 /** What every worker is started with. */
 export interface BatchWorkerSetup extends WholeFileOptions {
-  /** A bundled plan id or a plan file, as loadPlan takes it. */
-  plan: string;
+  /** The plan, loaded and checked by the main thread. */
+  plan: PlanSnapshot;
   lang: Lang;
 }
 

@@ -1,9 +1,9 @@
-// A worker thread of `cscheck batch`: compiles the plan once, then evaluates whole files one at a
+// A worker thread of `cscheck batch`: compiles the plan (loaded by the main thread) once, then evaluates whole files one at a
 // time as the pool sends them, writes their reports, and answers each with its digest (or why it
 // failed).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadPlan } from '../schema/load-plan.js';
+import { fromSnapshot } from '../schema/load-plan.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import { fileFailure } from '../rules/batch-evaluate.js';
@@ -16,10 +16,10 @@ const port = parentPort!;
 
 let plan: CompiledPlan | null = null;
 try {
-  plan = compilePlan(loadPlan(setup.plan));
+  plan = compilePlan(fromSnapshot(setup.plan));
 } catch (err) {
-  // The pool checked the plan before starting threads; this is for a plan file changed meanwhile.
-  port.postMessage({ fatal: fileFailure(err, setup.plan) } satisfies BatchReply);
+  // The main thread compiled the same plan before starting threads: this is for the unforeseen.
+  port.postMessage({ fatal: fileFailure(err, setup.plan.file) } satisfies BatchReply);
 }
 
 if (plan) {

@@ -14,7 +14,7 @@ import type { BatchFileResult } from '../schema/batch.js';
 import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
 import { message } from '../schema/messages.js';
-import { loadPlan } from '../schema/load-plan.js';
+import { loadPlan, recordingPositions } from '../schema/load-plan.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { Evaluation } from '../rules/evaluation.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
@@ -84,8 +84,9 @@ async function reportDirectory(out: string): Promise<void> {
 
 export async function batchCommand(args: string[], opts: BatchOptions, io: Io): Promise<number> {
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
-  // The plan is checked (and its indicators listed) here, before any thread starts.
-  const head = new Evaluation(compilePlan(loadPlan(opts.plan)), { maxFindings: opts.maxFindings }).finish();
+  // The plan is checked (and its indicators listed) here, before any thread starts; the threads get it loaded.
+  const planLoad = recordingPositions(loadPlan(opts.plan));
+  const head = new Evaluation(compilePlan(planLoad.loaded), { maxFindings: opts.maxFindings }).finish();
   const outDir = resolve(opts.out);
   const inputs = await findInputs(args, outDir);
   await reportDirectory(outDir);
@@ -127,7 +128,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
       {
         jobs: opts.jobs || defaultJobs(),
         signal: stop.signal,
-        setup: { plan: opts.plan, sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
+        setup: { plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
       },
       async (i, outcome) => {
         if (!outcome.ok && outcome.output) throw new CscheckError(outcome.failure.messageId, outcome.failure.args, outcome.failure.location);

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../src/cli/batch-pool.js';
 import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
+import { compilePlan } from '../../src/rules/compile-plan.js';
 import { CscheckError } from '../../src/schema/errors.js';
+import { loadPlan, recordingPositions } from '../../src/schema/load-plan.js';
 import { ROOT, tmpDir } from './helpers.js';
 
 const CITY = path.join(ROOT, 'fixtures', 'batch', '泉州市');
@@ -19,7 +21,10 @@ const tasks: BatchTask[] = ['洛江区/万安街道.csv', '洛江区/罗溪镇.c
   json: path.join(OUT, `${id}.json`),
   html: path.join(OUT, `${id}.html`),
 }));
-const setup = { plan: 'quanzhou', maxFindings: 1000, lang: 'zh' as const };
+// As batch hands it over: loaded, checked and compiled once here.
+const planLoad = recordingPositions(loadPlan('quanzhou'));
+compilePlan(planLoad.loaded);
+const setup = { plan: planLoad.snapshot(), maxFindings: 1000, lang: 'zh' as const };
 
 async function collect(opts: Parameters<typeof runPool>[1], list = tasks) {
   const got: [number, BatchOutcome][] = [];
