@@ -3,6 +3,7 @@
 // so memory holds at most two answers per worker whatever the number of files. A file that breaks
 // its worker (out of memory, a crash) fails alone; a fresh worker takes the next file. Aborting
 // (Ctrl-C) stops handing out files and terminates the workers; answers being handled finish first.
+// The threads start with the pool, so they load while the caller still lists the files.
 
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -103,80 +104,122 @@ class InlineRunner implements Runner {
 }
 
 /**
- * Evaluates every task on `jobs` threads and hands each outcome to `onOutcome` (with the task's
- * index) as it arrives, in whatever order files finish. Resolves when every task is handled or,
- * after an abort, when the workers are stopped and the outcomes being handled are done. An error
- * thrown by `onOutcome` (a report that cannot be written) stops the pool and is rethrown.
+ * `jobs` threads, started when the pool is made: they load their modules and compile the plan
+ * while the caller is still listing the files. run() hands the files out; close() ends the threads.
  */
+export class BatchPool {
+  private readonly stop = new AbortController();
+  private readonly file: string;
+  private readonly inline: boolean;
+  private readonly plan: CompiledPlan | null;
+  private readonly runners = new Set<Runner>();
+  private readonly idle: Runner[] = [];
+  private fatal: FileFailure | null = null;
+
+  constructor(private readonly opts: Omit<PoolOptions, 'signal'>) {
+    this.file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
+    this.inline = !existsSync(this.file);
+    this.plan = this.inline ? compilePlan(fromSnapshot(opts.setup.plan)) : null;
+    this.stop.signal.addEventListener('abort', () => {
+      for (const r of this.runners) void r.close();
+    });
+    for (let i = 0; i < this.width(Infinity); i++) this.idle.push(this.newRunner());
+  }
+
+  /** Threads at work on `tasks` files. */
+  private width(tasks: number): number {
+    return Math.max(1, Math.min(this.inline ? 1 : this.opts.jobs, tasks));
+  }
+
+  private newRunner(): Runner {
+    const r = this.inline
+      ? new InlineRunner(this.plan!, this.opts.setup, this.stop.signal)
+      : new WorkerRunner(this.file, this.opts.setup, (f) => {
+          this.fatal = f;
+          this.stop.abort();
+        });
+    this.runners.add(r);
+    return r;
+  }
+
+  /**
+   * Evaluates every task and hands each outcome to `onOutcome` (with the task's index) as it
+   * arrives, in whatever order files finish. Resolves when every task is handled or, after an
+   * abort, when the workers are stopped and the outcomes being handled are done. An error thrown
+   * by `onOutcome` (a report that cannot be written) stops the pool and is rethrown.
+   */
+  async run(tasks: readonly BatchTask[], onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>, signal?: AbortSignal): Promise<{ aborted: boolean }> {
+    const { stop } = this;
+    const abort = () => stop.abort();
+    signal?.addEventListener('abort', abort);
+    if (signal?.aborted) stop.abort();
+
+    let next = 0;
+    const take = () => (stop.signal.aborted || next >= tasks.length ? -1 : next++);
+
+    const slot = async (): Promise<void> => {
+      let i = take();
+      if (i < 0) return;
+      let runner = this.idle.pop() ?? this.newRunner();
+      let reply = runner.run(tasks[i]);
+      try {
+        for (;;) {
+          const outcome = await reply;
+          if (outcome === null) return;
+          if (!runner.usable) {
+            this.runners.delete(runner);
+            runner = this.newRunner();
+          }
+          // The worker starts on its next file while this thread handles the answer.
+          const k = take();
+          if (k >= 0) reply = runner.run(tasks[k]);
+          await onOutcome(i, outcome);
+          if (k < 0) return;
+          i = k;
+        }
+      } finally {
+        this.runners.delete(runner);
+        await runner.close();
+      }
+    };
+
+    const settled = await Promise.allSettled(
+      Array.from({ length: this.width(tasks.length) }, () =>
+        slot().catch((err) => {
+          stop.abort();
+          throw err;
+        }),
+      ),
+    );
+    signal?.removeEventListener('abort', abort);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (this.fatal) {
+      const f: FileFailure = this.fatal;
+      throw new CscheckError(f.messageId, f.args, f.location);
+    }
+    return { aborted: Boolean(signal?.aborted) };
+  }
+
+  /** Ends the threads left (those no file needed, or all of them when run() was never called). */
+  async close(): Promise<void> {
+    const left = [...this.runners];
+    this.runners.clear();
+    this.idle.length = 0;
+    await Promise.all(left.map((r) => r.close()));
+  }
+}
+
+/** A pool for one run: started, run over `tasks`, closed. */
 export async function runPool(
   tasks: readonly BatchTask[],
   opts: PoolOptions,
   onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>,
 ): Promise<{ aborted: boolean }> {
-  const stop = new AbortController();
-  const abort = () => stop.abort();
-  opts.signal?.addEventListener('abort', abort);
-  if (opts.signal?.aborted) stop.abort();
-
-  const file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
-  const inline = !existsSync(file);
-  const plan = inline ? compilePlan(fromSnapshot(opts.setup.plan)) : null;
-  let fatal: FileFailure | null = null;
-  const runners = new Set<Runner>();
-  const newRunner = (): Runner => {
-    const r = inline
-      ? new InlineRunner(plan!, opts.setup, stop.signal)
-      : new WorkerRunner(file, opts.setup, (f) => {
-          fatal = f;
-          stop.abort();
-        });
-    runners.add(r);
-    return r;
-  };
-  stop.signal.addEventListener('abort', () => {
-    for (const r of runners) void r.close();
-  });
-
-  let next = 0;
-  const take = () => (stop.signal.aborted || next >= tasks.length ? -1 : next++);
-
-  async function slot(): Promise<void> {
-    let i = take();
-    if (i < 0) return;
-    let runner = newRunner();
-    let reply = runner.run(tasks[i]);
-    try {
-      for (;;) {
-        const outcome = await reply;
-        if (outcome === null) return;
-        if (!runner.usable) {
-          runners.delete(runner);
-          runner = newRunner();
-        }
-        // The worker starts on its next file while this thread handles the answer.
-        const k = take();
-        if (k >= 0) reply = runner.run(tasks[k]);
-        await onOutcome(i, outcome);
-        if (k < 0) return;
-        i = k;
-      }
-    } finally {
-      runners.delete(runner);
-      await runner.close();
-    }
+  const pool = new BatchPool(opts);
+  try {
+    return await pool.run(tasks, onOutcome, opts.signal);
+  } finally {
+    await pool.close();
   }
-
-  const slots = Math.max(1, Math.min(inline ? 1 : opts.jobs, tasks.length));
-  const settled = await Promise.allSettled(Array.from({ length: slots }, () => slot().catch((err) => {
-    stop.abort();
-    throw err;
-  })));
-  opts.signal?.removeEventListener('abort', abort);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  if (fatal) {
-    const f: FileFailure = fatal;
-    throw new CscheckError(f.messageId, f.args, f.location);
-  }
-  return { aborted: Boolean(opts.signal?.aborted) };
 }

@@ -11,6 +11,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BatchFileResult } from '../schema/batch.js';
+import type { Report } from '../schema/results.js';
 import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
 import { message } from '../schema/messages.js';
@@ -25,7 +26,7 @@ import { renderBatchIndex } from '../report/html/batch-index.js';
 import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
 import { findInputs } from './batch-inputs.js';
-import { runPool } from './batch-pool.js';
+import { BatchPool } from './batch-pool.js';
 import { batchProgress } from './batch-progress.js';
 import { batchSummary, fileResult } from './batch-summary.js';
 import type { EvaluateOptions } from './evaluate.js';
@@ -87,6 +88,18 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   // The plan is checked (and its indicators listed) here, before any thread starts; the threads get it loaded.
   const planLoad = recordingPositions(loadPlan(opts.plan));
   const head = new Evaluation(compilePlan(planLoad.loaded), { maxFindings: opts.maxFindings }).finish();
+  const pool = new BatchPool({
+    jobs: opts.jobs || defaultJobs(),
+    setup: { plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
+  });
+  try {
+    return await runBatch(args, opts, io, head, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report, pool: BatchPool): Promise<number> {
   const outDir = resolve(opts.out);
   const inputs = await findInputs(args, outDir);
   await reportDirectory(outDir);
@@ -115,7 +128,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
     return 128 + constants.signals[sig];
   };
   try {
-    const { aborted } = await runPool(
+    const { aborted } = await pool.run(
       inputs.map((f, id) => ({
         id,
         path: f.path,
@@ -125,11 +138,6 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
         html: outPath(`${stems[id]}.html`),
         ...(opts.annotate ? { xlsx: outPath(`${stems[id]}.xlsx`) } : {}),
       })),
-      {
-        jobs: opts.jobs || defaultJobs(),
-        signal: stop.signal,
-        setup: { plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
-      },
       async (i, outcome) => {
         if (!outcome.ok && outcome.output) throw new CscheckError(outcome.failure.messageId, outcome.failure.args, outcome.failure.location);
         const reports: BatchFileResult['reports'] = outcome.ok
@@ -141,6 +149,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
         progress.fileDone({ file: inputs[i].input, rows: results[i].rows, ms: outcome.ms, failed: results[i].error?.text });
         if (opts.debug && !outcome.ok && outcome.failure.stack) io.stderr(`${outcome.failure.stack}\n`);
       },
+      stop.signal,
     );
     progress.stop();
     if (aborted) return interrupted();

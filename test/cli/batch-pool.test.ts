@@ -1,10 +1,11 @@
 // The batch thread pool on its own: outcomes for every task whatever order they finish in, a worker
 // that dies takes only its file down, a plan a worker cannot load stops the batch, an abort stops
-// handing out files, and without a build the files are evaluated on this thread.
-import { readFileSync, writeFileSync } from 'node:fs';
+// handing out files, threads start with the pool (before the files are known), and without a build
+// the files are evaluated on this thread.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../src/cli/batch-pool.js';
+import { BatchPool, runPool } from '../../src/cli/batch-pool.js';
 import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
 import { compilePlan } from '../../src/rules/compile-plan.js';
 import { CscheckError } from '../../src/schema/errors.js';
@@ -88,6 +89,16 @@ describe('runPool', () => {
     expect(done).toEqual({ aborted: true });
     // The first answer is handled; the file already sent to the worker is dropped with it.
     expect(seen).toEqual([0]);
+  });
+
+  it('starts its threads when made, before any file is handed out, and close() ends them', async () => {
+    const marks = tmpDir('cscheck-pool-marks-');
+    const file = workerScript(`import { writeFileSync } from 'node:fs';\nimport { threadId } from 'node:worker_threads';\nwriteFileSync(${JSON.stringify(marks)} + '/' + threadId, '');`);
+    const pool = new BatchPool({ jobs: 2, setup, workerFile: file });
+    const deadline = Date.now() + 10_000;
+    while (readdirSync(marks).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(marks)).toHaveLength(2);
+    await pool.close();
   });
 
   it('passes on an error of the answer handler (a report that cannot be written) and stops', async () => {
