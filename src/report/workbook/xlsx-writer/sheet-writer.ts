@@ -10,6 +10,11 @@ export type CellValue = string | number | boolean | Date | { formula: string; re
 export interface SheetOptions {
   /** Column widths in characters by 0-based column. */
   widths?: readonly (number | undefined)[];
+  /**
+   * Style ids (StyleSheet) of whole columns by 0-based column: the format Excel gives a value typed
+   * into an empty cell of the column later. Written cells still carry their own style.
+   */
+  columnStyles?: readonly (number | undefined)[];
   /** Rows kept in view when scrolling (the header). */
   frozenRows?: number;
   /** Header row and columns of the auto filter. */
@@ -117,10 +122,14 @@ export class SheetWriter {
 
   private colsXml(): string {
     const widths = this.options.widths ?? [];
+    const styles = this.options.columnStyles ?? [];
     let cols = '';
-    widths.forEach((w, i) => {
-      if (w !== undefined && Number.isFinite(w) && w > 0) cols += `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, w)}" customWidth="1"/>`;
-    });
+    for (let i = 0; i < Math.max(widths.length, styles.length); i++) {
+      const w = widths[i];
+      const width = w !== undefined && Number.isFinite(w) && w > 0 ? ` width="${Math.min(255, w)}" customWidth="1"` : '';
+      const style = styles[i] ? ` style="${styles[i]}"` : '';
+      if (width || style) cols += `<col min="${i + 1}" max="${i + 1}"${width}${style}/>`;
+    }
     return cols ? `<cols>${cols}</cols>` : '';
   }
 
