@@ -175,7 +175,7 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
   } finally {
     progress.stop();
     stop.dispose();
-    // A worker stopped mid-file (Ctrl-C, or one that died) leaves a temporary report or its workbook's parts behind.
-    for (const dir of folders) removeLeftovers(dir);
+    // A worker stopped mid-file (Ctrl-C, or one that died) leaves a temporary report or its workbook's parts behind, and summary.xlsx its parts.
+    for (const dir of new Set([outDir, ...folders])) removeLeftovers(dir);
   }
 }
