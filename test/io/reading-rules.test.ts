@@ -32,6 +32,23 @@ describe('header matching', () => {
     expect(fieldOf('家长学校')).toBe('has_parent_school');
   });
 
+  it('takes text that NFKC, trimming and lower-casing leave alone as it is (the quick path)', () => {
+    // The characters normalizeHeader passes through untouched: each one must be its own NFKC form,
+    // its own lower case, and no white space, quotation mark or bracket.
+    const plain: number[] = [0x2d, 0x2e, 0x5f];
+    for (let c = 0x30; c <= 0x39; c++) plain.push(c);
+    for (let c = 0x61; c <= 0x7a; c++) plain.push(c);
+    for (let c = 0x4e00; c <= 0x9fff; c++) plain.push(c);
+    const changed = plain.map((c) => String.fromCharCode(c)).filter((ch) => ch.normalize('NFKC') !== ch || ch.toLowerCase() !== ch || /[\s"'“”‘’「」『』《》〈〉()[\]【】]/.test(ch));
+    expect(changed).toEqual([]);
+    expect(normalizeHeader('东街社区')).toBe('东街社区');
+    expect(normalizeHeader('12.5')).toBe('12.5');
+    // One character outside that set sends the whole text through normalisation.
+    expect(normalizeHeader('东街社区（城区）')).toBe('东街社区');
+    expect(normalizeHeader('Ｆacility_area')).toBe('facility_area');
+    expect(normalizeHeader('户数\u200b')).toBe('户数');
+  });
+
   it('keeps an unknown header unmatched', () => {
     expect(fieldOf('序号')).toBeNull();
     expect(fieldOf('__proto__')).toBeNull();
