@@ -25,7 +25,7 @@ describe('jsonParts', () => {
     const parts = jsonParts(many, ctx());
     expect(parts.join('')).toBe(json(many, ctx(), 0));
     const open = parts.indexOf(',"findings":[');
-    expect(parts.indexOf(']', open) - open - 1).toBe(4);
+    expect(parts.slice(open + 1, parts.indexOf(']', open)).filter((p) => p !== ',')).toHaveLength(4);
   });
 
   it('holds for a report without findings and in English', () => {

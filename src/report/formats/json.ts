@@ -33,7 +33,9 @@ export function jsonParts(report: Report, ctx: FormatContext): string[] {
       parts.push(`${open}"findings":[`);
       for (let i = 0; i < report.findings.length; i += FINDINGS_PER_PART) {
         const text = JSON.stringify(report.findings.slice(i, i + FINDINGS_PER_PART).map((f) => withMessage(f, ctx)));
-        parts.push(`${i ? ',' : ''}${text.slice(1, -1)}`);
+        // The comma apart and the brackets sliced off (a view, not a copy): a joined string would be copied whole when written.
+        if (i) parts.push(',');
+        parts.push(text.slice(1, -1));
       }
       parts.push(']');
     }
