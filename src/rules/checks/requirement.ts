@@ -3,7 +3,7 @@
 import type { Finding, Severity } from '../../schema/finding.js';
 import { message, localized } from '../../schema/messages.js';
 import type { RequirementResult } from '../../schema/results.js';
-import type { DataRow } from '../../io/row-builder.js';
+import type { DataRow, TableInfo } from '../../io/row-builder.js';
 import type { Value } from '../../io/values.js';
 import type { CompiledRequirement } from '../compile-plan.js';
 import type { FindingCollector } from '../finding-collector.js';
@@ -40,12 +40,20 @@ export interface RequirementCounts {
 }
 
 
+/** Most distinct values per field whose wording a check keeps (rule fields are mostly 是/否). */
+const SAID_VALUES = 64;
+
 export class RequirementCheck implements RequirementCounts {
   checked = 0;
   breaches = 0;
   noData = 0;
   readonly severity: Severity;
   private counter?: { n: number };
+  /**
+   * How a breach words each rule field's value (法治文化阵地为“否”), per value, for the table
+   * the rows come from (the zh wording names its column): a file can break a rule on every row.
+   */
+  private said: { table: TableInfo; byField: Map<Value, { zh: string; en: string }>[] } | null = null;
 
   constructor(
     readonly c: CompiledRequirement,
@@ -83,9 +91,6 @@ export class RequirementCheck implements RequirementCounts {
   private finding(row: DataRow): Finding {
     const { c, shape } = this;
     const values = row.values;
-    const shown = c.fields.map((f) => ({ f, header: row.table.columns[f]?.header ?? shape.fields[f].header }));
-    const actual = (lang: 'zh' | 'en') =>
-      shown.map(({ f, header }) => message('requirement.actual', { field: lang === 'zh' ? header : shape.fields[f].en, value: display(values[f], lang) }, lang)).join(lang === 'zh' ? '，' : ', ');
     const name = shape.community >= 0 ? (values[shape.community] as string | null) : (values[shape.township] as string | null);
     const township = (values[shape.township] as string | null) ?? '';
     return {
@@ -96,12 +101,36 @@ export class RequirementCheck implements RequirementCounts {
       messageId: 'requirement.breach',
       args: {
         subject: shape.community >= 0 && township ? `${township} ${name ?? ''}`.trim() : name ?? '',
-        actual: { zh: actual('zh'), en: actual('en') },
+        actual: this.actual(row),
         rule: c.def.name,
         document: this.document,
         section: c.def.source.section,
       },
     };
+  }
+
+  /** The values the rule read, in both languages: 法治文化阵地为“否” / Rule-of-law culture venue = no. */
+  private actual(row: DataRow): { zh: string; en: string } {
+    const { c, shape } = this;
+    if (this.said?.table !== row.table) this.said = { table: row.table, byField: c.fields.map(() => new Map()) };
+    const byField = this.said.byField;
+    let zh = '';
+    let en = '';
+    for (let k = 0; k < c.fields.length; k++) {
+      const f = c.fields[k];
+      const v = row.values[f];
+      let said = byField[k].get(v);
+      if (!said) {
+        said = {
+          zh: message('requirement.actual', { field: row.table.columns[f]?.header ?? shape.fields[f].header, value: display(v, 'zh') }, 'zh'),
+          en: message('requirement.actual', { field: shape.fields[f].en, value: display(v, 'en') }, 'en'),
+        };
+        if (byField[k].size < SAID_VALUES) byField[k].set(v, said);
+      }
+      zh += k ? `，${said.zh}` : said.zh;
+      en += k ? `, ${said.en}` : said.en;
+    }
+    return { zh, en };
   }
 
   add(other: RequirementCounts): void {
