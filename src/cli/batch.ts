@@ -21,17 +21,16 @@ import { Evaluation } from '../rules/evaluation.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
-import { writeBatchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
-import { renderBatchIndex } from '../report/html/batch-index.js';
 import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
 import { findInputs } from './batch-inputs.js';
 import { BatchPool } from './batch-pool.js';
 import { batchProgress } from './batch-progress.js';
 import { batchSummary, fileResult } from './batch-summary.js';
+import { SummaryFilesThread } from './batch-summary-files.js';
 import type { EvaluateOptions } from './evaluate.js';
 import type { Io } from './main.js';
-import { writeAtomic, writeAtomicWith } from './write-output.js';
+import { writeAtomic } from './write-output.js';
 
 export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
   /** The report directory. */
@@ -92,14 +91,15 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
     jobs: opts.jobs || defaultJobs(),
     setup: { plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
   });
+  const summaryFiles = new SummaryFilesThread();
   try {
-    return await runBatch(args, opts, io, head, pool);
+    return await runBatch(args, opts, io, head, pool, summaryFiles);
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), summaryFiles.close()]);
   }
 }
 
-async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report, pool: BatchPool): Promise<number> {
+async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report, pool: BatchPool, summaryFiles: SummaryFilesThread): Promise<number> {
   const outDir = resolve(opts.out);
   const inputs = await findInputs(args, outDir);
   await reportDirectory(outDir);
@@ -155,22 +155,25 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
     if (aborted) return interrupted();
 
     const summary = batchSummary(head, results, opts);
-    const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
-    const writes: [string, (path: string) => Promise<void>][] = [
-      [SUMMARY_FILES.json, (path) => writeAtomic(path, text.json)],
-      [SUMMARY_FILES.md, (path) => writeAtomic(path, text.markdown)],
-      [SUMMARY_FILES.xlsx, (path) => writeAtomicWith(path, (tmp) => writeBatchSummaryWorkbook(summary, tmp))],
-      [SUMMARY_FILES.html, (path) => writeAtomic(path, renderBatchIndex(summary, opts.lang))],
-    ];
-    for (const [name, write] of writes) {
-      // Interrupted while the summaries are written: none of them stays.
-      if (stop.signal.aborted) {
-        await removeSummaries(outPath);
-        return interrupted();
-      }
-      await write(outPath(name));
+    // summary.xlsx and index.html on their own thread; summary.json, summary.md and the printout here, meanwhile.
+    const side = summaryFiles.write({ summary, xlsx: outPath(SUMMARY_FILES.xlsx), html: outPath(SUMMARY_FILES.html) });
+    let printed: string;
+    try {
+      const text = { json: `${JSON.stringify(summary, null, 2)}\n`, markdown: batchSummaryMarkdown(summary) };
+      await writeAtomic(outPath(SUMMARY_FILES.json), text.json);
+      await writeAtomic(outPath(SUMMARY_FILES.md), text.markdown);
+      printed = opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format];
+    } finally {
+      // Not to leave while the thread still writes (what it leaves is swept below).
+      await side.catch(() => undefined);
     }
-    io.stdout(opts.format === 'table' ? batchSummaryTable(summary, opts.out) : text[opts.format]);
+    await side;
+    // Interrupted while the summaries were written: none of them stays.
+    if (stop.signal.aborted) {
+      await removeSummaries(outPath);
+      return interrupted();
+    }
+    io.stdout(printed);
     return summary.totals.exitCode;
   } finally {
     progress.stop();

@@ -1,0 +1,18 @@
+// The thread of SummaryFilesThread: waits for the batch summary, writes summary.xlsx and
+// index.html, and says whether it could.
+
+import { parentPort } from 'node:worker_threads';
+import { CscheckError } from '../schema/errors.js';
+import type { SummaryFilesJob, SummaryFilesReply } from './batch-summary-files.js';
+import { writeSummaryFiles } from './batch-summary-files.js';
+
+const port = parentPort!;
+port.once('message', async (job: SummaryFilesJob) => {
+  let reply: SummaryFilesReply = { ok: true };
+  try {
+    await writeSummaryFiles(job);
+  } catch (err) {
+    reply = { ok: false, error: err instanceof CscheckError ? { messageId: err.messageId, args: err.args, location: err.location } : { message: (err as Error).message } };
+  }
+  port.postMessage(reply);
+});
