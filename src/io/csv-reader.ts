@@ -19,7 +19,7 @@ import type { TableSink } from './row-builder.js';
 import { RowBuilder } from './row-builder.js';
 import type { SheetEcho } from './sheet-echo.js';
 import { echoColumns } from './sheet-echo.js';
-import { decodeSample, sniffDelimiter, sniffEncoding } from './text-sniff.js';
+import { decodeSample, sniffEncoding, sniffSampleDelimiter } from './text-sniff.js';
 import type { TableSummary } from './table-summary.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -83,7 +83,7 @@ export interface CsvFormat {
 export async function sniffCsv(path: string, options: CsvOptions): Promise<CsvFormat & { sample: Buffer; complete: boolean }> {
   const { sample, complete } = await readSample(path);
   const { encoding, bom } = sniffEncoding(sample, complete, options.encoding);
-  const delimiter = options.delimiter ?? sniffDelimiter(decodeSample(sample, encoding, bom), path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
+  const delimiter = options.delimiter ?? sniffSampleDelimiter(sample, encoding, bom, path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
   return { encoding, bom, delimiter, sample, complete };
 }
 

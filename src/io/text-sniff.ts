@@ -2,6 +2,7 @@
 // UTF-16 with BOM as Excel's “Unicode text”, otherwise GB18030 — a superset of GBK, as Excel on
 // Chinese Windows writes it) and its delimiter.
 
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CscheckError } from '../schema/errors.js';
 
@@ -20,12 +21,8 @@ function validUtf8(sample: Buffer, complete: boolean): boolean {
     while (back < 3 && end - back - 1 >= 0 && (sample[end - back - 1] & 0xc0) === 0x80) back++;
     if (end - back - 1 >= 0 && sample[end - back - 1] >= 0xc0) end = end - back - 1;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  // Validates without building the text (a fatal TextDecoder accepts exactly the same bytes).
+  return isUtf8(sample.subarray(0, end));
 }
 
 export function sniffEncoding(sample: Buffer, complete: boolean, forced?: string): { encoding: string; bom: number } {
@@ -42,18 +39,39 @@ export function sniffEncoding(sample: Buffer, complete: boolean, forced?: string
 
 const CANDIDATES = [',', '\t', ';'];
 
+const SNIFF_LINES = 20;
+
+/** The first lines of the text that are not blank (line ends \n or \r\n), without splitting all of it. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < count && start <= text.length) {
+    let end = text.indexOf('\n', start);
+    const next = end < 0 ? text.length + 1 : end + 1;
+    if (end < 0) end = text.length;
+    else if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') lines.push(line);
+    start = next;
+  }
+  return lines;
+}
+
 /** The delimiter that splits the sample's lines most consistently (quotes respected). */
 export function sniffDelimiter(text: string, fallback = ','): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = firstLines(text, SNIFF_LINES);
   let best = fallback;
   let bestScore = 0;
   for (const d of CANDIDATES) {
+    const delim = d.charCodeAt(0);
     const counts = lines.map((line) => {
       let n = 0;
       let quoted = false;
-      for (const ch of line) {
-        if (ch === '"') quoted = !quoted;
-        else if (ch === d && !quoted) n++;
+      // By code unit: a quote or a delimiter is never half of a surrogate pair.
+      for (let i = 0; i < line.length; i++) {
+        const ch = line.charCodeAt(i);
+        if (ch === 34) quoted = !quoted;
+        else if (ch === delim && !quoted) n++;
       }
       return n;
     });
@@ -68,6 +86,23 @@ export function sniffDelimiter(text: string, fallback = ','): string {
     }
   }
   return best;
+}
+
+const SNIFF_PIECE = 8 * 1024;
+
+/**
+ * sniffDelimiter of the decoded sample, decoding it piece by piece only until its first lines are
+ * whole: those lines, and so the answer, are then what the whole sample would give.
+ */
+export function sniffSampleDelimiter(sample: Buffer, encoding: string, bom: number, fallback: string): string {
+  const decoder = iconv.getDecoder(encoding);
+  let text = '';
+  for (let at = bom; at < sample.length; at += SNIFF_PIECE) {
+    text += decoder.write(sample.subarray(at, at + SNIFF_PIECE));
+    const whole = text.lastIndexOf('\n');
+    if (whole >= 0 && firstLines(text.slice(0, whole), SNIFF_LINES).length === SNIFF_LINES) return sniffDelimiter(text, fallback);
+  }
+  return sniffDelimiter(text + (decoder.end() ?? ''), fallback);
 }
 
 export function decodeSample(sample: Buffer, encoding: string, bom: number): string {

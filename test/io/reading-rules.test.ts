@@ -4,6 +4,8 @@ import { COMMUNITY_FIELDS } from '../../src/schema/contract.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { HeaderMatcher, normalizeHeader } from '../../src/io/header-match.js';
 import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent } from '../../src/io/values.js';
+import iconv from 'iconv-lite';
+import { decodeSample, sniffDelimiter, sniffSampleDelimiter } from '../../src/io/text-sniff.js';
 import { read, writeText } from './support.js';
 
 const matcher = new HeaderMatcher(COMMUNITY_FIELDS);
@@ -205,6 +207,26 @@ describe('encodings and delimiters', () => {
   ])('detects the %s delimiter (%s)', async (d) => {
     const s = await read(writeText('delim.csv', text.replace('1,234', '1234').replace(/,/g, d)));
     expect(s.rows[1].v.households).toBe(1234);
+  });
+
+  it.each(['utf8', 'gb18030', 'utf16le'] as const)('judges the delimiter on the first 20 non-blank lines, however far into the sample they run (%s)', (enc) => {
+    // 8 long lines with two semicolons (scores 8×1000+2), a blank line, then 12 with three commas
+    // (12×1000+3): the comma wins. The semicolon lines fill the first 8 KiB piece on their own,
+    // where the semicolon would win; the 30 tab lines after line 20 would win if counted.
+    const long = '社区服务'.repeat(300);
+    const lines = [
+      ...Array.from({ length: 8 }, () => `${long};b;c`),
+      '',
+      ...Array.from({ length: 12 }, () => `${long},b,c,d`),
+      ...Array.from({ length: 30 }, () => 'a\tb\tc\td\te'),
+    ];
+    const sample = iconv.encode(lines.join('\r\n'), enc).subarray(0, 64 * 1024);
+    expect(iconv.encode(lines.slice(0, 8).join('\r\n'), enc).length).toBeGreaterThan(8 * 1024);
+    expect(sniffSampleDelimiter(sample, enc, 0, '\t')).toBe(',');
+    expect(sniffDelimiter(decodeSample(sample, enc, 0), '\t')).toBe(',');
+    // Without the comma lines the semicolon wins; with no lines at all, the fallback.
+    expect(sniffSampleDelimiter(iconv.encode(lines.slice(0, 8).join('\n'), enc), enc, 0, '\t')).toBe(';');
+    expect(sniffSampleDelimiter(iconv.encode('\n\n', enc), enc, 0, '\t')).toBe('\t');
   });
 });
 
