@@ -44,31 +44,35 @@ function single(row: unknown[], m: HeaderMatcher): Column[] {
   });
 }
 
-function joined(top: unknown[], bottom: unknown[], m: HeaderMatcher): Column[] {
+/**
+ * Two rows read as one header, from their cells as single() read them: a cell matches as the group
+ * above it plus itself, as itself, or as the group (only the joined text needs a new match).
+ */
+function joined(top: Column[], bottom: Column[], m: HeaderMatcher): Column[] {
   const width = Math.max(top.length, bottom.length);
   const cols: Column[] = [];
-  let parent = '';
+  let parent: Column | null = null;
   for (let index = 0; index < width; index++) {
-    const t = cellText(top[index]);
-    const b = cellText(bottom[index]);
+    const t = top[index] as Column | undefined;
+    const b = bottom[index] as Column | undefined;
     // A group cell spans the children to its right; a new top cell starts a new group.
-    if (t) parent = t;
-    else if (!b) parent = '';
-    if (!b) {
-      cols.push({ index, header: t, field: m.match(t) });
+    if (t?.header) parent = t;
+    else if (!b?.header) parent = null;
+    if (!b?.header) {
+      cols.push({ index, header: t?.header ?? '', field: t?.field ?? -1 });
       continue;
     }
-    const p = t || parent;
-    const candidates = p && p !== b ? [p + b, b, p] : [b];
-    let col: Column = { index, header: candidates[0], field: -1 };
-    for (const header of candidates) {
-      const field = m.match(header);
-      if (field >= 0) {
-        col = { index, header, field };
-        break;
-      }
+    const p = t?.header ? t : parent;
+    if (!p || p.header === b.header) {
+      cols.push({ index, header: b.header, field: b.field });
+      continue;
     }
-    cols.push(col);
+    const both = p.header + b.header;
+    const field = m.match(both);
+    if (field >= 0) cols.push({ index, header: both, field });
+    else if (b.field >= 0) cols.push({ index, header: b.header, field: b.field });
+    else if (p.field >= 0) cols.push({ index, header: p.header, field: p.field });
+    else cols.push({ index, header: both, field: -1 });
   }
   return cols;
 }
@@ -97,9 +101,12 @@ export function detectColumns(rows: unknown[][], fields: readonly FieldDef[], ke
   let best: Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null = null;
   let bestScore = 0;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  // Each row read once: as a header by itself, and as the top and the bottom of a joined one.
+  let cells = single(rows[0] ?? [], m);
   for (let i = 0; i < limit; i++) {
-    const options: [Column[], number][] = [[single(rows[i], m), i]];
-    if (i + 1 < rows.length) options.push([joined(rows[i], rows[i + 1], m), i + 1]);
+    const below = i + 1 < rows.length ? single(rows[i + 1], m) : null;
+    const options: [Column[], number][] = [[cells, i]];
+    if (below) options.push([joined(cells, below, m), i + 1]);
     for (const [cols, lastRow] of options) {
       // On a tie a one-row header wins: a title line merged above it adds nothing.
       const s = score(cols) * 2 + (lastRow === i ? 1 : 0);
@@ -108,6 +115,7 @@ export function detectColumns(rows: unknown[][], fields: readonly FieldDef[], ke
         bestScore = s;
       }
     }
+    if (below) cells = below;
   }
   return best;
 }
