@@ -44,8 +44,8 @@ class WorkerRunner implements Runner {
   usable = true;
   private stopping = false;
 
-  constructor(file: string, setup: BatchWorkerSetup, onFatal: (f: FileFailure) => void) {
-    this.worker = new Worker(file, { workerData: setup });
+  constructor(file: string, onFatal: (f: FileFailure) => void) {
+    this.worker = new Worker(file);
     this.worker.on('message', (msg: BatchReply) => {
       if ('fatal' in msg) {
         onFatal(msg.fatal);
@@ -69,6 +69,11 @@ class WorkerRunner implements Runner {
     this.usable = false;
     if (this.stopping) this.settle(null);
     else this.settle({ ok: false, failure: { messageId: 'batch.worker-failed', args: { detail }, location: {} }, ms: performance.now() - this.started });
+  }
+
+  /** What every file is evaluated with: the first message the thread gets. */
+  configure(setup: BatchWorkerSetup): void {
+    this.worker.postMessage(setup);
   }
 
   run(task: BatchTask): Promise<BatchOutcome | null> {
@@ -104,26 +109,34 @@ class InlineRunner implements Runner {
 }
 
 /**
- * `jobs` threads, started when the pool is made: they load their modules and compile the plan
- * while the caller is still listing the files. run() hands the files out; close() ends the threads.
+ * `jobs` threads, started when the pool is made: they load their modules while the caller loads
+ * the plan, and compile it (configure()) while the caller lists the files. run() hands the files
+ * out; close() ends the threads.
  */
 export class BatchPool {
   private readonly stop = new AbortController();
   private readonly file: string;
   private readonly inline: boolean;
-  private readonly plan: CompiledPlan | null;
+  private setup: BatchWorkerSetup | null = null;
+  private plan: CompiledPlan | null = null;
   private readonly runners = new Set<Runner>();
   private readonly idle: Runner[] = [];
   private fatal: FileFailure | null = null;
 
-  constructor(private readonly opts: Omit<PoolOptions, 'signal'>) {
+  constructor(private readonly opts: Omit<PoolOptions, 'signal' | 'setup'>) {
     this.file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
     this.inline = !existsSync(this.file);
-    this.plan = this.inline ? compilePlan(fromSnapshot(opts.setup.plan)) : null;
     this.stop.signal.addEventListener('abort', () => {
       for (const r of this.runners) void r.close();
     });
-    for (let i = 0; i < this.width(Infinity); i++) this.idle.push(this.newRunner());
+    if (!this.inline) for (let i = 0; i < this.width(Infinity); i++) this.idle.push(this.newRunner());
+  }
+
+  /** The plan and options every file is evaluated with; the threads may already be waiting for them. */
+  configure(setup: BatchWorkerSetup): void {
+    this.setup = setup;
+    if (this.inline) this.plan = compilePlan(fromSnapshot(setup.plan));
+    for (const r of this.runners) if (r instanceof WorkerRunner) r.configure(setup);
   }
 
   /** Threads at work on `tasks` files. */
@@ -132,12 +145,17 @@ export class BatchPool {
   }
 
   private newRunner(): Runner {
-    const r = this.inline
-      ? new InlineRunner(this.plan!, this.opts.setup, this.stop.signal)
-      : new WorkerRunner(this.file, this.opts.setup, (f) => {
-          this.fatal = f;
-          this.stop.abort();
-        });
+    let r: Runner;
+    if (this.inline) {
+      r = new InlineRunner(this.plan!, this.setup!, this.stop.signal);
+    } else {
+      const w = new WorkerRunner(this.file, (f) => {
+        this.fatal = f;
+        this.stop.abort();
+      });
+      if (this.setup) w.configure(this.setup);
+      r = w;
+    }
     this.runners.add(r);
     return r;
   }
@@ -149,6 +167,7 @@ export class BatchPool {
    * by `onOutcome` (a report that cannot be written) stops the pool and is rethrown.
    */
   async run(tasks: readonly BatchTask[], onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>, signal?: AbortSignal): Promise<{ aborted: boolean }> {
+    if (!this.setup) throw new Error('BatchPool.run before configure');
     const { stop } = this;
     const abort = () => stop.abort();
     signal?.addEventListener('abort', abort);
@@ -217,6 +236,7 @@ export async function runPool(
   onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>,
 ): Promise<{ aborted: boolean }> {
   const pool = new BatchPool(opts);
+  pool.configure(opts.setup);
   try {
     return await pool.run(tasks, onOutcome, opts.signal);
   } finally {

@@ -2,7 +2,7 @@
 // time as the pool sends them, writes their reports, and answers each with its digest (or why it
 // failed).
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { fromSnapshot } from '../schema/load-plan.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
@@ -11,21 +11,20 @@ import type { BatchReply } from './batch-pool.js';
 import type { BatchTask, BatchWorkerSetup } from './batch-task.js';
 import { evaluateTask } from './batch-task.js';
 
-const setup = workerData as BatchWorkerSetup;
 const port = parentPort!;
 
-let plan: CompiledPlan | null = null;
-try {
-  plan = compilePlan(fromSnapshot(setup.plan));
-} catch (err) {
-  // The main thread compiled the same plan before starting threads: this is for the unforeseen.
-  port.postMessage({ fatal: fileFailure(err, setup.plan.file) } satisfies BatchReply);
-}
-
-if (plan) {
-  const compiled = plan;
+// What to evaluate with comes first: the thread starts before the main thread has loaded the plan.
+port.once('message', (setup: BatchWorkerSetup) => {
+  let plan: CompiledPlan;
+  try {
+    plan = compilePlan(fromSnapshot(setup.plan));
+  } catch (err) {
+    // The main thread compiled the same plan: this is for the unforeseen.
+    port.postMessage({ fatal: fileFailure(err, setup.plan.file) } satisfies BatchReply);
+    return;
+  }
   port.on('message', async (task: BatchTask) => {
-    const outcome = await evaluateTask(compiled, task, setup);
+    const outcome = await evaluateTask(plan, task, setup);
     port.postMessage({ id: task.id, ...outcome } satisfies BatchReply);
   });
-}
+});

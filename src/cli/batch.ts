@@ -84,15 +84,14 @@ async function reportDirectory(out: string): Promise<void> {
 
 export async function batchCommand(args: string[], opts: BatchOptions, io: Io): Promise<number> {
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
-  // The plan is checked (and its indicators listed) here, before any thread starts; the threads get it loaded.
-  const planLoad = recordingPositions(loadPlan(opts.plan));
-  const head = new Evaluation(compilePlan(planLoad.loaded), { maxFindings: opts.maxFindings }).finish();
-  const pool = new BatchPool({
-    jobs: opts.jobs || defaultJobs(),
-    setup: { plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang },
-  });
+  // The threads start first: they load their modules while this thread loads the plan.
+  const pool = new BatchPool({ jobs: opts.jobs || defaultJobs() });
   const summaryFiles = new SummaryFilesThread();
   try {
+    // The plan is checked (and its indicators listed) here; the threads get it loaded.
+    const planLoad = recordingPositions(loadPlan(opts.plan));
+    const head = new Evaluation(compilePlan(planLoad.loaded), { maxFindings: opts.maxFindings }).finish();
+    pool.configure({ plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang });
     return await runBatch(args, opts, io, head, pool, summaryFiles);
   } finally {
     await Promise.all([pool.close(), summaryFiles.close()]);

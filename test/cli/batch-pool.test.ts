@@ -91,10 +91,10 @@ describe('runPool', () => {
     expect(seen).toEqual([0]);
   });
 
-  it('starts its threads when made, before any file is handed out, and close() ends them', async () => {
+  it('starts its threads when made, before it has a plan or any file to hand out, and close() ends them', async () => {
     const marks = tmpDir('cscheck-pool-marks-');
     const file = workerScript(`import { writeFileSync } from 'node:fs';\nimport { threadId } from 'node:worker_threads';\nwriteFileSync(${JSON.stringify(marks)} + '/' + threadId, '');`);
-    const pool = new BatchPool({ jobs: 2, setup, workerFile: file });
+    const pool = new BatchPool({ jobs: 2, workerFile: file });
     const deadline = Date.now() + 10_000;
     while (readdirSync(marks).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(marks)).toHaveLength(2);
