@@ -1,14 +1,15 @@
 // Streaming CSV reader: sniff encoding and delimiter, find the header among the first records,
 // then parse record by record into typed rows. Memory stays flat: only the header search window
-// is buffered. Parsing is papaparse's: on a 36 MB, 200,000-row export it took 0.7 s where
+// is buffered (and a file of at most 256 KiB, read whole). Parsing is papaparse's: on a 36 MB, 200,000-row export it took 0.7 s where
 // csv-parse took 2.5 s (same machine, same file), and the 1,000,000-row bar needs that margin.
 
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
-import { Transform } from 'node:stream';
-import type { Readable, TransformCallback } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
 import { CscheckError } from '../schema/errors.js';
 import type { ByteRange } from './csv-split.js';
 import { offsetAfterRecords, splitAtRecords } from './csv-split.js';
@@ -62,15 +63,43 @@ export interface CsvOptions {
   echo?: SheetEcho;
 }
 
-async function readSample(path: string): Promise<{ sample: Buffer; complete: boolean }> {
+interface Sample {
+  sample: Buffer;
+  complete: boolean;
+  /** The whole file, when it is no larger than one read of the stream would take. */
+  bytes?: Buffer;
+}
+
+/**
+ * The first 64 KiB of a file. A file that one read of the stream would take whole (a township's
+ * survey is ~100 KB) is read whole here instead, and parsed from memory: half the file system
+ * calls, which on many small files cost more than sniffing them.
+ */
+async function readSample(path: string): Promise<Sample> {
   const fh = await open(path, 'r');
   try {
+    const { size } = await fh.stat();
+    if (size <= READ_BYTES) {
+      const bytes = await readAll(fh, size);
+      return { sample: bytes.subarray(0, SAMPLE_BYTES), complete: bytes.length < SAMPLE_BYTES, bytes };
+    }
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SAMPLE_BYTES, 0);
     return { sample: buf.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };
   } finally {
     await fh.close();
   }
+}
+
+async function readAll(fh: FileHandle, size: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const { bytesRead } = await fh.read(buf, got, size - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return buf.subarray(0, got);
 }
 
 export interface CsvFormat {
@@ -80,26 +109,29 @@ export interface CsvFormat {
   delimiter: string;
 }
 
-export async function sniffCsv(path: string, options: CsvOptions): Promise<CsvFormat & { sample: Buffer; complete: boolean }> {
-  const { sample, complete } = await readSample(path);
+export async function sniffCsv(path: string, options: CsvOptions): Promise<CsvFormat & Sample> {
+  const { sample, complete, bytes } = await readSample(path);
   const { encoding, bom } = sniffEncoding(sample, complete, options.encoding);
   const delimiter = options.delimiter ?? sniffSampleDelimiter(sample, encoding, bom, path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
-  return { encoding, bom, delimiter, sample, complete };
+  return { encoding, bom, delimiter, sample, complete, bytes };
 }
 
 /**
  * Streams the records of a delimited text file (or of a byte range of it) to `onRecord` with
- * their 1-based record numbers. Errors thrown by `onRecord` stop the stream and reject.
+ * their 1-based record numbers. Errors thrown by `onRecord` stop the stream and reject. `format`
+ * carries the file's bytes when readSample took it whole.
  */
 async function streamRecords(
   path: string,
   display: string,
-  format: CsvFormat,
+  format: CsvFormat & { bytes?: Buffer },
   range: { start: number; end?: number; firstRecord: number },
   onRecord: (cells: string[], record: number) => void,
   wait?: () => Promise<void> | undefined,
 ): Promise<void> {
-  const file = createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: READ_BYTES });
+  const file: Readable = format.bytes
+    ? Readable.from([format.bytes.subarray(range.start, range.end)])
+    : createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: READ_BYTES });
   const utf8 = format.encoding === 'utf8';
   const source: Readable = (utf8 ? file : file.pipe(iconv.decodeStream(format.encoding))).pipe(new TextPieces(utf8));
   let record = range.firstRecord - 1;
@@ -223,7 +255,8 @@ export interface CsvParts {
  * not within the sample) — the caller then reads the file in one stream.
  */
 export async function planCsvParts(path: string, display: string, options: CsvOptions, parts: number): Promise<CsvParts | null> {
-  const { sample, complete, ...format } = await sniffCsv(path, options);
+  // The format goes to other threads, which read their parts by streams: a small file's bytes stay here.
+  const { sample, complete, bytes: _whole, ...format } = await sniffCsv(path, options);
   if (!SPLITTABLE.has(format.encoding.toLowerCase().replace(/[-_]/g, '')) || complete) return null;
   const text = decodeSample(sample, format.encoding, format.bom);
   if (/\r(?!\n)/.test(text.slice(0, -1))) return null;

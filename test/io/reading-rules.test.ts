@@ -6,6 +6,7 @@ import { HeaderMatcher, normalizeHeader } from '../../src/io/header-match.js';
 import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent } from '../../src/io/values.js';
 import iconv from 'iconv-lite';
 import { decodeSample, sniffDelimiter, sniffSampleDelimiter } from '../../src/io/text-sniff.js';
+import type { Collect } from './support.js';
 import { read, writeText } from './support.js';
 
 const matcher = new HeaderMatcher(COMMUNITY_FIELDS);
@@ -178,6 +179,49 @@ describe('reading a CSV export', () => {
     const err = await read(writeText('g.csv', '乡镇（街道）,村（社区）名称,户数\n万安街道,塘西社区,500\n')).catch((e) => e);
     expect(err.messageId).toBe('input.missing-column');
     expect(err.args.column).toBe('城乡类型');
+  });
+});
+
+describe('small files read whole, large ones streamed', () => {
+  // A small file is read in one call and parsed from memory; one over 256 KiB is streamed in
+  // pieces. The same lines must give the same rows and findings either way.
+  const lines = [
+    '万安街道,塘西社区,城市,1200,320,是',
+    '罗溪镇,"柏山村\n（原柏山大队）",农村,410,约300,是',
+    '罗溪镇,洪四村,农村,380,150',
+    '',
+    '双阳街道,侨光社区,城市,2100,450,否',
+  ];
+  const copies = 2600; // 5 lines of ~40 bytes each: about 500 KiB
+  const rowsOf = (s: Collect) => s.rows.map((r) => [r.row, r.v.community, r.v.households, r.v.has_service_facility]);
+  const findingsOf = (s: Collect) => s.findings.map((f) => [f.code, f.location.row]);
+
+  it('gives the same rows and findings', async () => {
+    const small = await read(writeText('small.csv', `${HEADER}\n${lines.join('\n')}\n`));
+    const bigText = `${HEADER}\n${Array.from({ length: copies }, () => lines.join('\n')).join('\n')}\n`;
+    expect(Buffer.byteLength(bigText)).toBeGreaterThan(256 * 1024);
+    const big = await read(writeText('big.csv', bigText));
+    // Rows are numbered by record (the quoted name's line break is inside one): 5 records a copy,
+    // the blank one counted, not a row; copy k (from 0) holds records 2 + 5k … 6 + 5k.
+    expect(big.rows).toHaveLength(4 * copies);
+    expect(rowsOf(big).slice(0, 4)).toEqual(rowsOf(small));
+    expect(rowsOf(big).at(-1)).toEqual([6 + 5 * (copies - 1), '侨光社区', 2100, false]);
+    // Each copy: 约300 unreadable (record 3 + 5k) and the short 洪四村 row (record 4 + 5k) ragged.
+    expect(findingsOf(small)).toEqual([['cell-type', 3], ['ragged-row', 4]]);
+    expect(findingsOf(big)).toHaveLength(2 * copies);
+    expect(findingsOf(big).slice(-2)).toEqual([['cell-type', 3 + 5 * (copies - 1)], ['ragged-row', 4 + 5 * (copies - 1)]]);
+  });
+
+  it('reports an unclosed quotation mark at its row either way', async () => {
+    const bad = '罗溪镇,"柏山村,农村,410,300,是';
+    const small = writeText('quote-small.csv', `${HEADER}\n${lines[0]}\n${bad}\n`);
+    const big = writeText('quote-big.csv', `${HEADER}\n${Array.from({ length: 8000 }, () => lines[0]).join('\n')}\n${bad}\n`);
+    for (const [path, row] of [[small, 3], [big, 8002]] as const) {
+      const err = await read(path).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CscheckError);
+      expect((err as CscheckError).messageId).toBe('input.csv-syntax');
+      expect((err as CscheckError).location.row).toBe(row);
+    }
   });
 });
 
