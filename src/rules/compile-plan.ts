@@ -8,6 +8,7 @@ import type { LoadedPlan } from '../schema/load-plan.js';
 import type { Indicator, Requirement, Scope } from '../schema/plan.js';
 import type { Evaluator } from './expression.js';
 import { compileExpression } from './expression.js';
+import { IndicatorNames } from './indicator-names.js';
 import { compileMeasure } from './measures/index.js';
 import type { CompiledMeasure } from './measures/measure.js';
 
@@ -38,6 +39,8 @@ export interface CompiledPlan {
   loaded: LoadedPlan;
   indicators: CompiledIndicator[];
   requirements: CompiledRequirement[];
+  /** The indicators a reported-values table may name (those the survey cannot measure), by id and name. */
+  reportedNames: IndicatorNames<CompiledIndicator>;
 }
 
 function levelOf(scope: Scope): Level {
@@ -76,5 +79,7 @@ export function compilePlan(loaded: LoadedPlan): CompiledPlan {
     const rule = compileExpression(def.rule, fields, loc, 'boolean');
     return { ...base, def, rule: rule.fn, fields: rule.fields.map((id) => fields.findIndex((f) => f.id === id)), binding: def.attribute === '约束性' };
   });
-  return { loaded, indicators, requirements };
+  const reportedNames = new IndicatorNames<CompiledIndicator>();
+  for (const c of indicators) if (!c.measure) reportedNames.add(c, c.def.id, [c.def.name.zh, c.def.name.en]);
+  return { loaded, indicators, requirements, reportedNames };
 }

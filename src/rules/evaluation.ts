@@ -27,7 +27,6 @@ import { newAcc } from './measures/measure.js';
 import type { CollectorState } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
 import { TOOL_VERSION } from '../schema/tool.js';
-import { IndicatorNames } from './indicator-names.js';
 
 const EPS = 1e-9;
 const NO_TOWNSHIP = '（未填乡镇）';
@@ -72,7 +71,6 @@ export class Evaluation implements InputSink {
   private readonly exceeds: (row: DataRow) => void;
   private readonly collector: FindingCollector;
   private readonly reported = new Map<string, { value: number; from: ReportedValue }>();
-  private readonly reportedNames = new IndicatorNames<CompiledIndicator>();
   private readonly inputs: InputResult[] = [];
   private rows = 0;
 
@@ -104,7 +102,6 @@ export class Evaluation implements InputSink {
     };
     this.levels = { community: level('community'), township: level('township') };
     this.exceeds = createExceeds(this.levels.community, (f) => this.collector.add(f));
-    for (const c of plan.indicators) if (!c.measure) this.reportedNames.add(c, c.def.id, [c.def.name.zh, c.def.name.en]);
   }
 
   onFinding(f: Finding): void {
@@ -200,7 +197,7 @@ export class Evaluation implements InputSink {
   }
 
   onReported(v: ReportedValue): void {
-    const c = this.reportedNames.find(v.name);
+    const c = this.plan.reportedNames.find(v.name);
     if (!c) {
       this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.unknown-reported', args: { name: v.name } });
       return;
