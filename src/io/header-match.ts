@@ -9,12 +9,12 @@ const SPACE = /\s+/g;
 const TRAILING_BRACKET = /[(\[【][^()\[\]【】]*[)\]】]$/;
 
 /**
- * Whether normalizeHeader would return `s` unchanged: ASCII lower-case letters, digits, `.`, `-`,
- * `_` and CJK unified ideographs have no NFKC mapping, are no white space, quotation mark or
- * bracket, and have no upper case. Most cells the header search looks at are data (numbers, 是/否,
- * names), and this loop is far cheaper than normalising them.
+ * Whether `s` is plain text that every normalisation of names here leaves unchanged: ASCII
+ * lower-case letters, digits, `.`, `-`, `_` and CJK unified ideographs have no NFKC mapping, are no
+ * white space, quotation mark or bracket, and have no upper case. Most cells are such text
+ * (numbers, 是/否, names, codes), and this loop is far cheaper than normalising them.
  */
-function isNormalized(s: string): boolean {
+export function isPlain(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x2e || c === 0x2d || c === 0x5f) continue;
@@ -24,7 +24,7 @@ function isNormalized(s: string): boolean {
 }
 
 export function normalizeHeader(raw: string): string {
-  if (isNormalized(raw)) return raw;
+  if (isPlain(raw)) return raw;
   let s = raw.normalize('NFKC').replace(SPACE, '').replace(QUOTES, '').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   // Units and notes sit in trailing brackets, sometimes more than one: 面积(平方米)(㎡).
   for (let i = 0; i < 3 && TRAILING_BRACKET.test(s); i++) {

@@ -8,10 +8,11 @@ import type { Finding } from '../schema/finding.js';
 import type { InputSink, ReportedValue } from '../io/input-sink.js';
 import type { DataRow } from '../io/row-builder.js';
 import { FIELDS_BY_LEVEL } from '../schema/contract.js';
+import { isPlain } from '../io/header-match.js';
 import { rowShape } from './row-shape.js';
 
 /** Text compared as the same name: NFKC (full-width forms, （） = ()) without any white space. */
-export const nameKey = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+export const nameKey = (s: string): string => (isPlain(s) ? s : s.normalize('NFKC').replace(/\s+/g, ''));
 
 /**
  * A community's identity within a snapshot: its 统计用区划代码 when it has one, else county,
