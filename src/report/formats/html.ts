@@ -55,6 +55,12 @@ function header(report: Report, ctx: FormatContext, opts: ReportPageOptions): st
     .join('\n');
 }
 
+/** The report's input file when it has one (its tables, each a sheet, may be several). */
+function onlyFile(report: Report): string | undefined {
+  const files = new Set(report.inputs.map((i) => i.file));
+  return files.size === 1 ? report.inputs[0].file : undefined;
+}
+
 const section = (id: string, title: string, body: string | string[]): string[] => [`<section id="${id}">`, `<h2>${esc(title)}</h2>`, ...(typeof body === 'string' ? [body] : body), '</section>'];
 
 /**
@@ -71,7 +77,7 @@ export function reportPageLines(report: Report, ctx: FormatContext, opts: Report
     ...section('indicators', L('label.indicators'), indicatorCards(report.indicators, lang)),
     ...(report.indicators.some((r) => r.townships.length) ? section('townships', L('html.townships'), townshipCharts(report.indicators, lang)) : []),
     ...(report.requirements.length ? section('requirements', L('label.requirements'), requirementsTable(report.requirements, lang)) : []),
-    ...section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx)),
+    ...section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx, onlyFile(report))),
     `<footer>${esc(L('html.made-by', { tool: report.tool.name, version: report.tool.version }))}</footer>`,
     '</main>',
   ];

@@ -47,7 +47,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
  * The rows' renderer for one page: the column labels and each file's shown path are worked out
  * once, not per finding (a batch page has a thousand rows, and a batch a thousand pages).
  */
-function rowRenderer(ctx: FormatContext): (f: Finding) => string {
+function rowRenderer(ctx: FormatContext, onlyFile?: string): (f: Finding) => string {
   const { lang } = ctx;
   const label = (id: MessageId) => esc(message(id, {}, lang));
   const L = { severity: label('label.severity'), code: label('html.code'), location: label('label.location'), message: label('label.message') };
@@ -68,10 +68,11 @@ function rowRenderer(ctx: FormatContext): (f: Finding) => string {
   return (f) => {
     const l = f.location;
     const place = l.township && l.community ? `${l.township} ${l.community}` : l.township || l.community || '';
-    const where = locationText(l, l.file === undefined ? undefined : fileOf(l.file));
+    // The page's one input is named at its head: its rows say where in it (AG244, 村（社区）!X18).
+    const where = locationText(l, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
     const code = codeOf(f.code);
     return (
-      `<tr class="finding" data-severity="${f.severity}" data-code="${code}">` +
+      `<tr class="finding" data-severity="${f.severity}">` +
       `<td class="sev ${f.severity}" data-label="${L.severity}">${severity[f.severity]}</td>` +
       `<td data-label="${L.code}"><code>${code}</code></td>` +
       `<td data-label="${L.location}">${esc(where)}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>` +
@@ -83,9 +84,9 @@ function rowRenderer(ctx: FormatContext): (f: Finding) => string {
 
 /**
  * The filter controls and the table, most severe first, as lines (a row each); `more` = findings
- * counted but not listed.
+ * counted but not listed; `onlyFile`: the report's one input, which rows then leave unnamed.
  */
-export function findingsTable(findings: Finding[], more: number, ctx: FormatContext): string[] {
+export function findingsTable(findings: Finding[], more: number, ctx: FormatContext, onlyFile?: string): string[] {
   const { lang } = ctx;
   const L = (id: Parameters<typeof message>[0], args: Record<string, unknown> = {}) => esc(message(id, args, lang));
   const moreLine = more > 0 ? `<p class="more">${L('label.more', { count: more })}</p>` : '';
@@ -101,7 +102,7 @@ export function findingsTable(findings: Finding[], more: number, ctx: FormatCont
     '<div class="table-wrap"><table class="findings stack">',
     `<thead><tr><th>${L('label.severity')}</th><th>${L('html.code')}</th><th>${L('label.location')}</th><th>${L('label.message')}</th></tr></thead>`,
     '<tbody>',
-    ...bySeverity(findings).map(rowRenderer(ctx)),
+    ...bySeverity(findings).map(rowRenderer(ctx, onlyFile)),
     `<tr class="no-match" hidden><td colspan="4">${L('html.no-match')}</td></tr>`,
     '</tbody></table></div>',
     moreLine,
