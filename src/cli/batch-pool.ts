@@ -3,7 +3,7 @@
 // so memory holds at most two answers per worker whatever the number of files. A file that breaks
 // its worker (out of memory, a crash) fails alone; a fresh worker takes the next file. Aborting
 // (Ctrl-C) stops handing out files and terminates the workers; answers being handled finish first.
-// The threads start with the pool, so they load while the caller still lists the files.
+// The threads start with the pool, so they load their modules while the caller loads the plan.
 
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -10,7 +10,7 @@ import { localized } from '../schema/messages.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => null);
-  if (existing && existing.isDirectory()) throw new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
+  if (existing && existing.isDirectory()) throw isADirectory(path);
   if (existing && !existing.isFile()) {
     await writeFile(path, data);
     return;
@@ -27,7 +27,7 @@ const tempPathFor = (path: string, tag = 'tmp'): string => join(dirname(path), `
  */
 export async function writeAtomicWith<T>(path: string, write: (tmp: string) => Promise<T>): Promise<T> {
   const existing = await stat(path).catch(() => null);
-  if (existing && existing.isDirectory()) throw new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
+  if (existing && existing.isDirectory()) throw isADirectory(path);
   const tmp = tempPathFor(path);
   try {
     const result = await write(tmp);
@@ -38,6 +38,8 @@ export async function writeAtomicWith<T>(path: string, write: (tmp: string) => P
     throw writeFailure(path, err);
   }
 }
+
+const isADirectory = (path: string) => new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
 
 function writeFailure(path: string, err: unknown): CscheckError {
   if (err instanceof CscheckError) return err;
@@ -65,7 +67,7 @@ function writeAll(fd: number, buf: Uint8Array, length: number): void {
  * Synchronous: meant for worker threads, whose only job is the file at hand.
  */
 export function writeJoinedSync(path: string, parts: Iterable<string>, separator = ''): void {
-  if (isDirectory(path)) throw new CscheckError('output.write-failed', { file: path, detail: 'is a directory' }, { file: path });
+  if (isDirectory(path)) throw isADirectory(path);
   const tmp = tempPathFor(path);
   let fd = -1;
   try {
