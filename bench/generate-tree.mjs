@@ -11,6 +11,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { HEADERS, surveyRows } from './generate.mjs';
 
@@ -42,24 +43,15 @@ export function writeTree(dir, files, rows, seed = 42) {
 }
 
 function parseArgs(argv) {
-  const o = { files: 1000, rows: 500, seed: 42, out: null };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const name = a.split('=')[0];
-    const val = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++k];
-      if (v === undefined) throw new Error(`${name} needs a value`);
-      return v;
-    };
-    if (name === '--files') o.files = Number(val());
-    else if (name === '--rows') o.rows = Number(val());
-    else if (name === '--seed') o.seed = Number(val());
-    else if (name === '--out') o.out = val();
-    else if (name === '-h' || name === '--help') {
-      console.log('usage: node bench/generate-tree.mjs --files N --rows R [--seed S] [--out DIR]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
+  const { values } = nodeParseArgs({
+    args: argv,
+    options: { files: { type: 'string', default: '1000' }, rows: { type: 'string', default: '500' }, seed: { type: 'string', default: '42' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('usage: node bench/generate-tree.mjs --files N --rows R [--seed S] [--out DIR]');
+    process.exit(0);
   }
+  const o = { files: Number(values.files), rows: Number(values.rows), seed: Number(values.seed), out: values.out ?? null };
   for (const k of ['files', 'rows']) if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`--${k} must be a positive integer`);
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
   o.out ??= path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', `tree-${o.files}x${o.rows}${o.seed === 42 ? '' : `-s${o.seed}`}`);

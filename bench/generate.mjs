@@ -10,6 +10,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the output for a given (rows, seed) changes, so bench/run.mjs regenerates cached files. */
@@ -284,26 +285,18 @@ async function writeXlsx(file, rows, seed, sharedStrings = false) {
 }
 
 function parseArgs(argv) {
-  const opts = { rows: 1000, format: null, seed: 42, out: null, bom: false, sharedStrings: false };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const val = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++k];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const name = a.split('=')[0];
-    if (name === '--rows') opts.rows = Number(val());
-    else if (name === '--format') opts.format = val();
-    else if (name === '--seed') opts.seed = Number(val());
-    else if (name === '--out') opts.out = val();
-    else if (name === '--bom') opts.bom = true;
-    else if (name === '--shared-strings') opts.sharedStrings = true;
-    else if (name === '-h' || name === '--help') {
-      console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom] [--shared-strings]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
+  const { values } = nodeParseArgs({
+    args: argv,
+    options: {
+      rows: { type: 'string', default: '1000' }, format: { type: 'string' }, seed: { type: 'string', default: '42' }, out: { type: 'string' },
+      bom: { type: 'boolean', default: false }, 'shared-strings': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom] [--shared-strings]');
+    process.exit(0);
   }
+  const opts = { rows: Number(values.rows), format: values.format ?? null, seed: Number(values.seed), out: values.out ?? null, bom: values.bom, sharedStrings: values['shared-strings'] };
   if (!Number.isInteger(opts.rows) || opts.rows < 1) throw new Error('--rows must be a positive integer');
   if (!Number.isInteger(opts.seed)) throw new Error('--seed must be an integer');
   if (!opts.format) opts.format = opts.out && opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';

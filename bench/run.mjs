@@ -10,6 +10,7 @@
 // exact commands); the last run's outputs of every command are kept in bench/results/.
 
 import { spawnSync } from 'node:child_process';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,46 +57,45 @@ function parseArgs(argv) {
     timeout: 900, python: process.env.PYTHON || '/usr/bin/python3',
     batchFiles: [250, 1000], batchRows: 500, batchJobs: 2, annotateRows: 100_000,
   };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const name = a.split('=')[0];
-    const val = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++k];
-      if (v === undefined) throw new Error(`${name} needs a value`);
-      return v;
-    };
-    const int = () => {
-      const n = Number(val());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a positive integer`);
-      return n;
-    };
-    switch (name) {
-      case '--rows': o.rows = int(); break;
-      case '--xlsx-rows': o.xlsxRows = int(); break;
-      case '--runs': o.runs = int(); break;
-      case '--seed': o.seed = Number(val()); if (!Number.isInteger(o.seed)) throw new Error('--seed needs an integer'); break;
-      case '--timeout': o.timeout = int(); break;
-      case '--plan': o.plan = val(); break;
-      case '--batch-rows': o.batchRows = int(); break;
-      case '--annotate-rows': o.annotateRows = int(); break;
-      case '--batch-jobs': o.batchJobs = int(); break;
-      case '--batch-files': {
-        o.batchFiles = val().split(',').map(Number);
-        if (!o.batchFiles.length || o.batchFiles.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--batch-files takes positive integers, comma-separated');
-        break;
-      }
-      case '--python': o.python = val(); break;
-      case '--regen': o.regen = true; break;
-      case '--only': {
-        o.only = val().split(',').map((s) => s.trim()).filter(Boolean);
-        const bad = o.only.filter((t) => !TOOLS.includes(t));
-        if (bad.length || !o.only.length) throw new Error(`--only takes ${TOOLS.join(', ')} (got ${bad.join(', ') || 'nothing'})`);
-        break;
-      }
-      case '-h': case '--help': console.log(usage()); process.exit(0);
-      // falls through (unreachable)
-      default: throw new Error(`unknown option ${a}\n${usage()}`);
-    }
+  const text = { type: 'string' };
+  let parsed;
+  try {
+    parsed = nodeParseArgs({
+      args: argv,
+      options: {
+        rows: text, 'xlsx-rows': text, runs: text, seed: text, timeout: text, plan: text, 'batch-rows': text, 'annotate-rows': text,
+        'batch-jobs': text, 'batch-files': text, python: text, only: text, regen: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (err) {
+    throw new Error(`${err.message}\n${usage()}`);
+  }
+  if (parsed.help) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const int = (name) => {
+    const n = Number(parsed[name]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive integer`);
+    return n;
+  };
+  const set = { rows: 'rows', 'xlsx-rows': 'xlsxRows', runs: 'runs', timeout: 'timeout', 'batch-rows': 'batchRows', 'annotate-rows': 'annotateRows', 'batch-jobs': 'batchJobs' };
+  for (const [name, key] of Object.entries(set)) if (parsed[name] !== undefined) o[key] = int(name);
+  if (parsed.seed !== undefined) {
+    o.seed = Number(parsed.seed);
+    if (!Number.isInteger(o.seed)) throw new Error('--seed needs an integer');
+  }
+  if (parsed.plan !== undefined) o.plan = parsed.plan;
+  if (parsed.python !== undefined) o.python = parsed.python;
+  if (parsed.regen) o.regen = true;
+  if (parsed['batch-files'] !== undefined) {
+    o.batchFiles = parsed['batch-files'].split(',').map(Number);
+    if (!o.batchFiles.length || o.batchFiles.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--batch-files takes positive integers, comma-separated');
+  }
+  if (parsed.only !== undefined) {
+    o.only = parsed.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = o.only.filter((t) => !TOOLS.includes(t));
+    if (bad.length || !o.only.length) throw new Error(`--only takes ${TOOLS.join(', ')} (got ${bad.join(', ') || 'nothing'})`);
   }
   return o;
 }
