@@ -5,7 +5,6 @@
 
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { Readable, Transform } from 'node:stream';
@@ -80,7 +79,7 @@ async function readSample(path: string): Promise<Sample> {
   try {
     const { size } = await fh.stat();
     if (size <= READ_BYTES) {
-      const bytes = await readAll(fh, size);
+      const bytes = await fh.readFile();
       return { sample: bytes.subarray(0, SAMPLE_BYTES), complete: bytes.length < SAMPLE_BYTES, bytes };
     }
     const buf = Buffer.alloc(SAMPLE_BYTES);
@@ -89,17 +88,6 @@ async function readSample(path: string): Promise<Sample> {
   } finally {
     await fh.close();
   }
-}
-
-async function readAll(fh: FileHandle, size: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(size);
-  let got = 0;
-  while (got < size) {
-    const { bytesRead } = await fh.read(buf, got, size - got, got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return buf.subarray(0, got);
 }
 
 export interface CsvFormat {
