@@ -59,6 +59,12 @@ export interface EvaluationOptions {
   onFinding?: (f: Finding) => void;
 }
 
+/** A value against its target: its status and its gap (null without a value). */
+function judged(value: number | null, target: CompiledIndicator['def']['target']): Pick<IndicatorResult, 'value' | 'status' | 'gap'> {
+  if (value === null) return { value, status: 'no-data', gap: null };
+  return { value, status: compare(value, target.op, target.value) ? 'met' : 'not-met', gap: gapOf(value, target.op, target.value) };
+}
+
 export class Evaluation implements InputSink {
   private readonly levels: Record<Level, LevelState>;
   private readonly townshipIndex = new Map<string, number>();
@@ -304,9 +310,7 @@ export class Evaluation implements InputSink {
       const got = this.reported.get(def.id);
       const value = got ? got.value : null;
       return Object.assign(base, {
-        value,
-        status: value === null ? 'no-data' : compare(value, def.target.op, def.target.value) ? 'met' : 'not-met',
-        gap: value === null ? null : gapOf(value, def.target.op, def.target.value),
+        ...judged(value, def.target),
         withData: got ? 1 : 0,
         inScope: 1,
         noData: got ? undefined : { messageId: 'reason.not-reported', args: {} },
@@ -344,9 +348,7 @@ export class Evaluation implements InputSink {
     }
     const worstTownships = townships.filter((b) => b.shortfall > EPS).sort((a, b) => b.shortfall - a.shortfall).slice(0, TOP);
     return Object.assign(base, {
-      value,
-      status: value === null ? 'no-data' : compare(value, def.target.op, def.target.value) ? 'met' : 'not-met',
-      gap: value === null ? null : gapOf(value, def.target.op, def.target.value),
+      ...judged(value, def.target),
       withData: st.total.withData,
       inScope: st.total.inScope,
       numerator: def.measure.kind === 'count' ? undefined : st.total.a,
