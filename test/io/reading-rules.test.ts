@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { decodeSample, sniffDelimiter, sniffSampleDelimiter } from '../../src/io/text-sniff.js';
 import type { Collect } from './support.js';
 import { read, writeText } from './support.js';
+import { readInput } from '../../src/io/read-input.js';
 
 const matcher = new HeaderMatcher(COMMUNITY_FIELDS);
 const fieldOf = (header: string) => {
@@ -210,6 +211,20 @@ describe('small files read whole, large ones streamed', () => {
     expect(findingsOf(small)).toEqual([['cell-type', 3], ['ragged-row', 4]]);
     expect(findingsOf(big)).toHaveLength(2 * copies);
     expect(findingsOf(big).slice(-2)).toEqual([['cell-type', 3 + 5 * (copies - 1)], ['ragged-row', 4 + 5 * (copies - 1)]]);
+  });
+
+  it('counts a blank line as blank, and the line end that closes the file as nothing, either way', async () => {
+    const sink = () => ({ onRow() {}, onFinding() {}, onReported() {} });
+    const small = writeText('blank-small.csv', `${HEADER}\n${lines.join('\n')}\n`);
+    const crlf = writeText('blank-crlf.csv', `${HEADER}\r\n${lines.join('\r\n')}\r\n`);
+    const big = writeText('blank-big.csv', `${HEADER}\n${Array.from({ length: copies }, () => lines.join('\n')).join('\n')}\n`);
+    // One blank line in each copy of the five lines; none after the last.
+    for (const file of [small, crlf]) {
+      const [table] = await readInput(file, sink());
+      expect([table.rows, table.blankRows]).toEqual([4, 1]);
+    }
+    const [many] = await readInput(big, sink());
+    expect([many.rows, many.blankRows]).toEqual([4 * copies, copies]);
   });
 
   it('reports an unclosed quotation mark at its row either way', async () => {
