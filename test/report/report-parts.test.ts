@@ -18,11 +18,11 @@ beforeAll(async () => {
 
 describe('jsonParts', () => {
   it('joins to the unindented JSON report, findings and messages included', () => {
-    expect(jsonParts(report, ctx()).join('')).toBe(json(report, ctx(), 0));
+    expect([...jsonParts(report, ctx())].join('')).toBe(json(report, ctx(), 0));
     // A part holds 64 findings: 3 × 洛江区's 64 findings and one more take four parts.
     expect(report.findings.length).toBe(64);
     const many: Report = { ...report, findings: [...report.findings, ...report.findings, ...report.findings, report.findings[0]] };
-    const parts = jsonParts(many, ctx());
+    const parts = [...jsonParts(many, ctx())];
     expect(parts.join('')).toBe(json(many, ctx(), 0));
     const open = parts.indexOf(',"findings":[');
     expect(parts.slice(open + 1, parts.indexOf(']', open)).filter((p) => p !== ',')).toHaveLength(4);
@@ -30,8 +30,8 @@ describe('jsonParts', () => {
 
   it('holds for a report without findings and in English', () => {
     const clean: Report = { ...report, findings: [] };
-    expect(jsonParts(clean, ctx('en')).join('')).toBe(json(clean, ctx('en'), 0));
-    expect(JSON.parse(jsonParts(clean, ctx('en')).join('')).findings).toEqual([]);
+    expect([...jsonParts(clean, ctx('en'))].join('')).toBe(json(clean, ctx('en'), 0));
+    expect(JSON.parse([...jsonParts(clean, ctx('en'))].join('')).findings).toEqual([]);
   });
 });
 
