@@ -87,8 +87,16 @@ export function writeJoinedSync(path: string, parts: Iterable<string>, separator
         used += buf.write(text, used, 'utf8');
       }
     };
+    // A one-byte separator (a page's '\n' between a thousand lines) is stored, not encoded each time.
+    const byte = separator.length === 1 && separator.charCodeAt(0) < 0x80 ? separator.charCodeAt(0) : -1;
     for (const part of parts) {
-      if (!first && separator) put(separator);
+      if (!first && byte >= 0) {
+        if (used === buf.length) {
+          writeAll(fd, buf, used);
+          used = 0;
+        }
+        buf[used++] = byte;
+      } else if (!first && separator) put(separator);
       first = false;
       put(part);
     }

@@ -168,6 +168,9 @@ describe.skipIf(skip)('HTML report in Chromium', () => {
     // The charts shrink to the column rather than overflow it.
     const widest = await page.locator('figure.chart svg').evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
     expect(widest).toBeLessThanOrEqual(390);
+    // The findings' rows stack, each cell after its column's name (the style sheet's, in the page's language).
+    const before = await page.locator('#findings tr.finding').first().evaluate((tr) => [...tr.children].map((td) => getComputedStyle(td, '::before').content));
+    expect(before).toEqual(['"级别："', '"代码："', '"位置："', '"说明："']);
     await page.screenshot({ path: path.join(OUT, 'html-report-phone.png'), fullPage: true });
   });
 

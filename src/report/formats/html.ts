@@ -61,30 +61,36 @@ function onlyFile(report: Report): string | undefined {
   return files.size === 1 ? report.inputs[0].file : undefined;
 }
 
-const section = (id: string, title: string, body: string | string[]): string[] => [`<section id="${id}">`, `<h2>${esc(title)}</h2>`, ...(typeof body === 'string' ? [body] : body), '</section>'];
+function* section(id: string, title: string, body: string | Iterable<string>): Generator<string> {
+  yield `<section id="${id}">`;
+  yield `<h2>${esc(title)}</h2>`;
+  if (typeof body === 'string') yield body;
+  else yield* body;
+  yield '</section>';
+}
 
 /**
- * The page for one report as lines (batch writes them without joining); batch passes `indexHref`
- * so each county's page links back to the index.
+ * The page for one report as lines, made as they are written (batch writes them without joining);
+ * batch passes `indexHref` so each county's page links back to the index.
  */
-export function reportPageLines(report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string[] {
+export function reportPageLines(report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): Generator<string> {
   const lang: Lang = ctx.lang;
   const L = (id: MessageId, args: Record<string, unknown> = {}) => message(id, args, lang);
   const omitted = report.omitted.reduce((n, o) => n + o.count, 0);
-  const body = [
-    '<main>',
-    header(report, ctx, opts),
-    ...section('indicators', L('label.indicators'), indicatorCards(report.indicators, lang)),
-    ...(report.indicators.some((r) => r.townships.length) ? section('townships', L('html.townships'), townshipCharts(report.indicators, lang)) : []),
-    ...(report.requirements.length ? section('requirements', L('label.requirements'), requirementsTable(report.requirements, lang)) : []),
-    ...section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx, onlyFile(report))),
-    `<footer>${esc(L('html.made-by', { tool: report.tool.name, version: report.tool.version }))}</footer>`,
-    '</main>',
-  ];
-  return htmlPageLines({ lang, title: L('label.title', { plan: localize(report.plan.name, lang), document: report.plan.document }), body, script: FILTER_SCRIPT });
+  function* body(): Generator<string> {
+    yield '<main>';
+    yield header(report, ctx, opts);
+    yield* section('indicators', L('label.indicators'), indicatorCards(report.indicators, lang));
+    if (report.indicators.some((r) => r.townships.length)) yield* section('townships', L('html.townships'), townshipCharts(report.indicators, lang));
+    if (report.requirements.length) yield* section('requirements', L('label.requirements'), requirementsTable(report.requirements, lang));
+    yield* section('findings', L('label.findings'), findingsTable(report.findings, omitted, ctx, onlyFile(report)));
+    yield `<footer>${esc(L('html.made-by', { tool: report.tool.name, version: report.tool.version }))}</footer>`;
+    yield '</main>';
+  }
+  return htmlPageLines({ lang, title: L('label.title', { plan: localize(report.plan.name, lang), document: report.plan.document }), body: body(), script: FILTER_SCRIPT });
 }
 
-export const renderReportPage = (report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string => reportPageLines(report, ctx, opts).join('\n');
+export const renderReportPage = (report: Report, ctx: FormatContext, opts: ReportPageOptions = {}): string => [...reportPageLines(report, ctx, opts)].join('\n');
 
 /** The --format html formatter. */
 export const html = (report: Report, ctx: FormatContext): string => renderReportPage(report, ctx);

@@ -43,14 +43,27 @@ export const FILTER_SCRIPT = `(function () {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/** The table's columns, by the catalogue entries that head them. */
+const COLUMNS: MessageId[] = ['label.severity', 'html.code', 'label.location', 'label.message'];
+
 /**
- * The rows' renderer for one page: the column labels and each file's shown path are worked out
- * once, not per finding (a batch page has a thousand rows, and a batch a thousand pages).
+ * On a phone the rows stack, each cell after its column's name. The names come from the style sheet,
+ * in both languages (the page's lang picks one), not from an attribute on every cell: a batch page
+ * has a thousand rows, and a batch a thousand pages. For the phone block of the page's styles.
+ */
+export function findingLabelStyles(): string {
+  const css = (text: string) => JSON.stringify(text);
+  const rule = (prefix: string, lang: 'zh' | 'en', colon: string) =>
+    COLUMNS.map((id, i) => `  ${prefix}table.findings tr.finding > td:nth-child(${i + 1})::before { content: ${css(`${message(id, {}, lang)}${colon}`)}; color: var(--muted); }`).join('\n');
+  return `${rule('', 'en', ': ')}\n${rule(':lang(zh) ', 'zh', '：')}`;
+}
+
+/**
+ * The rows' renderer for one page: the labels and each file's shown path are worked out once, not
+ * per finding (a batch page has a thousand rows, and a batch a thousand pages).
  */
 function rowRenderer(ctx: FormatContext, onlyFile?: string): (f: Finding) => string {
   const { lang } = ctx;
-  const label = (id: MessageId) => esc(message(id, {}, lang));
-  const L = { severity: label('label.severity'), code: label('html.code'), location: label('label.location'), message: label('label.message') };
   const severity = Object.fromEntries(SEVERITIES.map((s) => [s, esc(message(`label.${s}`, {}, lang))])) as Record<Severity, string>;
   const files = new Map<string, string>();
   const fileOf = (file: string) => {
@@ -70,41 +83,41 @@ function rowRenderer(ctx: FormatContext, onlyFile?: string): (f: Finding) => str
     const place = l.township && l.community ? `${l.township} ${l.community}` : l.township || l.community || '';
     // The page's one input is named at its head: its rows say where in it (AG244, 村（社区）!X18).
     const where = locationText(l, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
-    const code = codeOf(f.code);
     return (
-      `<tr class="finding" data-severity="${f.severity}">` +
-      `<td class="sev ${f.severity}" data-label="${L.severity}">${severity[f.severity]}</td>` +
-      `<td data-label="${L.code}"><code>${code}</code></td>` +
-      `<td data-label="${L.location}">${esc(where)}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>` +
-      `<td data-label="${L.message}">${esc(findingMessage(f, lang))}</td>` +
-      '</tr>'
+      `<tr class="finding" data-severity="${f.severity}"><td class="sev ${f.severity}">${severity[f.severity]}</td>` +
+      `<td><code>${codeOf(f.code)}</code></td>` +
+      `<td>${esc(where)}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>` +
+      `<td>${esc(findingMessage(f, lang))}</td></tr>`
     );
   };
 }
 
 /**
- * The filter controls and the table, most severe first, as lines (a row each); `more` = findings
- * counted but not listed; `onlyFile`: the report's one input, which rows then leave unnamed.
+ * The filter controls and the table, most severe first, as lines (a row each) made as they are
+ * written; `more` = findings counted but not listed; `onlyFile`: the report's one input, which rows
+ * then leave unnamed.
  */
-export function findingsTable(findings: Finding[], more: number, ctx: FormatContext, onlyFile?: string): string[] {
+export function* findingsTable(findings: Finding[], more: number, ctx: FormatContext, onlyFile?: string): Generator<string> {
   const { lang } = ctx;
   const L = (id: Parameters<typeof message>[0], args: Record<string, unknown> = {}) => esc(message(id, args, lang));
   const moreLine = more > 0 ? `<p class="more">${L('label.more', { count: more })}</p>` : '';
-  if (!findings.length) return [`<p>${L('label.no-findings')}</p>${moreLine}`];
+  if (!findings.length) {
+    yield `<p>${L('label.no-findings')}</p>${moreLine}`;
+    return;
+  }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const boxes = SEVERITIES.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${L(`label.${s}`)} (${count(s)})</label>`).join('');
-  return [
-    '<div class="filters">',
-    `<fieldset><legend>${L('label.severity')}</legend>${boxes}</fieldset>`,
-    `<label>${L('html.filter-search')} <input type="search" placeholder="${L('html.filter-placeholder')}" autocomplete="off"></label>`,
-    `<span class="shown" data-template="${L('html.filter-shown', { shown: '{shown}', total: '{total}' })}" aria-live="polite">${L('html.filter-shown', { shown: findings.length, total: findings.length })}</span>`,
-    '</div>',
-    '<div class="table-wrap"><table class="findings stack">',
-    `<thead><tr><th>${L('label.severity')}</th><th>${L('html.code')}</th><th>${L('label.location')}</th><th>${L('label.message')}</th></tr></thead>`,
-    '<tbody>',
-    ...bySeverity(findings).map(rowRenderer(ctx, onlyFile)),
-    `<tr class="no-match" hidden><td colspan="4">${L('html.no-match')}</td></tr>`,
-    '</tbody></table></div>',
-    moreLine,
-  ];
+  yield '<div class="filters">';
+  yield `<fieldset><legend>${L('label.severity')}</legend>${boxes}</fieldset>`;
+  yield `<label>${L('html.filter-search')} <input type="search" placeholder="${L('html.filter-placeholder')}" autocomplete="off"></label>`;
+  yield `<span class="shown" data-template="${L('html.filter-shown', { shown: '{shown}', total: '{total}' })}" aria-live="polite">${L('html.filter-shown', { shown: findings.length, total: findings.length })}</span>`;
+  yield '</div>';
+  yield '<div class="table-wrap"><table class="findings stack">';
+  yield `<thead><tr>${COLUMNS.map((id) => `<th>${L(id)}</th>`).join('')}</tr></thead>`;
+  yield '<tbody>';
+  const row = rowRenderer(ctx, onlyFile);
+  for (const f of bySeverity(findings)) yield row(f);
+  yield `<tr class="no-match" hidden><td colspan="4">${L('html.no-match')}</td></tr>`;
+  yield '</tbody></table></div>';
+  if (moreLine) yield moreLine;
 }

@@ -12,7 +12,7 @@ export interface PageSpec {
   lang: Lang;
   title: string;
   /** The body's HTML, already escaped: one string, or lines. */
-  body: string | readonly string[];
+  body: string | Iterable<string>;
   /** Inline script run at the end of the body. */
   script?: string;
 }
@@ -25,8 +25,8 @@ const sha256 = (text: string): string => {
   return h;
 };
 
-/** The page's lines, not joined (batch writes them through one buffer: see writeJoinedSync). */
-export function htmlPageLines(spec: PageSpec): string[] {
+/** The page's lines, not joined, made as they are written (batch writes them through one buffer: see writeJoinedSync). */
+export function* htmlPageLines(spec: PageSpec): Generator<string> {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(STYLES)}`,
@@ -35,7 +35,7 @@ export function htmlPageLines(spec: PageSpec): string[] {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return [
+  yield* [
     '<!DOCTYPE html>',
     `<html lang="${spec.lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
@@ -49,12 +49,10 @@ export function htmlPageLines(spec: PageSpec): string[] {
     `<style>${STYLES}</style>`,
     '</head>',
     '<body>',
-    ...(typeof spec.body === 'string' ? [spec.body] : spec.body),
-    spec.script ? `<script>${spec.script}</script>` : '',
-    '</body>',
-    '</html>',
-    '',
   ];
+  if (typeof spec.body === 'string') yield spec.body;
+  else yield* spec.body;
+  yield* [spec.script ? `<script>${spec.script}</script>` : '', '</body>', '</html>', ''];
 }
 
-export const htmlPage = (spec: PageSpec): string => htmlPageLines(spec).join('\n');
+export const htmlPage = (spec: PageSpec): string => [...htmlPageLines(spec)].join('\n');

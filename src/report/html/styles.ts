@@ -2,6 +2,8 @@
 // fonts of Windows, macOS, Android and Linux named so Chinese never falls back to boxes. Phones get one
 // column and tables that turn into stacked rows; print gets no controls and no page breaks inside a card.
 
+import { findingLabelStyles } from './findings-filter.js';
+
 export const STYLES = `
 :root {
   --ink: #212121; --muted: #616161; --line: #e0e0e0; --paper: #fff; --wash: #f5f5f5;
@@ -115,6 +117,7 @@ ol.key li { break-inside: avoid; }
   table.stack td.lead { font-weight: 600; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
   :lang(zh) table.stack td[data-label]::before { content: attr(data-label) "："; }
+${findingLabelStyles()}
 }
 @media print {
   body { background: #fff; font-size: 10pt; }

@@ -123,24 +123,32 @@ export function barChart(spec: BarChartSpec): string {
   // Above the township names, where nothing else is drawn.
   if (unit !== '%') out.push(`<text${attrs({ class: 'unit', x: 0, y: TOP - 9, fill: BAR_COLOURS.text })}>${esc(unit)}</text>`);
 
+  // One template per bar, not attribute objects: a batch draws a hundred bars on each of a thousand
+  // pages. Numbers and colours need no escaping; the bytes are those attrs() would give.
+  const labelX = labelWidth + GAP;
+  const x0Text = num(x0);
   bars.forEach((b, i) => {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
-    const mid = y + BAR / 2 + FONT * 0.35;
+    const mid = num(y + BAR / 2 + FONT * 0.35);
     const state = b.value === null ? 'no-data' : target === undefined ? 'plain' : compare(b.value, target.op, target.value) ? 'met' : 'short';
     const tip = [b.label, texts[i], b.note].filter(Boolean).join(' · ');
-    out.push(`<g${attrs({ class: `bar ${state}`, 'data-label': b.label, 'data-value': b.value === null ? undefined : b.value })}>`, `<title>${esc(tip)}</title>`);
-    out.push(`<text${attrs({ class: 'label', x: labelWidth + GAP, y: num(mid), 'text-anchor': 'end', fill: BAR_COLOURS.text })}>${esc(fitLabel(b.label, labelWidth))}</text>`);
+    const value = esc(texts[i]);
+    let g =
+      `<g class="bar ${state}" data-label="${esc(b.label)}"${b.value === null ? '' : ` data-value="${b.value}"`}><title>${esc(tip)}</title>` +
+      `<text class="label" x="${labelX}" y="${mid}" text-anchor="end" fill="${BAR_COLOURS.text}">${esc(fitLabel(b.label, labelWidth))}</text>`;
     if (b.value === null) {
       const w = Math.min(24, plot);
-      out.push(`<rect${attrs({ class: 'bar-rect', x: num(x0), y, width: w, height: BAR, fill: 'none', stroke: BAR_COLOURS.noData, 'stroke-dasharray': '3 2' })}/>`);
-      out.push(`<text${attrs({ class: 'value', x: num(x0 + w + GAP), y: num(mid), fill: BAR_COLOURS.noData })}>${esc(texts[i])}</text>`);
+      g +=
+        `<rect class="bar-rect" x="${x0Text}" y="${y}" width="${w}" height="${BAR}" fill="none" stroke="${BAR_COLOURS.noData}" stroke-dasharray="3 2"/>` +
+        `<text class="value" x="${num(x0 + w + GAP)}" y="${mid}" fill="${BAR_COLOURS.noData}">${value}</text>`;
     } else {
       const end = x(b.value);
-      out.push(`<rect${attrs({ class: 'bar-rect', x: num(x0), y, width: num(end - x0), height: BAR, fill: BAR_COLOURS[state as 'met' | 'short' | 'plain'] })}/>`);
       // A white outline keeps the number readable where it crosses the target line.
-      out.push(`<text${attrs({ class: 'value', x: num(end + GAP / 2), y: num(mid), fill: BAR_COLOURS.text, stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' })}>${esc(texts[i])}</text>`);
+      g +=
+        `<rect class="bar-rect" x="${x0Text}" y="${y}" width="${num(end - x0)}" height="${BAR}" fill="${BAR_COLOURS[state as 'met' | 'short' | 'plain']}"/>` +
+        `<text class="value" x="${num(end + GAP / 2)}" y="${mid}" fill="${BAR_COLOURS.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${value}</text>`;
     }
-    out.push('</g>');
+    out.push(`${g}</g>`);
   });
 
   out.push(`<line${attrs({ class: 'axis', x1: num(x0), x2: num(x0 + plot), y1: bottom, y2: bottom, stroke: BAR_COLOURS.text })}/>`);
