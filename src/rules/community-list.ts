@@ -44,17 +44,28 @@ export class CommunityList implements InputSink {
   }
 
   private note(values: DataRow['values']): void {
-    const name = values[SHAPE.community];
-    if (typeof name !== 'string' || !name.trim()) return;
+    const raw = values[SHAPE.community];
+    if (typeof raw !== 'string' || !raw.trim()) return;
     const text = (i: number) => {
       const v = i >= 0 ? values[i] : null;
       return typeof v === 'string' && v.trim() ? v.trim() : undefined;
     };
-    const entry: CommunityEntry = { key: '', code: text(CODE), county: text(SHAPE.county), township: text(SHAPE.township) ?? '', name: name.trim() };
-    entry.key = communityKey(entry);
-    if (!entry.code) delete entry.code;
-    if (!entry.county) delete entry.county;
-    if (!this.entries.has(entry.key)) this.entries.set(entry.key, entry);
+    const name = raw.trim();
+    const code = text(CODE);
+    const county = text(SHAPE.county);
+    const township = text(SHAPE.township) ?? '';
+    const key = communityKey({ code, county, township, name });
+    if (this.entries.has(key)) return;
+    // Absent fields left out by building the object without them, not deleted afterwards: a deleted
+    // property turns an object into a slow dictionary, for every use after (the JSON report's too).
+    const entry: CommunityEntry = code
+      ? county
+        ? { key, code, county, township, name }
+        : { key, code, township, name }
+      : county
+        ? { key, county, township, name }
+        : { key, township, name };
+    this.entries.set(key, entry);
   }
 
   /** The communities seen, in the order of their first row. */
