@@ -312,10 +312,12 @@ function planBenchmarks(o, tmp, files) {
       list.push({
         id: `cscheck-batch-${n}`, tool: 'cscheck batch', format: 'csv tree', rows: n * o.batchRows, input: dir,
         cmd: argv(out), shown: shell(argv('<tmpdir>')),
-        // The previous run's gigabyte of reports is deleted and the deletion flushed before the clock
-        // starts: on a file system mounted with `discard` its TRIMs otherwise land in the timed run.
+        // Each run writes into an empty folder, and the previous run's gigabyte of reports is flushed
+        // to disk before the clock starts. It is moved aside, not deleted (the temporary folder goes
+        // at the end): on a file system mounted with `discard` a deletion's TRIMs go on for seconds
+        // after it returns, and made every file the timed run created wait (open() 0.6 ms instead of 0.03).
         before: () => {
-          fs.rmSync(out, { recursive: true, force: true });
+          if (fs.existsSync(out)) fs.renameSync(out, `${out}.${Date.now()}`);
           spawnSync('sync');
         },
         check: batchCheck(out, n),
