@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
-import { fromSnapshot } from '../schema/load-plan.js';
+import { fromSnapshot } from '../schema/plan-snapshot.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import type { FileFailure } from '../rules/batch-evaluate.js';

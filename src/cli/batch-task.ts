@@ -5,7 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { BatchIndicatorValue } from '../schema/batch.js';
-import type { PlanSnapshot } from '../schema/load-plan.js';
+import type { PlanSnapshot } from '../schema/plan-snapshot.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';

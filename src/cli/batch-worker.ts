@@ -3,7 +3,7 @@
 // failed).
 
 import { parentPort } from 'node:worker_threads';
-import { fromSnapshot } from '../schema/load-plan.js';
+import { fromSnapshot } from '../schema/plan-snapshot.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import { fileFailure } from '../rules/batch-evaluate.js';

@@ -9,7 +9,8 @@ import { BatchPool, runPool } from '../../src/cli/batch-pool.js';
 import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
 import { compilePlan } from '../../src/rules/compile-plan.js';
 import { CscheckError } from '../../src/schema/errors.js';
-import { loadPlan, recordingPositions } from '../../src/schema/load-plan.js';
+import { loadPlan } from '../../src/schema/load-plan.js';
+import { recordingPositions } from '../../src/schema/plan-snapshot.js';
 import { ROOT, tmpDir } from './helpers.js';
 
 const CITY = path.join(ROOT, 'fixtures', 'batch', '泉州市');

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/rules/compile-plan.js';
 import type { CompiledPlan } from '../../src/rules/compile-plan.js';
-import { fromSnapshot, loadPlan, recordingPositions } from '../../src/schema/load-plan.js';
+import { loadPlan } from '../../src/schema/load-plan.js';
+import { fromSnapshot, recordingPositions } from '../../src/schema/plan-snapshot.js';
 
 /** Every location the compiled plan carries into findings. */
 const locations = (c: CompiledPlan) => [...c.indicators.map((i) => i.planLoc), ...c.requirements.map((r) => r.planLoc)];
