@@ -89,7 +89,7 @@ async function reportDirectory(out: string): Promise<void> {
  * default (67,584). Each thread optimizes the same code on its own, and on a batch's small files much
  * of it is warm rather than hot — compiled, thrown away at the next file's other shapes, compiled
  * again. A batch of 1,000 files × 500 rows spent 9.5 s of compiler threads' time with the default
- * (654 compilations, node --trace-opt), 2.1 s with this (235). Only for batch: the XLSX reader's
+ * (654 compilations, node --trace-opt), 2.4 s with this (264). Only for batch: the XLSX reader's
  * parsing, long and hot in one file, is slower to reach optimized code (100,000 rows: 7.6 → 9.4 s).
  */
 const BATCH_INTERRUPT_BUDGET = 12 * 67_584;

@@ -123,11 +123,7 @@ async function streamRecords(
 ): Promise<void> {
   const utf8 = format.encoding === 'utf8';
   const inMemory = format.bytes && !wait ? format.bytes.subarray(range.start, range.end) : undefined;
-  const file: Readable | undefined = inMemory
-    ? undefined
-    : format.bytes
-      ? Readable.from([format.bytes.subarray(range.start, range.end)])
-      : createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: READ_BYTES });
+  let file: Readable | undefined;
   let record = range.firstRecord - 1;
   await new Promise<void>((resolve, reject) => {
     let failure: unknown = null;
@@ -174,8 +170,11 @@ async function streamRecords(
       Papa.parse<string[]>(withoutFinalLineEnd(text) as unknown as Papa.LocalFile, config);
       return;
     }
-    file!.on('error', (err) => fail(readFailure(err)));
-    const source: Readable = (utf8 ? file! : file!.pipe(iconv.decodeStream(format.encoding))).pipe(new TextPieces(utf8));
+    file = format.bytes
+      ? Readable.from([format.bytes.subarray(range.start, range.end)])
+      : createReadStream(path, { start: range.start, end: range.end === undefined ? undefined : range.end - 1, highWaterMark: READ_BYTES });
+    file.on('error', (err: Error) => fail(readFailure(err)));
+    const source: Readable = (utf8 ? file : file.pipe(iconv.decodeStream(format.encoding))).pipe(new TextPieces(utf8));
     Papa.parse<string[]>(source as unknown as Papa.LocalFile, config);
   });
 }
