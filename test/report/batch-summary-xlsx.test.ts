@@ -16,6 +16,7 @@ import { CELL_TEXT_MAX } from '../../src/report/workbook/excel-safe.js';
 import type { BatchFileResult, BatchSummary } from '../../src/schema/batch.js';
 import { sofficeAvailable, sofficeConvert } from './soffice.js';
 import { assertWellFormed } from './support.js';
+import { failedFile } from './html-batch-summary.js';
 import { readZip } from './zip-entries.js';
 
 const INDICATORS: BatchSummary['indicators'] = [
@@ -67,18 +68,7 @@ const FILES: BatchFileResult[] = [
       { id: 'disability_liaison_subsidy', value: 180, status: 'not-met', gap: 20, withData: 1, inScope: 1 },
     ],
   },
-  {
-    input: '仙游县/枫亭镇.csv',
-    area: '枫亭镇',
-    status: 'failed',
-    error: { messageId: 'input.missing-column', args: { column: '城乡类型', row: 1 }, text: LONG_REASON },
-    exitCode: 2,
-    reports: {},
-    rows: 0,
-    townships: 0,
-    findings: { error: 0, warning: 0, info: 0 },
-    indicators: [],
-  },
+  failedFile('仙游县/枫亭镇.csv', '枫亭镇', { messageId: 'input.missing-column', args: { column: '城乡类型', row: 1 }, text: LONG_REASON }),
 ];
 
 const summary = (lang: 'zh' | 'en'): BatchSummary => ({

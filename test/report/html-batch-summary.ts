@@ -31,6 +31,20 @@ const file = (input: string, area: string, reports: BatchFileResult['reports'], 
   indicators: values(cells, rows, rows),
 });
 
+/** A file that could not be read: no figures, exit code 2, the reason as given. */
+export const failedFile = (input: string, area: string, error: NonNullable<BatchFileResult['error']>): BatchFileResult => ({
+  input,
+  area,
+  status: 'failed',
+  error,
+  exitCode: 2,
+  reports: {},
+  rows: 0,
+  townships: 0,
+  findings: { error: 0, warning: 0, info: 0 },
+  indicators: [],
+});
+
 export const FILES: BatchFileResult[] = [
   file('景洪市/survey-2024.xlsx', '景洪市', { json: '景洪市/survey-2024.json', html: '景洪市/survey-2024.html' }, 15, [
     [100, 'met', 0],
@@ -51,18 +65,7 @@ export const FILES: BatchFileResult[] = [
     [18.18, 'met', -0.18],
     [92, 'met', -2],
   ], { error: 0, warning: 1, info: 3 }, 0),
-  {
-    input: '勐仑镇/survey-2024.xlsx',
-    area: 'survey-2024',
-    status: 'failed',
-    error: { messageId: 'input.not-zip', args: {}, text: '勐仑镇/survey-2024.xlsx: 不是有效的 .xlsx 文件（不是 zip 格式）' },
-    exitCode: 2,
-    reports: {},
-    rows: 0,
-    townships: 0,
-    findings: { error: 0, warning: 0, info: 0 },
-    indicators: [],
-  },
+  failedFile('勐仑镇/survey-2024.xlsx', 'survey-2024', { messageId: 'input.not-zip', args: {}, text: '勐仑镇/survey-2024.xlsx: 不是有效的 .xlsx 文件（不是 zip 格式）' }),
 ];
 
 export const SUMMARY: BatchSummary = {
