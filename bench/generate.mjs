@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 /** Bump when the output for a given (rows, seed) changes, so bench/run.mjs regenerates cached files. */
 export const GENERATOR_VERSION = 1;
 
-// Community columns of shared/data-contract.md §1.1 (= COMMUNITY_FIELDS in src/schema/contract.ts),
+// Community columns of docs/data-contract.md §1.1 (= COMMUNITY_FIELDS in src/schema/contract.ts),
 // in contract order, with the canonical header as the contract table writes it (unit suffixes
 // included, as a real export carries them; the reader drops a trailing bracketed unit).
 export const COLUMNS = [

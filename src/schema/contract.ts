@@ -1,4 +1,4 @@
-// The input data contract (shared/data-contract.md §1) as data: every reader and every plan
+// The input data contract (docs/data-contract.md §1) as data: every reader and every plan
 // compiler works from this one table, so a column added here is known everywhere at once.
 
 export type FieldType = 'text' | 'code' | 'kind' | 'integer' | 'number' | 'boolean' | 'hours';

@@ -27,7 +27,7 @@ export function sourcesOf(plan: any): { where: string; source: Source }[] {
 export function describeEncodedPlan(id: string, seedFile: string): void {
   const file = resolve(__dirname, `../../plans/${id}.yaml`);
   const plan = parse(readFileSync(file, 'utf8'));
-  const seed = squash(readFileSync(resolve(__dirname, '../../../shared/seeds', seedFile), 'utf8'));
+  const seed = squash(readFileSync(resolve(__dirname, '../../plans/sources', seedFile), 'utf8'));
 
   describe(`plans/${id}.yaml as a plan`, () => {
     it('loads: schema, unique ids, extends', () => {

@@ -1,5 +1,5 @@
 import { describeEncodedPlan } from './encoded-plan.js';
-// plans/luojiang.yaml against its source, shared/seeds/002_03346fc2c8259cea.txt (the Luojiang ledger).
+// plans/luojiang.yaml against its source, plans/sources/002_03346fc2c8259cea.txt (the Luojiang ledger).
 // Every expected value below was read from the seed by hand, not copied from the YAML.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const planPath = path.resolve(__dirname, '../../plans/luojiang.yaml');
-const seedPath = path.resolve(__dirname, '../../../shared/seeds/002_03346fc2c8259cea.txt');
+const seedPath = path.resolve(__dirname, '../../plans/sources/002_03346fc2c8259cea.txt');
 const quanzhouPath = path.resolve(__dirname, '../../plans/quanzhou.yaml');
 
 const plan = parse(readFileSync(planPath, 'utf8'));

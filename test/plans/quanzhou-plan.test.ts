@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const planPath = path.resolve(here, '../../plans/quanzhou.yaml');
-const seedPath = path.resolve(here, '../../../shared/seeds/000_4322d1d31fb2bb6d.txt');
+const seedPath = path.resolve(here, '../../plans/sources/000_4322d1d31fb2bb6d.txt');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
 const strip = (s: string) => s.replace(/\s+/g, '');

@@ -1,5 +1,5 @@
 import { describeEncodedPlan } from './encoded-plan.js';
-// plans/xianyou.yaml against its source, shared/seeds/003_7a393f03ba3fb33d.txt (仙政办规〔2023〕3号).
+// plans/xianyou.yaml against its source, plans/sources/003_7a393f03ba3fb33d.txt (仙政办规〔2023〕3号).
 // Every expected value below was read from the seed by hand, not copied from the YAML.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const planPath = path.resolve(__dirname, '../../plans/xianyou.yaml');
-const seedPath = path.resolve(__dirname, '../../../shared/seeds/003_7a393f03ba3fb33d.txt');
+const seedPath = path.resolve(__dirname, '../../plans/sources/003_7a393f03ba3fb33d.txt');
 
 const plan = parse(readFileSync(planPath, 'utf8'));
 const seed = readFileSync(seedPath, 'utf8');

@@ -1,5 +1,5 @@
 // `plans lint` checks. First the bundled plans: every disagreement the seeds really contain, each
-// with the two sentences written out by hand from shared/seeds/ (not copied from the YAML), and
+// with the two sentences written out by hand from plans/sources/ (not copied from the YAML), and
 // nothing else. Then each check on a small plan made to break it, in a temporary directory.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
