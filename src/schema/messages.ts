@@ -21,6 +21,7 @@ const catalogue = {
   'input.csv-syntax': { zh: 'CSV 格式错误（第 {row} 条记录附近）：{detail}', en: 'CSV syntax error near record {row}: {detail}' },
   'input.encoding': { zh: '不支持的编码“{encoding}”', en: 'unsupported encoding “{encoding}”' },
   'input.read-failed': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
+  'input.limit': { zh: '{what}超出上限 {max}{found}；如确需处理，可设置环境变量 {env} 调高', en: 'the {what} is over the limit of {max}{found}; set the environment variable {env} to raise it' },
   'input.values-header': { zh: '填报指标表需要“指标”和“数值”两列', en: 'a reported-values table needs the columns 指标 and 数值' },
 
   // — plans (exit 2) —
@@ -432,6 +433,21 @@ const catalogue = {
   'batch.col.exit-code': { zh: '退出码', en: 'Exit code' },
   'batch.col.report': { zh: '报告', en: 'Report' },
   'batch.col.reason': { zh: '原因', en: 'Reason' },
+
+  // — damaged or hostile XLSX packages —
+  'input.xlsx-damaged': { zh: '.xlsx 文件已损坏：{detail}', en: 'the .xlsx file is damaged: {detail}' },
+
+  // — damaged or hostile CSV text —
+  'input.csv-damaged': { zh: 'CSV 文件有误：{detail}', en: 'the CSV file is damaged: {detail}' },
+
+  // — plans and expressions past their bounds —
+  'plan.too-deep': { zh: '表达式嵌套超过 {max} 层（第 {at} 个字符）', en: 'the expression nests deeper than {max} levels (at {at})' },
+
+  // — output, batch and compare —
+  'output.closed': { zh: '输出已关闭（{detail}）', en: 'the output was closed ({detail})' },
+
+  // — legacy spreadsheets —
+  'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;
