@@ -29,7 +29,7 @@ const only = (list: Finding[], code: string, ruleId?: string): Finding => {
 const en = (f: Finding) => message(f.messageId, f.args, 'en');
 
 describe('plans lint on the bundled plans: every finding is a defect of the seeds', () => {
-  it('finds exactly these, and nothing in xianyou or xishuangbanna', () => {
+  it('finds exactly these, and nothing in xishuangbanna (no level above it is bundled)', () => {
     const keys = (id: string) => bundled[id].map((f) => `${f.code} ${f.ruleId}`).sort();
     expect(keys('luojiang')).toEqual(
       [
@@ -42,6 +42,17 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
         'weaker-than-parent legal_service_room',
         'weaker-than-parent satisfaction_survey',
         'stricter-than-parent parent_school_coverage',
+        // against fujian, through quanzhou
+        'stricter-than-ancestor volunteer_station_coverage',
+        'weaker-than-ancestor volunteer_station_coverage',
+        'stricter-than-ancestor commercial_area_share',
+        'weaker-than-ancestor commercial_area_share',
+        'weaker-than-ancestor micro_fire_station_coverage',
+        'stricter-than-ancestor facility_area_per_100_households',
+        'weaker-than-ancestor facility_area_per_100_households',
+        'weaker-than-ancestor self_service_coverage_urban',
+        'weaker-than-ancestor volunteer_share',
+        'weaker-than-ancestor volunteer_share',
         'parent-task-uncovered 1.1',
         'parent-task-uncovered 2.3',
         'parent-task-uncovered 3.2',
@@ -68,7 +79,14 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
       ].sort(),
     );
     expect(keys('fujian')).toEqual(['text-table-mismatch parent_school_coverage_rural', 'text-table-mismatch parent_school_coverage_urban']);
-    expect(keys('xianyou')).toEqual([]);
+    expect(keys('xianyou')).toEqual(
+      [
+        'binding-dropped activity_area_share',
+        'stricter-than-ancestor childcare_places_per_1000',
+        'weaker-than-ancestor parent_school_coverage_urban',
+        'weaker-than-ancestor parent_school_coverage_rural',
+      ].sort(),
+    );
     expect(keys('xishuangbanna')).toEqual([]);
   });
 
@@ -78,7 +96,7 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
         expect(f.location.file).toBe(resolvePlanPath(id));
         expect(f.location.line).toBeGreaterThan(0);
         expect(f.location.col).toBeGreaterThan(0);
-        expect(f.location.planPath).toMatch(/^(indicators|requirements|tasks)\.\d+/);
+        expect(f.location.planPath).toMatch(/^(indicators|requirements|tasks|implements)\.\d+/);
       }
     }
   });
@@ -157,6 +175,91 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
       const doubled = only(L(), 'doubled-wording');
       expect(doubled.args).toMatchObject({ section: '序号44', word: '力争', run: '力争力争' });
       expect(String(doubled.args.context)).toContain('力争力争2025年城市较');
+    });
+  });
+
+  // Each pair below was read in plans/sources/ by hand: 001 (Fujian), 002 (Luojiang), 003 (Xianyou).
+  describe('xianyou against fujian, through 莆田市 (not bundled)', () => {
+    const X = () => bundled.xianyou;
+    const PUTIAN = '——经莆田市（莆政办规〔2023〕4号，未内置）';
+
+    it('drops Fujian’s one binding indicator: 居民活动区域面积 ≥60% (Xianyou only says 增加居民活动空间, with no figure)', () => {
+      const f = only(X(), 'binding-dropped', 'activity_area_share');
+      expect(f.severity).toBe('warning');
+      // 001, 表2 row 5: “居民活动区域面积占社区综合服务设施总建筑面积比例 - ≥60% 约束性”.
+      expect(f.args).toMatchObject({ parentId: 'fujian', parentPlan: '福建省', parentSection: '主要指标 5', parentTarget: '≥60%', plan: '仙游县' });
+      expect(String(f.args.parentQuote)).toContain('居民活动区域面积占社区综合服务设施总建筑面积比例');
+      expect(String(f.args.parentQuote)).toContain('≥60% 约束性');
+      expect(Number(f.args.score)).toBeLessThan(0.5);
+      expect(message(f.messageId, f.args)).toContain(`福建省的约束性指标（≥60%）在仙游县中没有对应`);
+      expect(message(f.messageId, f.args)).toContain(PUTIAN);
+      expect(en(f)).toContain(' — via 莆田市 (莆政办规〔2023〕4号, not bundled)');
+      expect(f.location.planPath).toBe('implements.1'); // the entry that names Fujian through Putian
+    });
+
+    it('asks more than Fujian: 4.5 childcare places per 1,000 people where Fujian says 3 (information: 4.5 binds locally)', () => {
+      const f = only(X(), 'stricter-than-ancestor', 'childcare_places_per_1000');
+      expect(f.severity).toBe('info');
+      expect(f.args).toMatchObject({
+        section: '二（一）2',
+        quote: '到2025年，每千名人口拥有3岁以下婴幼儿托位数4.5个',
+        parentSection: '第三章第二节（一）2',
+        parentQuote: '到2025年，每千名人口拥有3岁以下婴幼儿托位数3个',
+      });
+      expect(message(f.messageId, f.args)).toContain('目标≥4.5个/千人高于上级计划的≥3个/千人');
+      expect(message(f.messageId, f.args)).toContain(PUTIAN);
+    });
+
+    it('asks less than Fujian’s 专栏1 on parent schools: 90% / 80% where 专栏1 3 says 95% / 85%', () => {
+      const urban = only(X(), 'weaker-than-ancestor', 'parent_school_coverage_urban');
+      expect(urban.severity).toBe('warning');
+      expect(urban.args).toMatchObject({ quote: '到2025年，城市社区建校（站）率达到90%', parentSection: '专栏1 3', parentQuote: '95％城市社区和85％农村社区建立家长学校或家庭教育服务站点' });
+      expect(message(urban.messageId, urban.args)).toContain('目标≥90%低于上级计划的≥95%');
+      expect(only(X(), 'weaker-than-ancestor', 'parent_school_coverage_rural').args).toMatchObject({ quote: '农村社区建校（站）率达到80%' });
+    });
+
+    it('does not compare county totals with the province’s (全县300人次 is a share of 全省9000人次)', () => {
+      expect(X().filter((f) => ['disabled_elderly_home_visits_total', 'old_community_renovation_households', 'disaster_demo_communities_new'].includes(f.ruleId!))).toEqual([]);
+    });
+  });
+
+  describe('luojiang against fujian, through quanzhou', () => {
+    const L = () => bundled.luojiang;
+
+    it('volunteers: 达18%以上 (and 力争) where Fujian says 超过18%; Quanzhou says ≥18% too, so the parent has no finding', () => {
+      const list = L().filter((f) => f.ruleId === 'volunteer_share');
+      expect(list.map((f) => f.code)).toEqual(['weaker-than-ancestor', 'weaker-than-ancestor']);
+      for (const f of list) {
+        expect(f.args).toMatchObject({
+          parentId: 'fujian',
+          section: '序号68',
+          quote: '力争到2025年末实现城乡社区注册志愿者人数占常住人口比例达18%以上',
+          parentSection: '第三章第二节（三）9',
+          parentQuote: '到2025年，注册志愿者占总人口比例超过18%',
+        });
+        expect(message(f.messageId, f.args)).toMatch(/——经泉州市$/);
+      }
+      expect(list.map((f) => en(f).split('. ')[0].split(': ')[1])).toEqual(['the target ≥18% includes the bound where the parent requires >18% (strictly)', 'adds “力争” (strive to), which the parent does not say']);
+    });
+
+    it('volunteer stations: 覆盖率达100% where Fujian says 达到80％ (information)', () => {
+      const f = only(L(), 'stricter-than-ancestor', 'volunteer_station_coverage');
+      expect(f.args).toMatchObject({ section: '序号10', quote: '力争2025年末实现志愿服务站点在城乡社区综合服务设施中覆盖率达100%', parentSection: '专栏1 12', parentQuote: '到2025年，志愿服务站点在城乡社区服务设施中覆盖率达到80％' });
+      expect(message(f.messageId, f.args)).toContain('目标≥100%高于上级计划的≥80%');
+    });
+
+    it('one difference, one finding: weaker than Quanzhou and Fujian alike is reported against Quanzhou and names Fujian', () => {
+      const f = only(L().filter((x) => x.ruleId === 'women_home_share'), 'weaker-than-parent');
+      // 001 第三章第七节（二）: “到2025年实现一半以上城乡社区至少建立1个“妇女微家”” — no 力争 either.
+      expect(message(f.messageId, f.args)).toMatch(/；与福建省 第三章第七节（二）相比亦然$/);
+      expect(en(f)).toMatch(/; likewise against 福建省 第三章第七节（二）$/);
+      const venue = only(L(), 'weaker-than-parent', 'rule_of_law_venue');
+      expect(message(venue.messageId, venue.args)).toMatch(/与福建省 第三章第二节（三）5相比亦然$/);
+      expect(L().filter((x) => ['women_home_share', 'rule_of_law_venue', 'legal_service_room', 'satisfaction_survey', 'social_worker_service'].includes(x.ruleId!) && x.code.endsWith('-ancestor'))).toEqual([]);
+    });
+
+    it('inherits Fujian’s binding indicator through Quanzhou: nothing dropped', () => {
+      expect(L().filter((f) => f.code === 'binding-dropped')).toEqual([]);
     });
   });
 
