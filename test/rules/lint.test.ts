@@ -435,6 +435,67 @@ ${indicator('activity_area_share', '{op: ">=", value: 50}', '达到50%')}${indic
     expect(texts[2]).toContain('目标≥90%低于上级计划的≥100%');
   });
 
+  // A county whose city is not bundled, reaching the bundled province through it.
+  const VIA_CITY = 'implements:\n  - {document: 甲政办〔2023〕1号, region: 甲市}\n  - {document: 闽政办〔2022〕37号, plan: fujian, via: 甲政办〔2023〕1号}\n';
+
+  it('weaker- and stricter-than-ancestor through a level that is not bundled, naming it', () => {
+    const list = lintYaml(
+      'county.yaml',
+      `${HEAD('county', VIA_CITY)}indicators:
+${indicator('activity_area_share', '{op: ">=", value: 60}', '居民活动区域面积占比达到60%', '    attribute: 约束性\n')}${indicator('volunteer_share', '{op: ">=", value: 15}', '注册志愿者占比达到15%')}${indicator('childcare_places_per_1000', '{op: ">=", value: 5}', '每千人托位数5个').replace('unit: "%"', 'unit: 个/千人')}${indicator('disabled_elderly_home_visits_total', '{op: ">=", value: 100}', '全县每年至少完成100人次', '    total: true\n').replace('unit: "%"', 'unit: 人次/年')}`,
+    );
+    // Fujian (plans/sources/001): 志愿者 “超过18%” (第三章第二节（三）9); 托位 “3个” (第三章第二节（一）2);
+    // home visits “全省每年至少完成9000人次” — a total, not compared with the county's 100.
+    expect(list.map((f) => [f.code, f.severity, f.ruleId, f.args.parentSection])).toEqual([
+      ['weaker-than-ancestor', 'warning', 'volunteer_share', '第三章第二节（三）9'],
+      ['stricter-than-ancestor', 'info', 'childcare_places_per_1000', '第三章第二节（一）2'],
+    ]);
+    expect(message(list[0].messageId, list[0].args)).toBe(
+      '指标volunteer_share：目标≥15%低于上级计划的>18%。测试县 一（一）：“注册志愿者占比达到15%”；福建省 第三章第二节（三）9：“到2025年，注册志愿者占总人口比例超过18%”——经甲市（甲政办〔2023〕1号，未内置）',
+    );
+    expect(en(list[1])).toContain('the target ≥5个/千人 asks more than the parent’s ≥3个/千人');
+    expect(en(list[1])).toMatch(/ — via 甲市 \(甲政办〔2023〕1号, not bundled\)$/);
+  });
+
+  it('binding-dropped: the province’s 约束性 indicator the county does not restate, at the implements entry', () => {
+    const list = lintYaml('silent.yaml', `${HEAD('silent', VIA_CITY)}indicators:\n${indicator('a', '{op: ">=", value: 1}', '增加居民活动空间')}`);
+    expect(list.map((f) => [f.code, f.ruleId, f.location.planPath, f.location.line])).toEqual([['binding-dropped', 'activity_area_share', 'implements.1', 10]]);
+    expect(list[0].args).toMatchObject({ parentPlan: '福建省', parentSection: '主要指标 5', parentTarget: '≥60%', plan: '测试县', section: '一（一）', quote: '增加居民活动空间' });
+    // A level named without its region is named by its document.
+    const bare = lintYaml('bare.yaml', `${HEAD('bare', VIA_CITY.replace(', region: 甲市', ''))}indicators: []\n`);
+    expect(message(bare[0].messageId, bare[0].args)).toMatch(/——经甲政办〔2023〕1号（未内置）$/);
+  });
+
+  it('a chain of plan files (extends): nearest first, one finding per difference, naming the others', () => {
+    const plan = (id: string, region: string, extra: string, items: [string, number, string][]) =>
+      `${HEAD(id, extra).replace('region: 测试县', `region: ${region}`)}indicators:\n${items.map(([i, v, q]) => indicator(i, `{op: ">=", value: ${v}}`, q)).join('')}`;
+    const files = {
+      'grand.yaml': plan('grand', '甲省', '', [['down', 90, '省90%'], ['follow', 90, '省90%'], ['up', 50, '省50%']]),
+      'mother.yaml': plan('mother', '乙市', 'extends: grand\n', [['down', 85, '市85%'], ['follow', 80, '市80%'], ['up', 50, '市50%']]),
+    };
+    const list = lintYaml('child.yaml', plan('child', '丙县', 'extends: mother\n', [['down', 80, '县80%'], ['follow', 80, '县80%'], ['up', 70, '县70%']]), files);
+    const theirs = (f: Finding) => message(f.messageId, f.args).split('”；').slice(1).join('”；');
+    expect(list.map((f) => [f.code, f.ruleId, f.args.parentPlan, theirs(f)])).toEqual([
+      // weaker than both: against the mother (an error), the grandmother named
+      ['weaker-than-parent', 'down', '乙市', '乙市 一（一）：“市85%”；与甲省 一（一）相比亦然'],
+      // the mother already says 80%: only the grandmother shows it, through the mother
+      ['weaker-than-ancestor', 'follow', '甲省', '甲省 一（一）：“省90%”——经乙市'],
+      ['stricter-than-parent', 'up', '乙市', '乙市 一（一）：“市50%”；与甲省 一（一）相比亦然'],
+    ]);
+  });
+
+  it('ancestor-chain: a via that names no entry, or goes round in a circle, is an error and compares nothing', () => {
+    const unknown = lintYaml('lost.yaml', `${HEAD('lost', 'implements:\n  - {document: 闽政办〔2022〕37号, plan: fujian, via: 没有这份文件}\n')}indicators: []\n`);
+    expect(unknown.map((f) => [f.code, f.severity, f.location.planPath, f.location.line])).toEqual([['ancestor-chain', 'error', 'implements.0.via', 9]]);
+    expect(message(unknown[0].messageId, unknown[0].args)).toBe('implements 中“闽政办〔2022〕37号”的 via“没有这份文件”不是 implements 中任何一项的 document');
+    const circle = lintYaml(
+      'circle.yaml',
+      `${HEAD('circle', 'implements:\n  - {document: 甲, via: 乙}\n  - {document: 乙, via: 甲}\n  - {document: 闽政办〔2022〕37号, plan: fujian, via: 甲}\n')}indicators: []\n`,
+    );
+    expect(circle.map((f) => [f.code, f.location.planPath])).toEqual([['ancestor-chain', 'implements.2.via']]);
+    expect(en(circle[0])).toBe('the via links of implements go round in a circle: 闽政办〔2022〕37号 → 甲 → 乙 → 甲');
+  });
+
   it('text-table-mismatch: a restatement with another value or comparison', () => {
     const list = lintYaml(
       'twice.yaml',
