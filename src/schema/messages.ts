@@ -164,7 +164,7 @@ const catalogue = {
   'lint.level-skipped-unnamed': { zh: '{document}（未内置）', en: '{document} (not bundled)' },
   'lint.also': { zh: '；与{others}相比亦然', en: '; likewise against {others}' },
   'lint.via-unknown': { zh: 'implements 中“{document}”的 via“{via}”不是 implements 中任何一项的 document', en: 'the via “{via}” of “{document}” in implements is the document of no implements entry' },
-  'lint.via-circular': { zh: 'implements 的 via 绕成了圈：{chain}', en: 'the via links of implements go round in a circle: {chain}' },
+  'lint.via-circular': { zh: 'implements 中“{document}”的 via 链绕成了圈（回到“{via}”）', en: 'the via chain of “{document}” in implements goes round in a circle (back to “{via}”)' },
 
   // — plans list / show / units, explain —
   'plans.unknown-indicator': { zh: '没有编号为“{id}”的指标；相近的编号：{close}', en: 'no indicator “{id}”; close ids: {close}' },

@@ -33,38 +33,72 @@ type Link = Omit<ParentPlan, 'loaded'> & { ref: string };
 
 const levelOf = (plan: Plan): Level => ({ region: plan.region, document: plan.document, bundled: true });
 
+type Chain = { depth: number } | { broken: 'lint.via-unknown' | 'lint.via-circular'; via: string };
+
 /**
- * The links a plan declares: `extends`, and each `implements` entry with a bundled `plan`, with the
- * levels its `via` chain passes (nearest first). Broken chains become findings when `problems` is given.
+ * How many levels each `implements` entry's via chain passes, or why it cannot be followed. Each
+ * entry is resolved once (a plan file may hold many entries), so this is linear in their number.
+ */
+function chainsOf(entries: NonNullable<Plan['implements']>): Chain[] {
+  const byDoc = new Map<string, number>();
+  entries.forEach((e, i) => byDoc.has(e.document) || byDoc.set(e.document, i));
+  const out: (Chain | 'open' | undefined)[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const path: number[] = [];
+    let end: Chain | undefined;
+    for (let j = i; !end; ) {
+      const known = out[j];
+      if (known === 'open') end = { broken: 'lint.via-circular', via: entries[j].document };
+      else if (known) end = known;
+      else {
+        out[j] = 'open';
+        path.push(j);
+        const via = entries[j].via;
+        const k = via === undefined ? undefined : byDoc.get(via);
+        if (via === undefined) end = { depth: -1 };
+        else if (k === undefined) end = { broken: 'lint.via-unknown', via };
+        else j = k;
+      }
+    }
+    for (let n = path.length - 1; n >= 0; n--) {
+      if ('depth' in end) end = { depth: end.depth + 1 };
+      out[path[n]] = end;
+    }
+  }
+  return out as Chain[];
+}
+
+/**
+ * The links a plan declares: `extends`, and for each bundled plan it `implements`, the entry whose
+ * via chain passes the fewest levels, with those levels (nearest first). Broken chains become
+ * findings when `problems` is given.
  */
 function linksOf(loaded: LoadedPlan, bundled: readonly string[], problems?: Finding[]): Link[] {
   const { plan } = loaded;
   const out: Link[] = [];
   if (plan.extends) out.push({ relation: 'extends', ref: plan.extends, via: [], path: ['extends'] });
   const entries = plan.implements ?? [];
+  const chains = chainsOf(entries);
+  const best = new Map<string, number>();
   entries.forEach((entry, i) => {
     if (!entry.plan || entry.plan === plan.extends || entry.plan === plan.id || !bundled.includes(entry.plan)) return;
-    const via: Level[] = [];
-    const seen = new Set([entry.document]);
-    for (let doc = entry.via; doc !== undefined; ) {
-      const level = entries.find((e) => e.document === doc);
-      if (!level || seen.has(doc)) {
-        const args = level ? { chain: [...seen, doc].join(' → ') } : { document: entry.document, via: doc };
-        problems?.push({
-          code: meta.code,
-          severity: meta.severity,
-          location: at(loaded, ['implements', i, 'via']),
-          messageId: level ? 'lint.via-circular' : 'lint.via-unknown',
-          args,
-        });
-        return;
-      }
-      seen.add(doc);
-      via.unshift({ region: level.region, document: level.document, bundled: !!level.plan && bundled.includes(level.plan) });
-      doc = level.via;
+    const chain = chains[i];
+    if ('broken' in chain) {
+      const args = { document: entry.document, via: chain.via };
+      problems?.push({ code: meta.code, severity: meta.severity, location: at(loaded, ['implements', i, 'via']), messageId: chain.broken, args });
+      return;
     }
-    out.push({ relation: 'implements', ref: entry.plan, via, path: ['implements', i] });
+    const held = best.get(entry.plan);
+    if (held === undefined || (chains[held] as { depth: number }).depth > chain.depth) best.set(entry.plan, i);
   });
+  const byDoc = new Map(entries.map((e) => [e.document, e] as const).reverse());
+  for (const [id, i] of best) {
+    const via: Level[] = [];
+    for (let level = byDoc.get(entries[i].via ?? ''); entries[i].via !== undefined && level; level = level.via === undefined ? undefined : byDoc.get(level.via)) {
+      via.unshift({ region: level.region, document: level.document, bundled: !!level.plan && bundled.includes(level.plan) });
+    }
+    out.push({ relation: 'implements', ref: id, via, path: ['implements', i] });
+  }
   return out;
 }
 
