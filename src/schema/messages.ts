@@ -139,7 +139,7 @@ const catalogue = {
   'unit.townships': { zh: '乡镇（街道）', en: 'townships' },
 
   // — plans lint: a plan against itself and its parent plans —
-  'lint.versus-parent': { zh: '{item}：{aspect}。{plan} {section}：“{quote}”；{parentPlan} {parentSection}：“{parentQuote}”', en: '{item}: {aspect}. {plan} {section}: “{quote}”; {parentPlan} {parentSection}: “{parentQuote}”' },
+  'lint.versus-parent': { zh: '{item}：{aspect}。{plan} {section}：“{quote}”；{parentPlan} {parentSection}：“{parentQuote}”{via}{also}', en: '{item}: {aspect}. {plan} {section}: “{quote}”; {parentPlan} {parentSection}: “{parentQuote}”{via}{also}' },
   'lint.aspect.weaker-target': { zh: '目标{target}低于上级计划的{parentTarget}', en: 'the target {target} asks less than the parent’s {parentTarget}' },
   'lint.aspect.inclusive': { zh: '目标{target}含本数，上级计划要求{parentTarget}（不含本数）', en: 'the target {target} includes the bound where the parent requires {parentTarget} (strictly)' },
   'lint.aspect.expected': { zh: '属性由上级计划的约束性降为预期性', en: 'binding (约束性) in the parent, only expected (预期性) here' },
@@ -158,6 +158,13 @@ const catalogue = {
   'lint.numbering-repeat': { zh: '{project}：条目编号为 {numbers}，第 {no} 条重号或顺序颠倒（{section}“{quote}”）', en: '{project}: the items are numbered {numbers}; number {no} repeats or is out of order ({section} “{quote}”)' },
   'lint.doubled-wording': { zh: '{section}：“{word}”连写了两遍（“{context}”）', en: '{section}: “{word}” is written twice in a row (“{context}”)' },
   'lint.summary': { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示', en: 'checked {files} file(s): {errors} errors, {warnings} warnings, {infos} info' },
+  'lint.binding-dropped': { zh: '{item}：{parentPlan}的约束性指标（{parentTarget}）在{plan}中没有对应。{parentPlan} {parentSection}：“{parentQuote}”；{plan}最接近的是 {section}：“{quote}”（相似度 {score}）{via}{also}', en: '{item}: the binding (约束性) indicator of {parentPlan} ({parentTarget}) has no counterpart in {plan}. {parentPlan} {parentSection}: “{parentQuote}”; closest in {plan}: {section}: “{quote}” (similarity {score}){via}{also}' },
+  'lint.via': { zh: '——经{levels}', en: ' — via {levels}' },
+  'lint.level-skipped': { zh: '{region}（{document}，未内置）', en: '{region} ({document}, not bundled)' },
+  'lint.level-skipped-unnamed': { zh: '{document}（未内置）', en: '{document} (not bundled)' },
+  'lint.also': { zh: '；与{others}相比亦然', en: '; likewise against {others}' },
+  'lint.via-unknown': { zh: 'implements 中“{document}”的 via“{via}”不是 implements 中任何一项的 document', en: 'the via “{via}” of “{document}” in implements is the document of no implements entry' },
+  'lint.via-circular': { zh: 'implements 中“{document}”的 via 链绕成了圈（回到“{via}”）', en: 'the via chain of “{document}” in implements goes round in a circle (back to “{via}”)' },
 
   // — plans list / show / units, explain —
   'plans.unknown-indicator': { zh: '没有编号为“{id}”的指标；相近的编号：{close}', en: 'no indicator “{id}”; close ids: {close}' },
@@ -240,6 +247,7 @@ const catalogue = {
   'ledger.full-not-done': { zh: '{label}：进度 100% 但状态为“{status}”', en: '{label}: at 100% but the status is “{status}”' },
   'ledger.doubled-wording': { zh: '{label}：“{run}”中的词语重复', en: '{label}: doubled word in “{run}”' },
   'ledger.bad-date': { zh: '--as-of 需要日期（如 2025-06-30）：“{value}”', en: '--as-of needs a date such as 2025-06-30: “{value}”' },
+  'ledger.doubled-wording-inherited': { zh: '{label}：“{run}”中的词语重复；计划原文（{section}）也这样写，台账中可以改正', en: '{label}: doubled word in “{run}”; the plan ({section}) writes it so too, and the ledger can correct it' },
   'label.progress': { zh: '进度（截至 {asOf}）', en: 'Progress (as of {asOf})' },
   // — annotated workbook (evaluate --annotate) —
   'annotate.status': { zh: '检查结果', en: 'Check' },

@@ -107,7 +107,9 @@ export const planSchema = {
         type: 'object',
         required: ['document'],
         additionalProperties: false,
-        properties: { document: { type: 'string' }, plan: id },
+        // region: who issued it (named when the level is skipped); via: the document of another
+        // entry through which this one is carried out (a county → its city, not bundled → province).
+        properties: { document: { type: 'string' }, plan: id, region: { type: 'string', minLength: 1 }, via: { type: 'string', minLength: 1 } },
       },
     },
     source: {
@@ -151,6 +153,9 @@ export const planSchema = {
           scope,
           measure,
           source,
+          // A count over the plan's whole area (全省每年至少完成9000人次): another level's figure is its
+          // share, not a restatement, so plan lint does not compare it across plans.
+          total: { type: 'boolean' },
           also_stated: {
             type: 'array',
             items: {

@@ -43,6 +43,8 @@ export interface Indicator {
   scope: Scope;
   measure: Measure;
   source: Source;
+  /** A count over the plan's whole area, not comparable with another level's. */
+  total?: boolean;
   also_stated?: AlsoStated[];
   note?: Text;
 }
@@ -87,7 +89,8 @@ export interface Plan {
   level: PlanLevel;
   region: string;
   period: { start: number; end: number };
-  implements?: { document: string; plan?: string }[];
+  /** The documents it carries out; `via` names another entry's document through which it does so. */
+  implements?: { document: string; plan?: string; region?: string; via?: string }[];
   source?: { file: string };
   units?: Unit[];
   indicators: Indicator[];

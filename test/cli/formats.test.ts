@@ -99,7 +99,7 @@ describe('evaluate --format', () => {
 });
 
 describe('plans lint --format', () => {
-  it('junit, sarif, github, markdown, codeclimate: all 30 findings, exit 1 on its 10 errors', async () => {
+  it('junit, sarif, github, markdown, codeclimate: all 44 findings, exit 1 on its 10 errors', async () => {
     const junit = await run(['plans', 'lint', '--format', 'junit']);
     expect(junit.code).toBe(1);
     const suites = parseJunit(junit.stdout).testsuites.testsuite;
@@ -111,17 +111,17 @@ describe('plans lint --format', () => {
     expect((await run(['plans', 'lint', '--format', 'sarif', '-o', sarifFile])).code).toBe(1);
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
     validSarif(log);
-    expect(log.runs[0].results).toHaveLength(30);
+    expect(log.runs[0].results).toHaveLength(44);
 
     const gh = await run(['plans', 'lint', '--format', 'github']);
-    expect(lines(gh.stdout)).toHaveLength(30);
+    expect(lines(gh.stdout)).toHaveLength(44);
     expect(lines(gh.stdout).filter((l) => l.startsWith('::error '))).toHaveLength(10);
 
     const md = await run(['plans', 'lint', '--format', 'markdown', '--lang', 'en']);
-    expect(md.stdout).toContain('10 errors, 16 warnings, 4 info');
+    expect(md.stdout).toContain('10 errors, 26 warnings, 8 info');
 
     const cc = await run(['plans', 'lint', '--format', 'codeclimate']);
-    expect(JSON.parse(cc.stdout)).toHaveLength(30);
+    expect(JSON.parse(cc.stdout)).toHaveLength(44);
   });
 
   it('--quiet, --max-warnings, --fail-on, -o onto a plan', async () => {

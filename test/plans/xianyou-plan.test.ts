@@ -88,7 +88,13 @@ describe('plans/xianyou.yaml', () => {
     expect(plan.level).toBe('county');
     expect(plan.region).toBe('仙游县');
     expect(plan.extends).toBeUndefined();
-    expect(plan.implements).toEqual([{ document: '莆政办规〔2023〕4号' }]);
+    // 莆政办规〔2023〕4号 is 《莆田市人民政府办公室关于贯彻省城乡社区服务体系建设规划的实施意见》: it carries out
+    // the province's plan, so Xianyou reaches Fujian through it.
+    expect(plan.implements).toEqual([
+      { document: '莆政办规〔2023〕4号', region: '莆田市' },
+      { document: '闽政办〔2022〕37号', plan: 'fujian', via: '莆政办规〔2023〕4号' },
+    ]);
+    expect(seedFlat).toContain('《莆田市人民政府办公室关于贯彻省城乡社区服务体系建设规划的实施意见》（莆政办规〔2023〕4号）');
     expect(seedFlat).toContain('仙政办规〔2023〕3号');
     expect(seedFlat).toContain('莆政办规〔2023〕4号');
   });

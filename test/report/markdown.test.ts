@@ -86,7 +86,7 @@ describe('markdown: plans lint and escaping', () => {
     expect(all[0].heading).toBe('### 问题');
     expect(all[0].rows).toHaveLength(list.findings.length);
     expect(all[0].rows.filter((r) => r[0] === '❌ 错误')).toHaveLength(10);
-    expect(out).toContain('10 个错误，16 个警告，4 个提示');
+    expect(out).toContain('10 个错误，26 个警告，8 个提示');
     expect(out).toContain('已检查：plans/fujian.yaml, plans/luojiang.yaml');
   });
 

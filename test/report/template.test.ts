@@ -439,7 +439,7 @@ describe('filled templates read back', () => {
     expectFilledReport(report);
   });
 
-  it('ledger reads a filled luojiang ledger template: only the five deadlines the plan leaves blank', async () => {
+  it('ledger reads a filled luojiang ledger template: only the five deadlines the plan leaves blank, and the plan’s own slip as info', async () => {
     const dir = tmpDir('cscheck-template-ledger-');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await template(['--plan', 'luojiang', '--kind', 'ledger'])).file);
@@ -455,7 +455,11 @@ describe('filled templates read back', () => {
     await wb.xlsx.writeFile(file);
     const r = await runJson(['ledger', file, '--plan', 'luojiang']);
     // plans/luojiang.yaml: deadline null for 序号 9, 28, 34, 40, 72 (rows 序号 + 2).
-    expect(r.report.findings.map((f: { code: string; location: { row: number } }) => [f.code, f.location.row])).toEqual([9, 28, 34, 40, 72].map((no) => ['ledger-no-deadline', no + 2]));
+    // 序号44 “力争力争…”, prefilled from the plan: the submitter may correct it (info).
+    expect(r.report.findings.map((f: { code: string; location: { row: number } }) => [f.code, f.location.row])).toEqual([
+      ...[9, 28, 34, 40, 72].map((no) => ['ledger-no-deadline', no + 2]),
+      ['ledger-doubled-wording-inherited', 44 + 2],
+    ]);
   });
 });
 

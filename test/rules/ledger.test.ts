@@ -7,6 +7,7 @@ import { loadPlan } from '../../src/schema/load-plan.js';
 import type { Ledger } from '../../src/io/ledger-reader.js';
 import { parseDeadline, parseUnits, readLedger } from '../../src/io/ledger-reader.js';
 import { checkLedger } from '../../src/rules/ledger/index.js';
+import { message } from '../../src/schema/messages.js';
 
 const fixture = (name: string) => resolve(__dirname, '../../fixtures/ledger', name);
 const byNo = (l: Ledger, no: number) => l.rows.find((r) => r.no === String(no))!;
@@ -111,8 +112,20 @@ describe('submitted ledgers, as of 2025-06-30, against the luojiang plan', () =>
     faulty = await readLedger(fixture('luojiang-2025-faulty.xlsx'));
   });
 
-  it('finds nothing in the clean one (the plan’s own wording it copies is not the submitter’s fault)', () => {
-    expect(checkLedger(clean, { plan, asOf: '2025-06-30' })).toEqual([]);
+  it('finds no fault in the clean one; the slip it copies from the plan (序号44 力争力争) is info for the submitter', () => {
+    const found = checkLedger(clean, { plan, asOf: '2025-06-30' });
+    // fixtures/ledger/README.md: 序号44 at Excel row 44 + 4 = 48; seed 002 序号44 reads “…效率，力争力争2025年城市较大社区…”.
+    expect(summary(found)).toEqual(['ledger-doubled-wording-inherited D48']);
+    const [slip] = found;
+    expect(slip).toMatchObject({ severity: 'info', location: { sheet: '任务清单', row: 48, column: '主要内容' }, args: { no: '44', run: '力争力争', section: '序号44' } });
+    expect(message(slip.messageId, slip.args)).toBe('序号 44：“力争力争”中的词语重复；计划原文（序号44）也这样写，台账中可以改正');
+    expect(message(slip.messageId, slip.args, 'en')).toBe('序号 44: doubled word in “力争力争”; the plan (序号44) writes it so too, and the ledger can correct it');
+  });
+
+  it('the same slip against a plan that does not have it (quanzhou) stays a warning', () => {
+    const found = checkLedger(clean, { plan: loadPlan('quanzhou') }).filter((f) => f.code.startsWith('ledger-doubled'));
+    expect(summary(found)).toEqual(['ledger-doubled-wording D48']);
+    expect(found[0].severity).toBe('warning');
   });
 
   it('finds each fault of the faulty one, and nothing else', () => {
@@ -129,6 +142,7 @@ describe('submitted ledgers, as of 2025-06-30, against the luojiang plan', () =>
         'ledger-weakened-target D40', // (g) 序号37: 覆盖率90% for 100%
         'ledger-doubled-wording D46', // (h) 序号43: 推进推进
         'ledger-status-inconsistent G64', // (i) 序号61: 100 with 推进中
+        'ledger-doubled-wording-inherited D47', // not a fault: 序号44's 力争力争 is the plan's own (序号 + 3 = row 47)
       ].sort(),
     );
   });

@@ -1,4 +1,6 @@
 // A word typed twice in a row (“推进推进”, “力争力争”) — the same slip `plans lint` finds in plans.
+// A slip the ledger copies from its plan is still in the submitter's own document, and the
+// submitter can correct it there: it is reported too, as information that names the plan's row.
 
 import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
@@ -15,16 +17,38 @@ export const doubled: CheckMeta = {
   messages: ['ledger.doubled-wording'],
 };
 
-function run({ ledger, planText }: LedgerContext): Finding[] {
+export const inherited: CheckMeta = {
+  code: 'ledger-doubled-wording-inherited',
+  title: { zh: '照抄计划的词语重复', en: 'Doubled wording copied from the plan' },
+  description: {
+    zh: '主要内容中同一个词连写两遍，而计划原文对应任务也这样写：台账是填报单位自己的文件，可以改正；计划的笔误不算台账的错误，仅作提示',
+    en: 'a word is written twice in a row in 主要内容 and the plan’s matching task writes it so too: the ledger is the submitter’s own document and can be corrected; a slip of the plan is no fault of the ledger, so information only',
+  },
+  severity: 'info',
+  messages: ['ledger.doubled-wording-inherited'],
+};
+
+/** The plan task matched to this row whose text has the same slip (its section names it). */
+function planSection({ matches }: LedgerContext, row: number, run: string): string | undefined {
+  return matches?.find((m) => m.task.content.includes(run) && m.rows.some((r) => r.row === row))?.task.source.section;
+}
+
+function run(ctx: LedgerContext): Finding[] {
+  const { ledger, planText } = ctx;
   return ledger.rows.flatMap((r) =>
-    [...(r.content ?? '').matchAll(DOUBLED)].filter((m) => !planText?.(r.row).includes(m[0])).map((m): Finding => ({
-      code: doubled.code,
-      severity: doubled.severity,
-      location: ledgerCell(ledger, r.row, 'content'),
-      messageId: 'ledger.doubled-wording',
-      args: { no: r.no, label: rowLabel(r), run: m[0] },
-    })),
+    [...(r.content ?? '').matchAll(DOUBLED)].map((m): Finding => {
+      const copied = planText?.(r.row).includes(m[0]);
+      const meta = copied ? inherited : doubled;
+      const args = { no: r.no, label: rowLabel(r), run: m[0] };
+      return {
+        code: meta.code,
+        severity: meta.severity,
+        location: ledgerCell(ledger, r.row, 'content'),
+        messageId: meta.messages[0],
+        args: copied ? { ...args, section: planSection(ctx, r.row, m[0]) ?? '—' } : args,
+      };
+    }),
   );
 }
 
-export const check: LedgerCheck = { codes: [doubled], run };
+export const check: LedgerCheck = { codes: [doubled, inherited], run };

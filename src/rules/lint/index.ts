@@ -1,5 +1,5 @@
 // `cscheck plans lint`: load each plan twice — as written and with `extends` resolved — find the
-// bundled plans it extends or implements, and run every check. A plan that cannot be loaded yields
+// bundled plans above it (what it extends or implements, and theirs), and run every check. A plan that cannot be loaded yields
 // its `plan-schema` finding and is not checked further.
 
 import { existsSync } from 'node:fs';
@@ -9,9 +9,11 @@ import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../../schema/load-plan.js';
 import type { CheckMeta } from '../checks/check.js';
+import * as ancestors from './ancestors.js';
+import { ancestorsOf } from './ancestors.js';
 import * as doubledWording from './doubled-wording.js';
 import * as expressionFields from './expression-fields.js';
-import type { LintCheck, ParentPlan } from './lint-check.js';
+import type { LintCheck } from './lint-check.js';
 import * as numberingGap from './numbering-gap.js';
 import * as parentTargets from './parent-targets.js';
 import * as parentTasks from './parent-task-uncovered.js';
@@ -32,7 +34,13 @@ export const LINT_CHECKS: LintCheck[] = [
 ];
 
 /** Every code `plans lint` can report, with its description (for docs and formatters). */
-export const LINT_CODES: CheckMeta[] = [planSchema.meta, ...LINT_CHECKS.flatMap((c) => c.codes)];
+export const LINT_CODES: CheckMeta[] = [planSchema.meta, ancestors.meta, ...LINT_CHECKS.flatMap((c) => c.codes)];
+
+/** A parent named in `extends` is looked for beside the child first, as loadPlan does. */
+const siblingOr = (from: LoadedPlan, ref: string) => {
+  const sibling = join(dirname(from.file), `${ref}.yaml`);
+  return existsSync(sibling) ? sibling : ref;
+};
 
 /** In file order, as a reader goes through the plan; a stable sort keeps a check's own order. */
 const byPosition = (a: Finding, b: Finding) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.col ?? 0) - (b.location.col ?? 0);
@@ -59,26 +67,9 @@ export class PlanLinter {
       throw err;
     }
     this.plans.set(file, resolved);
-    const ctx = { written, resolved, parents: this.parentsOf(written) };
-    return LINT_CHECKS.flatMap((c) => c.run(ctx)).sort(byPosition);
-  }
-
-  /** The plan it `extends` (found as loadPlan finds it) and the bundled plans it `implements`. */
-  private parentsOf(written: LoadedPlan): ParentPlan[] {
-    const { plan, file } = written;
-    const out: ParentPlan[] = [];
-    if (plan.extends) {
-      const sibling = join(dirname(file), `${plan.extends}.yaml`);
-      const loaded = this.load(existsSync(sibling) ? sibling : plan.extends);
-      if (loaded) out.push({ relation: 'extends', loaded });
-    }
-    const bundled = bundledPlanIds();
-    for (const { plan: id } of plan.implements ?? []) {
-      if (!id || id === plan.extends || id === plan.id || !bundled.includes(id)) continue;
-      const loaded = this.load(id);
-      if (loaded && !out.some((p) => p.loaded.file === loaded.file)) out.push({ relation: 'implements', loaded });
-    }
-    return out;
+    const { parents, findings } = ancestorsOf(written, (ref, from, relation) => this.load(relation === 'extends' ? siblingOr(from, ref) : ref), bundledPlanIds());
+    const ctx = { written, resolved, parents };
+    return [...findings, ...LINT_CHECKS.flatMap((c) => c.run(ctx))].sort(byPosition);
   }
 
   /** A parent that does not load is reported when it is linted itself; here it is skipped. */

@@ -8,11 +8,24 @@ import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { CheckMeta } from '../checks/check.js';
 
+/** A level between a plan and one of its ancestors. */
+export interface Level {
+  /** Who issued it (the plan's `region`, or the `implements` entry's), when known. */
+  region?: string;
+  document: string;
+  /** A bundled plan is itself compared; a level that is not bundled can only be named. */
+  bundled: boolean;
+}
+
 export interface ParentPlan {
   /** `extends`: the child inherits what it does not restate; `implements`: the child carries it out. */
   relation: 'extends' | 'implements';
-  /** The parent with its own `extends` resolved: everything it requires. */
+  /** The ancestor with its own `extends` resolved: everything it requires. */
   loaded: LoadedPlan;
+  /** The levels between the plan and this ancestor, nearest first; empty for a direct parent. */
+  via: Level[];
+  /** Where the plan names the link that leads to this ancestor (`extends`, `implements.1`). */
+  path: (string | number)[];
 }
 
 export interface LintContext {
@@ -20,6 +33,7 @@ export interface LintContext {
   written: LoadedPlan;
   /** The plan with `extends` resolved (unit spellings, inherited items). */
   resolved: LoadedPlan;
+  /** Every bundled plan above this one, nearest first (direct parents, then theirs, …). */
   parents: ParentPlan[];
 }
 

@@ -1,19 +1,24 @@
-// A child plan restating its parent's indicator or requirement must not ask less: a lower target
-// (or `>` relaxed to `≥`), 约束性 turned 预期性, a narrower scope, or a softening word its parent
-// never uses (力争 “strive to”; 较大 “larger”, 部分 “some”, 有条件的 “where conditions allow”).
-// Asking more is allowed and reported for information. A child indicator for 城乡 that its parent
-// splits into `_urban` and `_rural` is compared with both halves' targets.
+// A child plan restating an indicator or requirement of a plan above it must not ask less: a lower
+// target (or `>` relaxed to `≥`), 约束性 turned 预期性, a narrower scope, or a softening word the
+// ancestor never uses (力争 “strive to”; 较大 “larger”, 部分 “some”, 有条件的 “where conditions
+// allow”). Asking more is allowed and reported for information: the analyst must know which figure
+// binds locally. A child indicator for 城乡 that its ancestor splits into `_urban` and `_rural` is
+// compared with both halves' targets. Every bundled ancestor is compared (the parent, the province
+// above a city, the province above a county whose city is not bundled); one difference — the same
+// item, aspect and direction — is reported once, against the nearest ancestor that shows it, and
+// names the others. A 约束性 indicator of an ancestor that the child has no counterpart for is dropped.
 
 import type { Finding, Localized } from '../../schema/finding.js';
-import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { MessageId } from '../../schema/messages.js';
 import { localized } from '../../schema/messages.js';
 import type { Indicator, Plan, Requirement, Scope, Source } from '../../schema/plan.js';
-import { formatTarget } from '../../schema/quantity.js';
+import { formatNumber, formatTarget } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at, cite, citeParent } from './cite.js';
 import type { PlanPath } from './cite.js';
-import type { LintCheck, LintContext } from './lint-check.js';
+import type { LintCheck, LintContext, ParentPlan } from './lint-check.js';
+import { viaArg } from './ancestors.js';
+import { dice, profile, sentences } from '../text-similarity.js';
 import { compareScopes, compareTargets, statements, strictest } from './target-strictness.js';
 
 export const weaker: CheckMeta = {
@@ -38,12 +43,48 @@ export const stricter: CheckMeta = {
   messages: ['lint.versus-parent'],
 };
 
+export const weakerAncestor: CheckMeta = {
+  code: 'weaker-than-ancestor',
+  title: { zh: '弱于上上级计划', en: 'Weaker than a plan further up' },
+  description: {
+    zh: '本计划重述上上级计划（上级计划所执行的内置计划，或经未内置的一级追溯到的内置计划）的指标或要求时要求更低（同 weaker-than-parent）；本计划直接执行的是中间一级，中间一级可能已有调整，故为警告',
+    en: 'the plan restates an indicator or requirement of a bundled plan further up (the plan its parent implements, or one reached through a level that is not bundled) and asks less (as weaker-than-parent); the plan carries out the level in between, which may have adjusted it, so a warning',
+  },
+  severity: 'warning',
+  messages: ['lint.versus-parent'],
+};
+
+export const stricterAncestor: CheckMeta = {
+  code: 'stricter-than-ancestor',
+  title: { zh: '严于上上级计划', en: 'Stricter than a plan further up' },
+  description: {
+    zh: '本计划重述上上级计划的指标或要求时要求更高：允许，仅作提示——本地按哪个数执行须知道',
+    en: 'the plan restates an indicator or requirement of a bundled plan further up and asks more: allowed, reported so the analyst knows which figure binds locally',
+  },
+  severity: 'info',
+  messages: ['lint.versus-parent'],
+};
+
+export const bindingDropped: CheckMeta = {
+  code: 'binding-dropped',
+  title: { zh: '上级约束性指标未重述', en: 'Binding indicator of a plan above dropped' },
+  description: {
+    zh: '上级或上上级计划（本计划执行而非继承的）有约束性指标，本计划没有同一编号（或其城乡分项）的指标；按编号比对，可能以别的写法出现，须人工确认',
+    en: 'a plan above (one this plan implements rather than extends) has a binding (约束性) indicator for which this plan has no indicator of the same id (or its urban/rural halves); matched by id, so it may be there in other words: a person must confirm',
+  },
+  severity: 'warning',
+  messages: ['lint.binding-dropped'],
+};
+
 const STRIVING = '力争';
 const NARROWING = ['较大', '部分', '有条件的'];
 const SPLIT: [string, Scope][] = [['_urban', '城市'], ['_rural', '农村']];
 
 interface Difference {
-  meta: CheckMeta;
+  /** Weaker or stricter. */
+  stricter: boolean;
+  /** What is compared (`target`, `attribute`, `scope`, a softening word): one finding per item, kind and direction. */
+  kind: string;
   aspect: MessageId;
   aspectArgs: Record<string, string | Localized>;
   path: PlanPath;
@@ -57,8 +98,9 @@ const scopeArgs = (own: Scope, theirs: Scope) => ({ scope: localized(`scope.${ow
 function softening(own: Source, path: PlanPath, theirs: Source[]): Difference[] {
   const absent = (w: string) => own.quote.includes(w) && !theirs.some((s) => s.quote.includes(w));
   const out: Difference[] = [];
-  if (absent(STRIVING)) out.push({ meta: weaker, aspect: 'lint.aspect.striving', aspectArgs: {}, path: [...path, 'source', 'quote'], own, theirs: theirs[0] });
-  for (const word of NARROWING.filter(absent)) out.push({ meta: weaker, aspect: 'lint.aspect.narrowing-word', aspectArgs: { word }, path: [...path, 'source', 'quote'], own, theirs: theirs[0] });
+  const where = [...path, 'source', 'quote'];
+  if (absent(STRIVING)) out.push({ stricter: false, kind: STRIVING, aspect: 'lint.aspect.striving', aspectArgs: {}, path: where, own, theirs: theirs[0] });
+  for (const word of NARROWING.filter(absent)) out.push({ stricter: false, kind: word, aspect: 'lint.aspect.narrowing-word', aspectArgs: { word }, path: where, own, theirs: theirs[0] });
   return out;
 }
 
@@ -66,17 +108,18 @@ function attributeDiff(own: { attribute?: string; source: Source }, theirs: { at
   const ownBinding = own.attribute === '约束性';
   const theirBinding = theirs.attribute === '约束性';
   if (ownBinding === theirBinding) return [];
-  return [{ meta: ownBinding ? stricter : weaker, aspect: ownBinding ? 'lint.aspect.binding' : 'lint.aspect.expected', aspectArgs: {}, path: [...path, 'attribute'], own: own.source, theirs: theirs.source }];
+  return [{ stricter: ownBinding, kind: 'attribute', aspect: ownBinding ? 'lint.aspect.binding' : 'lint.aspect.expected', aspectArgs: {}, path: [...path, 'attribute'], own: own.source, theirs: theirs.source }];
 }
 
 function scopeDiff(own: Scope, theirs: Scope, ownSource: Source, theirSource: Source, path: PlanPath): Difference[] {
   const c = compareScopes(own, theirs);
   if (!c) return [];
-  return [{ meta: c > 0 ? stricter : weaker, aspect: c > 0 ? 'lint.aspect.scope-wider' : 'lint.aspect.scope-narrower', aspectArgs: scopeArgs(own, theirs), path: [...path, 'scope'], own: ownSource, theirs: theirSource }];
+  return [{ stricter: c > 0, kind: 'scope', aspect: c > 0 ? 'lint.aspect.scope-wider' : 'lint.aspect.scope-narrower', aspectArgs: scopeArgs(own, theirs), path: [...path, 'scope'], own: ownSource, theirs: theirSource }];
 }
 
 function indicatorDiffs(own: Indicator, path: PlanPath, theirs: Indicator, sameId: boolean): Difference[] {
-  if (own.unit !== theirs.unit) return [];
+  // A total over the plan's area (全省9000人次 against 全县300人次) is a share, not a restatement.
+  if (own.unit !== theirs.unit || own.total || theirs.total) return [];
   const out: Difference[] = [];
   const parentSays = statements(theirs);
   // Against the parent's strictest statement: a child that matches the weaker of two
@@ -87,7 +130,7 @@ function indicatorDiffs(own: Indicator, path: PlanPath, theirs: Indicator, sameI
     const args = { target: formatTarget(own.target, own.unit), parentTarget: formatTarget(ref.target, theirs.unit) };
     const inclusive = c < 0 && own.target.value === ref.target.value;
     const aspect: MessageId = c > 0 ? 'lint.aspect.stricter-target' : inclusive ? 'lint.aspect.inclusive' : 'lint.aspect.weaker-target';
-    out.push({ meta: c > 0 ? stricter : weaker, aspect, aspectArgs: args, path: [...path, 'target'], own: own.source, theirs: ref.source });
+    out.push({ stricter: c > 0, kind: 'target', aspect, aspectArgs: args, path: [...path, 'target'], own: own.source, theirs: ref.source });
   }
   out.push(...attributeDiff(own, theirs, path));
   // Scope and wording are compared only for a true restatement: a half says nothing about the
@@ -111,36 +154,124 @@ function counterparts(own: Indicator, parent: Map<string, Indicator>, ownIds: Se
   return SPLIT.filter(([suffix, scope]) => !ownIds.has(own.id + suffix) && parent.get(own.id + suffix)?.scope === scope).map(([suffix]) => ({ ind: parent.get(own.id + suffix)!, sameId: false }));
 }
 
-function toFinding(d: Difference, item: { id: string; name: Localized }, child: LoadedPlan, parent: Plan): Finding {
-  return {
-    code: d.meta.code,
-    severity: d.meta.severity,
-    ruleId: item.id,
-    location: at(child, d.path),
-    messageId: 'lint.versus-parent',
-    args: { item: item.name, aspect: localized(d.aspect, d.aspectArgs), parentId: parent.id, ...cite(child.plan, d.own), ...citeParent(parent, d.theirs) },
-  };
+/** `；与福建省 专栏1 3相比亦然`: the other ancestors that show the same difference. */
+function alsoArg(others: string[]): Localized | undefined {
+  return others.length ? localized('lint.also', { others: { zh: others.join('、'), en: others.join(', ') } }) : undefined;
 }
 
-function compare(ctx: LintContext): Finding[] {
+/** One difference (or dropped indicator), the ancestor it is reported against, and the others that show it. */
+interface Reported<T> {
+  parent: ParentPlan;
+  items: T[];
+  others: string[];
+}
+
+/** Keeps the nearest ancestor's entries for each key; a farther ancestor's only names it. */
+function collect<T>(map: Map<string, Reported<T>>, key: string, parent: ParentPlan, item: T, section: string): void {
+  const hit = map.get(key);
+  if (!hit) map.set(key, { parent, items: [item], others: [] });
+  else if (hit.parent === parent) hit.items.push(item);
+  else {
+    const name = `${parent.loaded.plan.region} ${section}`;
+    if (!hit.others.includes(name)) hit.others.push(name);
+  }
+}
+
+function differences(ctx: LintContext): Finding[] {
   const { written } = ctx;
   const ownIds = new Set(written.plan.indicators.map((i) => i.id));
-  const findings: Finding[] = [];
-  for (const { loaded } of ctx.parents) {
-    const parent = loaded.plan;
-    const indicators = new Map(parent.indicators.map((i) => [i.id, i]));
-    const requirements = new Map((parent.requirements ?? []).map((r) => [r.id, r]));
+  const found = new Map<string, Reported<{ d: Difference; item: { id: string; name: Localized } }>>();
+  for (const parent of ctx.parents) {
+    const indicators = new Map(parent.loaded.plan.indicators.map((i) => [i.id, i]));
+    const requirements = new Map((parent.loaded.plan.requirements ?? []).map((r) => [r.id, r]));
+    const add = (d: Difference, item: { id: string; name: Localized }, at: string) => collect(found, `${at}|${d.kind}|${d.stricter}`, parent, { d, item }, d.theirs.section);
     written.plan.indicators.forEach((own, i) => {
-      for (const { ind, sameId } of counterparts(own, indicators, ownIds)) {
-        for (const d of indicatorDiffs(own, ['indicators', i], ind, sameId)) findings.push(toFinding(d, own, written, parent));
-      }
+      for (const { ind, sameId } of counterparts(own, indicators, ownIds)) for (const d of indicatorDiffs(own, ['indicators', i], ind, sameId)) add(d, own, `indicators.${i}`);
     });
     (written.plan.requirements ?? []).forEach((own, i) => {
       const theirs = requirements.get(own.id);
-      if (theirs) for (const d of requirementDiffs(own, ['requirements', i], theirs)) findings.push(toFinding(d, own, written, parent));
+      if (theirs) for (const d of requirementDiffs(own, ['requirements', i], theirs)) add(d, own, `requirements.${i}`);
     });
   }
-  return findings;
+  return [...found.values()].flatMap(({ parent, items, others }) =>
+    items.map(({ d, item }): Finding => {
+      const direct = !parent.via.length;
+      const meta = d.stricter ? (direct ? stricter : stricterAncestor) : direct ? weaker : weakerAncestor;
+      return {
+        code: meta.code,
+        severity: meta.severity,
+        ruleId: item.id,
+        location: at(written, d.path),
+        messageId: 'lint.versus-parent',
+        args: {
+          item: item.name,
+          aspect: localized(d.aspect, d.aspectArgs),
+          parentId: parent.loaded.plan.id,
+          ...cite(written.plan, d.own),
+          ...citeParent(parent.loaded.plan, d.theirs),
+          via: viaArg(parent.via),
+          also: alsoArg(others),
+        },
+      };
+    }),
+  );
 }
 
-export const check: LintCheck = { codes: [weaker, stricter], run: compare };
+/** The ancestor's indicator has a counterpart in the child: the same id, its 城乡 whole, or both its halves. */
+function covered(id: string, child: Map<string, Indicator>): boolean {
+  if (child.has(id)) return true;
+  const half = SPLIT.find(([suffix]) => id.endsWith(suffix));
+  if (half && child.get(id.slice(0, -half[0].length))?.scope === '城乡') return true;
+  return SPLIT.every(([suffix]) => child.has(id + suffix));
+}
+
+/** The child's sentence closest to the dropped indicator, so a reader can confirm it is really absent. */
+function closest(plan: Plan, name: string): { section: string; quote: string; score: number } {
+  const want = profile(name);
+  let best = { section: '—', quote: '—', score: 0 };
+  const consider = (section: string, text: string) => {
+    for (const s of sentences(text)) {
+      const score = dice(want, profile(s));
+      if (score > best.score) best = { section, quote: s, score };
+    }
+  };
+  for (const t of plan.tasks ?? []) consider(t.source.section, t.content);
+  for (const x of [...plan.indicators, ...(plan.requirements ?? [])]) consider(x.source.section, x.source.quote);
+  return best;
+}
+
+function dropped(ctx: LintContext): Finding[] {
+  const { written, resolved } = ctx;
+  // What the child has, inherited items included: a plan that extends another keeps what it does not restate.
+  const child = new Map(resolved.plan.indicators.map((i) => [i.id, i]));
+  const found = new Map<string, Reported<Indicator>>();
+  for (const parent of ctx.parents) {
+    for (const ind of parent.loaded.plan.indicators) {
+      if (ind.attribute === '约束性' && !covered(ind.id, child)) collect(found, ind.id, parent, ind, ind.source.section);
+    }
+  }
+  return [...found.values()].map(({ parent, items: [ind], others }): Finding => {
+    const near = closest(written.plan, ind.name.zh);
+    return {
+      code: bindingDropped.code,
+      severity: bindingDropped.severity,
+      ruleId: ind.id,
+      location: at(written, parent.path),
+      messageId: 'lint.binding-dropped',
+      args: {
+        item: ind.name,
+        parentTarget: formatTarget(ind.target, ind.unit),
+        parentId: parent.loaded.plan.id,
+        ...citeParent(parent.loaded.plan, ind.source),
+        plan: written.plan.region,
+        section: near.section,
+        quote: near.quote,
+        score: formatNumber(near.score, 2),
+        via: viaArg(parent.via),
+        also: alsoArg(others),
+      },
+    };
+  });
+}
+
+export const check: LintCheck = { codes: [weaker, stricter, weakerAncestor, stricterAncestor, bindingDropped], run: (ctx) => [...differences(ctx), ...dropped(ctx)] };

@@ -52,7 +52,7 @@ function placeFor(child: LoadedPlan, project: string | undefined): PlanPath {
 
 function uncovered(ctx: LintContext): Finding[] {
   const { written } = ctx;
-  const parent = ctx.parents.find((p) => p.relation === 'extends');
+  const parent = ctx.parents.find((p) => p.relation === 'extends' && !p.via.length);
   if (!parent) return [];
   const own: Candidate[] = (written.plan.tasks ?? []).flatMap((t) => sentences(t.content).map((s) => ({ p: profile(s), section: t.source.section })));
   const candidates = [...own, ...own.slice(1).map((c, i) => ({ p: profile(`${own[i].p.text}。${c.p.text}`), section: `${own[i].section}+${c.section}` }))];
