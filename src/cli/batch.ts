@@ -1,14 +1,14 @@
 // `cscheck batch DIR|GLOB... --plan ID --out REPORT_DIR`: every survey file found, evaluated on
 // worker threads, one report per file written as soon as it is done, then the summaries
 // (summary.json, summary.md, summary.xlsx, index.html) last. A file that cannot be read is listed
-// as failed and the batch goes on; the exit code is the worst of all files. Ctrl-C (SIGINT) or
-// SIGTERM stops handing out files and stops the workers; reports already written stay (each
+// as failed and the batch goes on; the exit code is the worst of all files. Ctrl-C (SIGINT),
+// SIGTERM or SIGHUP stops handing out files and stops the workers; reports already written stay (each
 // complete: written to a temporary file and renamed), no summary is written (one left by an earlier
 // run was removed at the start, and summaries being written when the signal comes are removed), the
 // exit code is 128 + the signal number (130 for Ctrl-C).
 
+import { rmSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { constants } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BatchFileResult } from '../schema/batch.js';
@@ -32,6 +32,7 @@ import { batchSummary, fileResult } from './batch-summary.js';
 import { SummaryFilesThread } from './batch-summary-files.js';
 import type { EvaluateOptions } from './evaluate.js';
 import type { Io } from './main.js';
+import { onInterrupt, signalExitCode, stopOnSignal } from './interrupt.js';
 import { writeAtomic } from './write-output.js';
 
 export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
@@ -45,6 +46,8 @@ export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | '
   annotate?: boolean;
   /** No progress on stderr. */
   quiet?: boolean;
+  /** Follow symbolic links inside the folders and globs given. */
+  follow?: boolean;
   /** The stack of each file's error, after its progress line. */
   debug?: boolean;
 }
@@ -54,27 +57,6 @@ const SUMMARY_FILES = { json: 'summary.json', md: 'summary.md', xlsx: 'summary.x
 
 /** Removes the summary files: a report directory has either all of this run's or none. */
 const removeSummaries = (at: (name: string) => string) => Promise.all(Object.values(SUMMARY_FILES).map((f) => rm(at(f), { force: true })));
-
-/** Stops the batch on SIGINT / SIGTERM; a second signal ends the process at once. */
-function signalStop(): { signal: AbortSignal; received: () => NodeJS.Signals | null; dispose: () => void } {
-  const controller = new AbortController();
-  let received: NodeJS.Signals | null = null;
-  const on = (sig: NodeJS.Signals) => {
-    if (received) process.exit(128 + constants.signals[sig]);
-    received = sig;
-    controller.abort();
-  };
-  process.on('SIGINT', on);
-  process.on('SIGTERM', on);
-  return {
-    signal: controller.signal,
-    received: () => received,
-    dispose: () => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-    },
-  };
-}
 
 async function reportDirectory(out: string): Promise<void> {
   const st = await stat(out).catch(() => null);
@@ -121,7 +103,8 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
 
 async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report, pool: BatchPool, summaryFiles: SummaryFilesThread): Promise<number> {
   const outDir = resolve(opts.out);
-  const inputs = await findInputs(args, outDir);
+  const { inputs, skippedLinks } = await findInputs(args, outDir, { follow: opts.follow });
+  if (skippedLinks.length && !opts.quiet) io.stderr(`cscheck: ${message('batch.skipped-links', { count: skippedLinks.length, first: skippedLinks[0] }, opts.lang)}\n`);
   await reportDirectory(outDir);
 
   const names = new ReportNames();
@@ -140,12 +123,22 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
   const indexHref = (stem: string) => `${'../'.repeat(stem.split('/').length - 1)}${SUMMARY_FILES.html}`;
   const results: BatchFileResult[] = new Array(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
-  const stop = signalStop();
+  // A worker stopped mid-file (a signal, or one that died) leaves a temporary report or its
+  // workbook's parts behind, and summary.xlsx its parts: swept at the end, or at once on a second signal.
+  const sweep = () => {
+    for (const dir of new Set([outDir, ...folders])) removeLeftovers(dir);
+  };
+  const stop = stopOnSignal();
+  // A second signal ends the process at once: nothing half written stays, and no summary.
+  const stopNow = onInterrupt(() => {
+    sweep();
+    for (const f of Object.values(SUMMARY_FILES)) rmSync(outPath(f), { force: true });
+  });
   let done = 0;
   const interrupted = () => {
     const sig = stop.received() ?? 'SIGINT';
     io.stderr(`cscheck: ${message('batch.interrupted', { signal: sig, done, total: inputs.length, dir: opts.out }, opts.lang)}\n`);
-    return 128 + constants.signals[sig];
+    return signalExitCode(sig);
   };
   try {
     const { aborted } = await pool.run(
@@ -198,7 +191,7 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
   } finally {
     progress.stop();
     stop.dispose();
-    // A worker stopped mid-file (Ctrl-C, or one that died) leaves a temporary report or its workbook's parts behind, and summary.xlsx its parts.
-    for (const dir of new Set([outDir, ...folders])) removeLeftovers(dir);
+    sweep();
+    stopNow();
   }
 }

@@ -4,8 +4,11 @@
 // the compare formats. Exit 0, or 1 with --fail-on newly-missed when an indicator of an area went
 // from met to not met; unreadable inputs and usage errors 2.
 
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants as fsConstants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { LIMITS, limitArgs } from '../schema/limits.js';
 import type { BatchSummary } from '../schema/batch.js';
 import type { Comparison } from '../schema/comparison.js';
 import { CscheckError } from '../schema/errors.js';
@@ -59,17 +62,65 @@ export async function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: P
   return { ...evaluation.finish(), communities: communities.list() };
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
+/**
+ * A file of a report directory, by a path read from inside it (summary.json's report paths, which
+ * anyone can edit): opened only when its real path, links followed, lies inside the directory and it
+ * is a regular file within the size limit. Anything else is refused with one line naming the path as
+ * written: compare must never read, let alone print, a file the user did not point it at.
+ */
+async function readReportFile(dir: string, rel: unknown, from: string, key: string): Promise<{ file: string; text: string }> {
+  if (typeof rel !== 'string' || rel === '' || rel.includes('\0')) throw new CscheckError('compare.bad-summary', { key }, { file: from });
+  const file = join(dir, rel);
+  const shown = JSON.stringify(rel);
+  const root = await realpath(dir);
+  const outside = () => new CscheckError('compare.outside-dir', { path: shown, dir }, { file: from });
+  const escapes = (p: string) => {
+    const rest = relative(root, p);
+    return rest === '' || rest === '..' || rest.startsWith(`..${sep}`) || isAbsolute(rest);
+  };
+  // Refused as written first, so a path leading out is never even looked up.
+  if (isAbsolute(rel) || escapes(resolve(root, rel))) throw outside();
+  let real: string;
   try {
-    text = await readFile(file, 'utf8');
+    real = await realpath(resolve(root, rel));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CscheckError('input.not-found', { file }, { file });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CscheckError('input.not-found', { file }, { file });
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file }, { cause: err });
+  }
+  // Then as the links inside lead.
+  if (escapes(real)) throw outside();
+  // Not a FIFO to wait on, nor a link swapped in since realpath: O_NONBLOCK, O_NOFOLLOW.
+  let handle: FileHandle;
+  try {
+    handle = await open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  } catch (err) {
     throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file }, { cause: err });
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    const st = await handle.stat();
+    if (!st.isFile()) throw new CscheckError('compare.not-a-file', { path: shown }, { file: from });
+    if (st.size > LIMITS.reportJsonBytes) throw new CscheckError('input.limit', limitArgs('reportJsonBytes', st.size), { file });
+    // No more than stat said: a file that grows meanwhile is read as it was.
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const { bytesRead } = await handle.read(buf, got, st.size - got, got);
+      if (!bytesRead) break;
+      got += bytesRead;
+    }
+    return { file, text: buf.toString('utf8', 0, got) };
+  } catch (err) {
+    if (err instanceof CscheckError) throw err;
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file }, { cause: err });
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readJson(dir: string, rel: unknown, from: string, key: string): Promise<{ file: string; json: unknown }> {
+  const { file, text } = await readReportFile(dir, rel, from, key);
+  try {
+    return { file, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (err) {
     throw new CscheckError('compare.bad-json', { detail: (err as Error).message }, { file }, { cause: err });
   }
@@ -86,9 +137,9 @@ function need(value: unknown, keys: string[], file: string): void {
 }
 
 async function readSummary(dir: string): Promise<BatchSummary> {
-  const file = join(dir, 'summary.json');
-  if (!(await stat(file).catch(() => null))?.isFile()) throw new CscheckError('compare.no-summary', {}, { file: dir });
-  const summary = (await readJson(file)) as BatchSummary;
+  if (!(await lstat(join(dir, 'summary.json')).catch(() => null))) throw new CscheckError('compare.no-summary', {}, { file: dir });
+  const { file, json } = await readJson(dir, 'summary.json', dir, 'summary.json');
+  const summary = json as BatchSummary;
   need(summary, ['plan.id', 'files', 'indicators'], file);
   return summary;
 }
@@ -96,10 +147,11 @@ async function readSummary(dir: string): Promise<BatchSummary> {
 /** The batch with the JSON report of each file that has one (their plan must be the summary's). */
 async function batchDir(dir: string, summary: BatchSummary): Promise<Snapshot> {
   const reports = new Map<string, Report>();
-  for (const f of summary.files) {
-    if (f.status !== 'ok' || !f.reports?.json) continue;
-    const file = join(dir, f.reports.json);
-    const report = (await readJson(file)) as Report;
+  const from = join(dir, 'summary.json');
+  for (const [i, f] of summary.files.entries()) {
+    if (f?.status !== 'ok' || !f.reports?.json) continue;
+    const { file, json } = await readJson(dir, f.reports.json, from, `files[${i}].reports.json`);
+    const report = json as Report;
     need(report, ['plan.id', 'indicators', 'summary'], file);
     checkSamePlan(join(dir, 'summary.json'), summary.plan.id, file, report.plan.id);
     reports.set(f.input, report);

@@ -16,6 +16,7 @@ import type { PlanOutputOptions } from './plans.js';
 import type { ReportOptions } from './report-options.js';
 import { SEVERITY_FAIL_ON, addReportOptions } from './report-options.js';
 import { EVALUATE_FORMAT_NAMES } from '../report/formats/index.js';
+import { defaultJobs } from '../rules/parallel-csv.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -25,6 +26,8 @@ export interface Io {
   /** Whether stderr is a terminal (progress bars); as stdout when not given. */
   stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
+  /** Waits for what was written to stdout; the first write error, if any (the process's stdout only). */
+  finished?(): Promise<NodeJS.ErrnoException | null>;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -32,26 +35,53 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 /** Options every plan subcommand parses (`color` is set by `--no-color` where there is one). */
 type PlanOptions = PlanOutputOptions & { debug?: boolean };
 
-// A reader that stops early (`cscheck … | head`) closes the pipe; that is not an error of ours.
-const ignoreClosedPipe = (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
-};
-
-const processIo = (): Io => {
-  process.stdout.on('error', ignoreClosedPipe);
+/**
+ * Writing to the process's stdout. Its write errors arrive later, as events: they are kept (the
+ * first one) and `finished` hands it over once every write has settled, so main can end with one
+ * line instead of the stream's uncaught error and a stack trace.
+ */
+function processIo(): Io {
+  let pending = 0;
+  let failure: NodeJS.ErrnoException | null = null;
+  let settled: (() => void) | null = null;
+  const fail = (err: NodeJS.ErrnoException) => {
+    failure ??= err;
+  };
+  process.stdout.on('error', fail);
+  // Nothing can be said about a closed stderr; its errors must not end the process either.
+  process.stderr.on('error', () => undefined);
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      // Once stdout has failed, the rest goes nowhere (a closed pipe would fail every write).
+      if (failure) return;
+      pending++;
+      process.stdout.write(t, (err) => {
+        if (err) fail(err);
+        if (--pending === 0) settled?.();
+      });
+    },
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
+    finished: async () => {
+      if (pending) await new Promise<void>((resolve) => (settled = resolve));
+      return failure;
+    },
   };
-};
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
+}
+
+/** Job counts above the processors here only cost memory (a thread each): clamped to them, silently. */
+export function jobsOption(v: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return Math.min(n, defaultJobs());
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -82,7 +112,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   addReportOptions(evaluate, EVALUATE_FAIL_ON, EVALUATE_FORMAT_NAMES)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
-    .option('-j, --jobs <n>', 'threads for large CSV files (default: the number of cores)', positiveInt)
+    .option('-j, --jobs <n>', `threads for large CSV files (default and at most: the number of cores, ${defaultJobs()} here)`, jobsOption)
     .option('--debug', 'print stack traces for errors')
     .action(async (files: string[], opts) => {
       lang = opts.lang;
@@ -211,8 +241,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .argument('<inputs...>', 'folders (searched recursively for .csv, .tsv, .xlsx, .xlsm, .xls), quoted globs, or files')
     .requiredOption('-p, --plan <id|path>', 'a bundled plan id (e.g. quanzhou) or a plan YAML file')
     .requiredOption('--out <dir>', 'the report directory (created if missing; reports of the same names are replaced)')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt)
+    .option('-j, --jobs <n>', `worker threads (default and at most: the number of cores, ${defaultJobs()} here)`, jobsOption)
     .option('--annotate', 'also write each input back as an annotated workbook (REPORT_DIR/…/NAME.xlsx)')
+    .option('-L, --follow', 'also follow symbolic links found inside the folders and globs (links named on the command line are always followed); each file is still evaluated once')
     .addOption(new Option('-f, --format <name>', 'what to print at the end: table (one line per file), json (summary.json), markdown (summary.md)').choices(['table', 'json', 'markdown']).default('table'))
     .option('--sheet <name>', 'XLSX: the sheet holding the community table (default: the first sheet)')
     .option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected')
@@ -230,24 +261,38 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exit = await batchCommand(inputs, opts, io);
     });
 
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exit;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // Help asked for is success; help shown because a command is missing (`cscheck plans`) is a usage error.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  const code = await (async () => {
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+      return exit;
+    } catch (err) {
+      if (err instanceof CommanderError) {
+        // Help asked for is success; help shown because a command is missing (`cscheck plans`) is a usage error.
+        if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        return EXIT.usage;
+      }
+      if (err instanceof CscheckError) {
+        const where = locationText(err.location);
+        io.stderr(`cscheck: ${where ? `${where}: ` : ''}${message(err.messageId, err.args, lang)}\n`);
+        if (debug) io.stderr(`${err.stack}\n${err.cause instanceof Error ? err.cause.stack : ''}\n`);
+        return EXIT.usage;
+      }
+      const e = err as Error;
+      io.stderr(`cscheck: ${e?.message ?? String(err)}\n`);
+      if (debug) io.stderr(`${e?.stack}\n`);
       return EXIT.usage;
     }
-    if (err instanceof CscheckError) {
-      const where = locationText(err.location);
-      io.stderr(`cscheck: ${where ? `${where}: ` : ''}${message(err.messageId, err.args, lang)}\n`);
-      if (debug) io.stderr(`${err.stack}\n${err.cause instanceof Error ? err.cause.stack : ''}\n`);
-      return EXIT.usage;
-    }
-    const e = err as Error;
-    io.stderr(`cscheck: ${e?.message ?? String(err)}\n`);
-    if (debug) io.stderr(`${e?.stack}\n`);
-    return EXIT.usage;
+  })();
+  const failed = await io.finished?.();
+  if (!failed) return code;
+  // A reader that stops early (`cscheck … | head`) closes the pipe: that is its choice, not an error.
+  // The check itself ran in full, so the exit code stays its result, as if every line had been read.
+  if (failed.code === 'EPIPE') {
+    if (debug) io.stderr(`cscheck: ${message('output.closed', { detail: failed.message }, lang)}\n`);
+    return code;
   }
+  // A full disk, an I/O error: the output is incomplete, which is an error whatever was found.
+  io.stderr(`cscheck: ${message('output.stdout-failed', { detail: failed.message }, lang)}\n`);
+  if (debug) io.stderr(`${failed.stack}\n`);
+  return EXIT.usage;
 }

@@ -7,12 +7,16 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CscheckError } from '../schema/errors.js';
 import { localized } from '../schema/messages.js';
+import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
+import { onInterrupt } from './interrupt.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => null);
   if (existing && existing.isDirectory()) throw isADirectory(path);
   if (existing && !existing.isFile()) {
-    await writeFile(path, data);
+    await writeFile(path, data).catch((err) => {
+      throw writeFailure(path, err);
+    });
     return;
   }
   await writeAtomicWith(path, (tmp) => writeFile(tmp, data));
@@ -29,6 +33,8 @@ export async function writeAtomicWith<T>(path: string, write: (tmp: string) => P
   const existing = await stat(path).catch(() => null);
   if (existing && existing.isDirectory()) throw isADirectory(path);
   const tmp = tempPathFor(path);
+  // Stopped by a signal meanwhile: the temporary file (and a workbook's parts beside it) go too.
+  const stopped = onInterrupt(() => removeLeftovers(dirname(path)));
   try {
     const result = await write(tmp);
     await rename(tmp, path);
@@ -36,6 +42,8 @@ export async function writeAtomicWith<T>(path: string, write: (tmp: string) => P
   } catch (err) {
     await rm(tmp, { force: true });
     throw writeFailure(path, err);
+  } finally {
+    stopped();
   }
 }
 

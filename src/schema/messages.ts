@@ -453,6 +453,10 @@ const catalogue = {
 
   // — output, batch and compare —
   'output.closed': { zh: '输出已关闭（{detail}）', en: 'the output was closed ({detail})' },
+  'output.stdout-failed': { zh: '无法写入标准输出：{detail}', en: 'cannot write to standard output: {detail}' },
+  'compare.outside-dir': { zh: '报告路径 {path} 指向报告目录 {dir} 之外，不予读取', en: 'the report path {path} leads outside the report directory {dir}; not read' },
+  'batch.skipped-links': { zh: '未跟随 {count} 个指向文件或目录的符号链接（如 {first}）；加 --follow 可跟随', en: '{count} symbolic links to files or folders not followed (e.g. {first}); --follow follows them' },
+  'compare.not-a-file': { zh: '报告路径 {path} 不是普通文件，不予读取', en: 'the report path {path} is not a regular file; not read' },
 
   // — legacy spreadsheets —
   'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
