@@ -45,7 +45,7 @@ export const LIMIT_SPECS = {
   // — batch and compare —
   batchFiles: { value: 100_000, unit: 'files', zh: '一次批量检查的文件数', en: 'files in one batch' },
   directoryDepth: { value: 64, unit: 'levels', zh: '批量检查的目录层数', en: 'folder depth a batch descends' },
-  reportJsonBytes: { value: 1024 * MiB, unit: 'bytes', zh: 'compare 读取的报告文件大小', en: 'size of a report file compare reads' },
+  reportJsonBytes: { value: 256 * MiB, unit: 'bytes', zh: 'compare 读取的报告文件大小', en: 'size of a report file compare reads' },
 
   // — what reports print —
   labelChars: { value: 200, unit: 'characters', zh: '报告中名称的显示长度（超出部分以…截断）', en: 'length of a name as reports print it (cut with …)' },
