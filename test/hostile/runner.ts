@@ -68,6 +68,18 @@ function peakRss(pid: number): number {
   }
 }
 
+// Children run in process groups of their own; if the test run itself ends, they end with it.
+const live = new Set<number>();
+process.on('exit', () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** Runs cscheck with `setup` in `dir`. */
 export function runCscheck(dir: string, setup: Setup, timeFile = path.join(tmpdir(), `cscheck-time-${process.pid}-${Math.random().toString(36).slice(2)}`)): Promise<Outcome> {
   const env: Record<string, string> = {};
@@ -78,8 +90,10 @@ export function runCscheck(dir: string, setup: Setup, timeFile = path.join(tmpdi
   const argv = hasPrlimit ? [`--data=${MEMORY_CAP}`, ...timed, ...setup.args] : ['-c', `ulimit -d ${MEMORY_CAP / 1024} && exec "$0" "$@"`, ...timed, ...setup.args];
   const devfull = setup.stdout === 'devfull' ? openSync('/dev/full', 'w') : undefined;
   const t0 = performance.now();
-  const child = spawn(cmd, argv, { cwd: setup.cwd ?? dir, env, stdio: ['ignore', devfull ?? 'pipe', 'pipe'] });
+  // A process group of its own: the time cap kills GNU time and cscheck under it together.
+  const child = spawn(cmd, argv, { cwd: setup.cwd ?? dir, env, stdio: ['ignore', devfull ?? 'pipe', 'pipe'], detached: true });
   if (devfull !== undefined) closeSync(devfull);
+  if (child.pid) live.add(child.pid);
   let stdout = '';
   let stderr = '';
   let peakKb = 0;
@@ -114,12 +128,17 @@ export function runCscheck(dir: string, setup: Setup, timeFile = path.join(tmpdi
   timers.push(
     setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, HARD_KILL_MS),
   );
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      if (child.pid) live.delete(child.pid);
       clearInterval(poll);
       timers.forEach(clearTimeout);
       const ms = performance.now() - t0;
