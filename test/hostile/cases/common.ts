@@ -8,7 +8,7 @@ import type { Outcome, Setup } from '../runner.js';
 export interface Expect {
   /** The exit codes that are right for this case (a signal case: 128 + its number). */
   code: number | number[];
-  /** The one stderr line (exit 2) or the whole stderr must match. */
+  /** On exit 2, the error line must match. */
   stderr?: RegExp;
   /** Something stderr must not contain. */
   notStderr?: RegExp;
