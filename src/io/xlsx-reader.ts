@@ -45,7 +45,8 @@ class MergeFiller {
   private readonly active: { m: MergeRange; value: Raw; percent: boolean }[] = [];
 
   constructor(merges: MergeRange[]) {
-    this.pending = [...merges].sort((a, b) => b.top - a.top);
+    // Popped from the end: by top row, and in file order among ranges on the same row.
+    this.pending = [...merges].reverse().sort((a, b) => b.top - a.top);
   }
 
   fill(r: Cells, width: number): void {
