@@ -8,7 +8,7 @@
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { Transform, pipeline } from 'node:stream';
+import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
@@ -190,13 +190,24 @@ export class XlsxPackage {
         done(inflated === declared ? null : damaged(where, 'xlsx.part-size', { part: name, size: declared }));
       },
     });
-    // A reader that stops early destroys `guard`; pipeline then ends the zip entry's stream too,
-    // which would otherwise keep the file open.
-    const done = (err: NodeJS.ErrnoException | null) => {
-      if (err && !guard.destroyed) guard.destroy(err);
+    const fail = (err: Error) => {
+      if (!guard.destroyed) guard.destroy(err);
     };
-    if (method === 8) pipeline(raw, zlib.createInflateRaw(), guard, done);
-    else pipeline(raw, guard, done);
+    raw.on('error', fail);
+    const inflate = method === 8 ? zlib.createInflateRaw() : null;
+    if (inflate) raw.pipe(inflate.on('error', fail)).pipe(guard);
+    else raw.pipe(guard);
+    // A reader that stops early (or fails) destroys `guard`. The file's read stream is then not
+    // destroyed but unpiped and read to its end, the compressed bytes dropped: destroying it while
+    // another part's read waits behind it makes yauzl's reader use a closed stream's file
+    // descriptor (a TypeError no one can catch), and left paused it would keep the file open.
+    guard.on('close', () => {
+      if (inflate) {
+        raw.unpipe(inflate);
+        inflate.destroy();
+      } else raw.unpipe(guard);
+      if (!raw.readableEnded) raw.resume();
+    });
     this.open.add(guard);
     guard.on('close', () => this.open.delete(guard));
     if (text) guard.setEncoding('utf8');
