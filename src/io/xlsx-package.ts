@@ -8,10 +8,15 @@
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { CscheckError } from '../schema/errors.js';
+import type { Location } from '../schema/finding.js';
+import type { LimitName } from '../schema/limits.js';
+import { LIMITS, limitArgs } from '../schema/limits.js';
+import { localized } from '../schema/messages.js';
 
 export interface MergeRange {
   top: number;
@@ -40,27 +45,32 @@ export const localName = (name: string): string => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
-/** The 1-based column of a cell reference (`AB12` → 28), read from its letters only. */
-export function columnOfRef(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col;
+/** The last row and column a worksheet can have (ECMA-376 18.3.1.13; Excel's 1,048,576 × XFD). */
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
+
+/** A damaged-part error: `detail` is one of the xlsx.* messages. */
+export function damaged(where: Location, id: Parameters<typeof localized>[0], args: Record<string, unknown> = {}): CscheckError {
+  return new CscheckError('input.xlsx-damaged', { detail: localized(id, args) }, where);
 }
 
-export function decodeRef(ref: string): { row: number; col: number } {
+/** `AB12` or `$AB$12` → its row and column, or null when it is not a cell of a worksheet. */
+export function decodeRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m) return null;
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 36) continue; // $
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return { row: Number(ref.slice(i).replace('$', '')), col };
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return col <= MAX_COL && row <= MAX_ROW ? { row, col } : null;
+}
+
+/** A merged range's `ref` (`A1:B2`, reversed corners put in order, or one cell), or null. */
+export function decodeRange(ref: string): MergeRange | null {
+  const i = ref.indexOf(':');
+  const a = decodeRef(i < 0 ? ref : ref.slice(0, i));
+  const b = i < 0 ? a : decodeRef(ref.slice(i + 1));
+  if (!a || !b) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
 function xmlUnescape(s: string): string {
@@ -72,7 +82,14 @@ function attr(tag: string, name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-const MERGE = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*>/g;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+// Below this many inflated bytes a part's ratio says nothing: a small, repetitive part (styles, a
+// short sheet of empty styled cells) may compress far better than any data does.
+const RATIO_FLOOR = 1024 * 1024;
+// saxes builds a text node whole before a handler sees it (see pendingText); past this many times
+// the cell limit it is stopped there, without a cell to name (a cell's own check names it first).
+export const PENDING_TEXT_FACTOR = 8;
 // Built-in number formats (ECMA-376 18.8.30): 9, 10 are percentages; 14–22 and 45–47 dates.
 const BUILTIN_PERCENT = new Set([9, 10]);
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
@@ -85,6 +102,11 @@ const BUILTIN_CODE: Record<number, string> = {
 };
 
 export class XlsxPackage {
+  /** Streams still open, ended by close(): a reader that fails must not leave a part inflating. */
+  private readonly open = new Set<Readable>();
+  /** Shared strings longer than a cell may be: their index and full length (the table keeps a stub). */
+  readonly longStrings = new Map<number, number>();
+
   private constructor(
     private readonly zip: ZipFile,
     private readonly entries: Map<string, Entry>,
@@ -98,9 +120,13 @@ export class XlsxPackage {
         yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z!))),
       );
       const z = zip;
+      // The directory's count is a claim; entries are also counted as they are read.
+      if (z.entryCount > LIMITS.xlsxEntries) throw new CscheckError('input.limit', limitArgs('xlsxEntries', z.entryCount), { file: display });
       const entries = await new Promise<Map<string, Entry>>((resolve, reject) => {
         const map = new Map<string, Entry>();
+        let count = 0;
         z.on('entry', (e: Entry) => {
+          if (++count > LIMITS.xlsxEntries) return reject(new CscheckError('input.limit', limitArgs('xlsxEntries', count), { file: display }));
           map.set(e.fileName, e);
           z.readEntry();
         });
@@ -111,11 +137,13 @@ export class XlsxPackage {
       return new XlsxPackage(z, entries, display);
     } catch (err) {
       zip?.close();
+      if (err instanceof CscheckError) throw err;
       throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
     }
   }
 
   close(): void {
+    for (const s of this.open) s.destroy();
     this.zip.close();
   }
 
@@ -123,19 +151,67 @@ export class XlsxPackage {
     return this.entries.has(name);
   }
 
-  /** A part as a stream of text (or of bytes), inflated as it is read. */
-  async stream(name: string, text = true): Promise<Readable> {
+  /**
+   * A part as a stream of text (or of bytes), inflated as it is read. The inflated bytes are
+   * counted as they come, against the part's limit, against the size the header states and, past
+   * RATIO_FLOOR, against the compressed bytes read so far: a zip bomb stops within its first
+   * megabytes, whatever its headers say. `sheet` names the sheet the part is, for the error.
+   */
+  async stream(name: string, text = true, sheet?: string): Promise<Readable> {
     const entry = this.entries.get(name);
     if (!entry) throw new CscheckError('input.corrupt-xlsx', { detail: `${name} missing` }, { file: this.display });
-    const s = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, (err, st) => (err ? reject(err) : resolve(st!))));
+    const where: Location = sheet === undefined ? { file: this.display } : { file: this.display, sheet };
+    const capName: LimitName = name === SHARED_STRINGS ? 'sharedStringsBytes' : 'xlsxPartBytes';
+    const cap = LIMITS[capName];
+    const declared = entry.uncompressedSize;
+    if (declared > cap) throw new CscheckError('input.limit', limitArgs(capName, declared), where);
+    const method = entry.compressionMethod;
+    if (entry.isEncrypted() || (method !== 0 && method !== 8)) throw damaged(where, 'xlsx.part-method', { part: name });
+    const raw = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(entry, { decodeFileData: false }, (err, st) => (err ? reject(err) : resolve(st!))),
+    );
+    let packed = 0;
+    let inflated = 0;
+    raw.on('data', (chunk: Buffer) => {
+      packed += chunk.length;
+    });
+    const ratio = LIMITS.xlsxRatio;
     // A deep buffer lets zlib inflate ahead on the thread pool while the parser works.
-    const ahead = s.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
-    s.on('error', (err) => ahead.destroy(err));
-    // A reader that stops early destroys `ahead`; the zip entry's stream must stop with it, or it
-    // keeps the file open.
-    ahead.on('close', () => s.destroy());
-    if (text) ahead.setEncoding('utf8');
-    return ahead;
+    const guard = new Transform({
+      highWaterMark: 1 << 20,
+      transform(chunk: Buffer, _enc, done) {
+        inflated += chunk.length;
+        if (inflated > cap) return done(new CscheckError('input.limit', limitArgs(capName, inflated), where));
+        if (inflated > RATIO_FLOOR && inflated > ratio * packed) return done(new CscheckError('input.limit', limitArgs('xlsxRatio', Math.floor(inflated / packed)), where));
+        if (inflated > declared) return done(damaged(where, 'xlsx.part-size', { part: name, size: declared }));
+        done(null, chunk);
+      },
+      flush(done) {
+        done(inflated === declared ? null : damaged(where, 'xlsx.part-size', { part: name, size: declared }));
+      },
+    });
+    const fail = (err: Error) => {
+      if (!guard.destroyed) guard.destroy(err);
+    };
+    raw.on('error', fail);
+    const inflate = method === 8 ? zlib.createInflateRaw() : null;
+    if (inflate) raw.pipe(inflate.on('error', fail)).pipe(guard);
+    else raw.pipe(guard);
+    // A reader that stops early (or fails) destroys `guard`. The file's read stream is then not
+    // destroyed but unpiped and read to its end, the compressed bytes dropped: destroying it while
+    // another part's read waits behind it makes yauzl's reader use a closed stream's file
+    // descriptor (a TypeError no one can catch), and left paused it would keep the file open.
+    guard.on('close', () => {
+      if (inflate) {
+        raw.unpipe(inflate);
+        inflate.destroy();
+      } else raw.unpipe(guard);
+      if (!raw.readableEnded) raw.resume();
+    });
+    this.open.add(guard);
+    guard.on('close', () => this.open.delete(guard));
+    if (text) guard.setEncoding('utf8');
+    return guard;
   }
 
   private async text(name: string): Promise<string> {
@@ -174,13 +250,15 @@ export class XlsxPackage {
 
   /**
    * <mergeCell> ranges sit after the data in a sheet's XML: one pass over the inflated bytes finds
-   * them (searched as bytes: decoding the whole sheet to text here would double the work).
+   * them (searched as bytes: decoding the whole sheet to text here would double the work). A ref
+   * that is not a range of cells is damage; reversed corners (B5:A1) are put in order.
    */
-  async merges(path: string): Promise<MergeRange[]> {
+  async merges(path: string, sheet: string): Promise<MergeRange[]> {
+    const where = { file: this.display, sheet };
     const merges: MergeRange[] = [];
     const needle = Buffer.from('mergeCell');
     let tail: Buffer = Buffer.alloc(0);
-    const stream = await this.stream(path, false);
+    const stream = await this.stream(path, false, sheet);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const bytes = tail.length ? Buffer.concat([tail, chunk]) : chunk;
       if (bytes.indexOf(needle) < 0) {
@@ -192,39 +270,64 @@ export class XlsxPackage {
       let consumed = 0;
       let m: RegExpExecArray | null;
       while ((m = MERGE.exec(text))) {
-        const a = decodeRef(m[1]);
-        const b = decodeRef(m[2]);
-        merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+        const ref = xmlUnescape(attr(m[0], 'ref') ?? '');
+        const range = decodeRange(ref);
+        if (!range) throw damaged(where, 'xlsx.merge-ref', { ref: ref.length > 40 ? `${ref.slice(0, 40)}…` : ref });
+        if (merges.length >= LIMITS.mergedRanges) throw new CscheckError('input.limit', limitArgs('mergedRanges'), where);
+        merges.push(range);
         consumed = MERGE.lastIndex;
       }
-      tail = Buffer.from(text.slice(Math.max(consumed, text.length - 200)));
+      // Keep an unfinished tag (from its '<') for the next chunk.
+      const open = text.lastIndexOf('<');
+      const keep = open >= consumed && text.length - open < 4096 ? open : Math.max(consumed, text.length - 200);
+      tail = Buffer.from(text.slice(keep));
     }
     return merges;
   }
 
-  /** The shared strings table; rich text runs are joined, phonetic runs (<rPh>) left out. */
+  /**
+   * The shared strings table; rich text runs are joined, phonetic runs (<rPh>) left out. A string
+   * longer than a cell may hold is kept as a stub one character over the limit, its length noted
+   * in longStrings: it is an error only if a cell uses it.
+   */
   async sharedStrings(): Promise<string[]> {
-    const name = this.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : null;
-    if (!name) return [];
+    if (!this.has(SHARED_STRINGS)) return [];
     const strings: string[] = [];
+    const where = { file: this.display };
+    const maxChars = LIMITS.cellChars;
     const parser = new SaxesParser({ position: false });
     let current = '';
+    let length = 0;
     let inT = false;
     let phonetic = 0;
     parser.on('opentag', (t) => {
-      if (localName(t.name) === 'si') current = '';
-      else if (localName(t.name) === 't') inT = phonetic === 0;
-      else if (localName(t.name) === 'rPh') phonetic++;
+      const name = localName(t.name);
+      if (name === 'si') {
+        current = '';
+        length = 0;
+      } else if (name === 't') inT = phonetic === 0;
+      else if (name === 'rPh') phonetic++;
     });
     parser.on('closetag', (t) => {
-      if (localName(t.name) === 'si') strings.push(current);
-      else if (localName(t.name) === 't') inT = false;
-      else if (localName(t.name) === 'rPh') phonetic--;
+      const name = localName(t.name);
+      if (name === 'si') {
+        if (strings.length >= LIMITS.sharedStrings) throw new CscheckError('input.limit', limitArgs('sharedStrings'), where);
+        if (length > maxChars) this.longStrings.set(strings.length, length);
+        strings.push(current);
+      } else if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
     });
     parser.on('text', (text) => {
-      if (inT) current += text;
+      if (!inT) return;
+      length += text.length;
+      if (current.length > maxChars) return;
+      current += text;
+      if (current.length > maxChars) current = current.slice(0, maxChars + 1);
     });
-    await feed(parser, await this.stream(name));
+    const guard = () => {
+      if (pendingText(parser) > PENDING_TEXT_FACTOR * maxChars) tooLong(pendingText(parser), where);
+    };
+    await feed(parser, await this.stream(SHARED_STRINGS), undefined, undefined, guard);
     return strings;
   }
 
@@ -252,16 +355,31 @@ export class XlsxPackage {
   }
 }
 
-/** Streams text into a SAX parser until `stop` says so; `gate` may hold the next chunk back. */
-export async function feed(parser: SaxesParser, stream: Readable, stop?: () => boolean, gate?: () => Promise<void> | undefined): Promise<void> {
+/** Streams text into a SAX parser until `stop` says so; `gate` may hold the next chunk back; `check` runs after each chunk. */
+export async function feed(parser: SaxesParser, stream: Readable, stop?: () => boolean, gate?: () => Promise<void> | undefined, check?: () => void): Promise<void> {
   for await (const chunk of stream) {
     const wait = gate?.();
     if (wait) await wait;
     parser.write(chunk as string);
+    check?.();
     if (stop?.()) {
       stream.destroy();
       return;
     }
   }
   parser.close();
+}
+
+/**
+ * The text saxes holds for the node it is in (text or an attribute value), not yet handed to a
+ * handler: it arrives whole at the next tag, so a gigabyte-long text node would be built in memory
+ * before a handler could measure it. The field is saxes' own (private in its types).
+ */
+export function pendingText(parser: SaxesParser): number {
+  return (parser as unknown as { text?: string }).text?.length ?? 0;
+}
+
+/** The error for text longer than a cell may hold. */
+export function tooLong(length: number, where: Location): never {
+  throw new CscheckError('input.limit', limitArgs('cellChars', length), where);
 }

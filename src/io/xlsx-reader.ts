@@ -14,7 +14,7 @@ import { echoColumns } from './sheet-echo.js';
 import type { TableSummary } from './table-summary.js';
 import type { Raw } from './values.js';
 import type { MergeRange } from './xlsx-package.js';
-import { XlsxPackage } from './xlsx-package.js';
+import { XlsxPackage, damaged } from './xlsx-package.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import { streamSheet } from './xlsx-sheet.js';
 
@@ -32,29 +32,50 @@ type Cells = SheetRow & { original?: Raw[] };
 /** Rows held while the merged ranges are still being read. */
 const MERGE_WAIT_ROWS = 20_000;
 
-/** Fills every cell of a merged range with its top-left value, row by row. */
+/**
+ * Fills every cell of a merged range with its top-left value, row by row, but only over the sheet's
+ * used range: rows that are present, and columns up to `width`, the rightmost cell present. A range
+ * reaching past it (A1:XFD1048576) costs no more than the cells there are. Ranges may not overlap
+ * (Excel repairs a file where they do by dropping the later one); so does this, which keeps the
+ * ranges active on a row within its width.
+ */
 class MergeFiller {
   private readonly pending: MergeRange[];
+  /** The ranges covering the current row, by left column; they are column-disjoint. */
   private readonly active: { m: MergeRange; value: Raw; percent: boolean }[] = [];
 
   constructor(merges: MergeRange[]) {
-    this.pending = [...merges].sort((a, b) => b.top - a.top);
+    // Popped from the end: by top row, and in file order among ranges on the same row.
+    this.pending = [...merges].reverse().sort((a, b) => b.top - a.top);
   }
 
-  fill(r: Cells): void {
+  fill(r: Cells, width: number): void {
+    const active = this.active;
+    if (active.length) {
+      // Drop the ranges that ended above this row, in place: a merged 乡镇 column keeps one active
+      // on nearly every row.
+      let kept = 0;
+      for (const a of active) if (a.m.bottom >= r.row) active[kept++] = a;
+      active.length = kept;
+    }
     while (this.pending.length && this.pending[this.pending.length - 1].top <= r.row) {
       const m = this.pending.pop()!;
+      if (m.bottom < r.row) continue;
+      let at = 0;
+      let hi = active.length;
+      while (at < hi) {
+        const mid = (at + hi) >> 1;
+        if (active[mid].m.left < m.left) at = mid + 1;
+        else hi = mid;
+      }
+      if ((at > 0 && active[at - 1].m.right >= m.left) || (at < active.length && active[at].m.left <= m.right)) continue;
       const first = m.top === r.row;
-      this.active.push({ m, value: first ? r.cells[m.left - 1] ?? null : null, percent: first ? r.percent[m.left - 1] ?? false : false });
+      active.splice(at, 0, { m, value: first ? r.cells[m.left - 1] ?? null : null, percent: first ? r.percent[m.left - 1] ?? false : false });
     }
-    if (!this.active.length) return;
-    // Drop the ranges that ended above this row, in place: a merged 乡镇 column keeps one active
-    // on nearly every row.
-    let kept = 0;
-    for (const a of this.active) if (a.m.bottom >= r.row) this.active[kept++] = a;
-    this.active.length = kept;
-    for (const a of this.active) {
-      for (let c = a.m.left; c <= a.m.right; c++) {
+    for (const a of active) {
+      if (a.m.left > width) break;
+      const right = Math.min(a.m.right, width);
+      for (let c = a.m.left; c <= right; c++) {
         if (r.row === a.m.top && c === a.m.left) continue;
         const v = r.cells[c - 1];
         if (v === undefined || v === null || v === '') {
@@ -64,6 +85,11 @@ class MergeFiller {
       }
     }
   }
+}
+
+/** Merged ranges cut to the columns up to `width` (for the annotated copy of a sheet). */
+function clipMerges(merges: MergeRange[], width: number): MergeRange[] {
+  return merges.filter((m) => m.left <= width).map((m) => (m.right <= width ? m : { ...m, right: width }));
 }
 
 type Role = { kind: 'table'; level: Level; header: Header } | { kind: 'values'; name: number; value: number; headerIndex: number } | null;
@@ -101,6 +127,7 @@ export async function readXlsx(path: string, display: string, sink: InputSink, o
 
 async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, options: XlsxOptions): Promise<TableSummary[]> {
   const sheets = await pkg.sheets();
+  if (!sheets.length) throw damaged({ file: display }, 'xlsx.no-sheets');
   const names = sheets.map((s) => s.name);
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
     throw new CscheckError('input.sheet-not-found', { sheet: options.sheet, sheets: names.join('、') }, { file: display });
@@ -120,7 +147,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     // bounded queue.
     let filler: MergeFiller | null = null;
     let mergeList: MergeRange[] = [];
-    const merges = pkg.merges(sheet.path).then((m) => {
+    const merges = pkg.merges(sheet.path, sheet.name).then((m) => {
       mergeList = m;
       filler = new MergeFiller(m);
     });
@@ -136,6 +163,10 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     const echoRow = (r: Cells) => echo!.row(r.row, r.original ?? r.cells, r.styles);
 
     const begin = () => {
+      // The header rows are filled once all are read: a merged title or group spans the columns
+      // that any of them uses.
+      const headWidth = head.length ? head[head.length - 1].width : 0;
+      for (const r of head) filler!.fill(r, headWidth);
       role = roleOf(head, mode);
       if (role && role.kind === 'table' && role.level === 'community') mainName = sheet.name;
       if (!role) {
@@ -155,7 +186,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
           columns: role.kind === 'table' ? echoColumns(role.header) : head[last].cells.map((c, index) => ({ index, header: c === null || c === undefined ? '' : String(c), type: null })),
           widths,
           // Rows are handled only once the merged ranges are known.
-          merges: mergeList,
+          merges: clipMerges(mergeList, headWidth),
           formats: styles.format,
         });
         for (let i = 0; i < start; i++) echoRow(head[i]);
@@ -185,13 +216,13 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
 
     const handle = (r: Cells): boolean => {
       if (echo) r.original = r.cells.slice();
-      filler!.fill(r);
       if (role === undefined) {
         head.push(r);
         if (head.length >= HEADER_SEARCH_ROWS) begin();
         return role !== null;
       }
       if (!role) return false;
+      filler!.fill(r, r.width);
       take(r);
       return true;
     };
@@ -203,7 +234,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     };
     await streamSheet(
       pkg,
-      sheet.path,
+      sheet,
       shared,
       styles,
       (r) => {
@@ -242,25 +273,27 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
 
 /**
  * The rows of one sheet (the first, or `sheet`), merged cells filled, for small tables read whole
- * (a task ledger). Also says which cells were filled from a merge.
+ * (a task ledger).
  */
-export async function readXlsxTable(path: string, display: string, sheet?: string): Promise<{ sheet: string; rows: SheetRow[]; merged: Set<string> }> {
+export async function readXlsxTable(path: string, display: string, sheet?: string): Promise<{ sheet: string; rows: SheetRow[] }> {
   const pkg = await XlsxPackage.open(path, display);
   try {
-    const sheets = (await pkg.sheets()).filter((s) => pkg.has(s.path));
+    const listed = await pkg.sheets();
+    if (!listed.length) throw damaged({ file: display }, 'xlsx.no-sheets');
+    const sheets = listed.filter((s) => pkg.has(s.path));
     const part = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
     if (!part) throw new CscheckError('input.sheet-not-found', { sheet: sheet ?? '', sheets: sheets.map((s) => s.name).join('、') }, { file: display });
-    const merges = await pkg.merges(part.path);
-    const filler = new MergeFiller(merges);
-    const merged = new Set<string>();
-    for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) merged.add(`${r}:${c}`);
+    const merges = await pkg.merges(part.path, part.name);
     const rows: SheetRow[] = [];
-    await streamSheet(pkg, part.path, await pkg.sharedStrings(), await pkg.styles(), (r) => {
-      filler.fill(r);
+    await streamSheet(pkg, part, await pkg.sharedStrings(), await pkg.styles(), (r) => {
       rows.push(r);
       return true;
     });
-    return { sheet: part.name, rows, merged };
+    // Read whole, the table's used range is known before any merged area is filled.
+    const filler = new MergeFiller(merges);
+    const width = rows.length ? rows[rows.length - 1].width : 0;
+    for (const r of rows) filler.fill(r, width);
+    return { sheet: part.name, rows };
   } catch (err) {
     if (err instanceof CscheckError) throw err;
     throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });

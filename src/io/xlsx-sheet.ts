@@ -3,9 +3,12 @@
 // codes as text, formula results in place of formulas — plus which cells are percent-formatted.
 
 import { SaxesParser } from 'saxes';
+import { columnLetter } from '../schema/finding.js';
+import type { Location } from '../schema/finding.js';
+import { LIMITS } from '../schema/limits.js';
 import type { Raw } from './values.js';
-import type { CellStyles, XlsxPackage } from './xlsx-package.js';
-import { columnOfRef, feed, localName } from './xlsx-package.js';
+import type { CellStyles, SheetPart, XlsxPackage } from './xlsx-package.js';
+import { MAX_COL, MAX_ROW, PENDING_TEXT_FACTOR, damaged, feed, localName, pendingText, tooLong } from './xlsx-package.js';
 
 export interface SheetRow {
   /** 1-based row number. */
@@ -15,6 +18,8 @@ export interface SheetRow {
   percent: boolean[];
   /** Each cell's style index, when asked for (keepStyles). */
   styles?: number[];
+  /** The rightmost column of any cell (even an empty one) in this row and the rows above it. */
+  width: number;
 }
 
 export interface StreamSheetOptions {
@@ -26,6 +31,23 @@ export interface StreamSheetOptions {
   onColumnWidth?: (min: number, max: number, width: number) => void;
 }
 
+/**
+ * The column of a cell's `r` (`AB12` in row 12 → 28), or 0 when it is no cell of this row: letters
+ * past XFD, no letters, or a row part that is not the row's own number (A0, B-5 in row 5).
+ */
+function cellColumn(ref: string, rowText: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return i > 0 && col <= MAX_COL && ref.length - i === rowText.length && ref.endsWith(rowText) ? col : 0;
+}
+
+const ROW_NUMBER = /^[1-9][0-9]{0,6}$/;
+
 function excelDate(serial: number, date1904 = false): Date {
   // Serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer.
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
@@ -34,7 +56,7 @@ function excelDate(serial: number, date1904 = false): Date {
 /** Calls `onRow` for each row with cells; `onRow` returns false to stop reading the sheet. */
 export async function streamSheet(
   pkg: XlsxPackage,
-  path: string,
+  part: SheetPart,
   shared: string[],
   styles: CellStyles,
   onRow: (row: SheetRow) => boolean,
@@ -42,8 +64,13 @@ export async function streamSheet(
 ): Promise<void> {
   const { keepStyles = false, onColumnWidth } = options;
   const parser = new SaxesParser({ position: false });
+  const sheet = part.name;
+  const file = pkg.display;
+  const maxChars = LIMITS.cellChars;
   let row: SheetRow | null = null;
   let lastRow = 0;
+  let rowText = '';
+  let maxCol = 0;
   let col = 0;
   let type = '';
   let style = 0;
@@ -56,14 +83,20 @@ export async function streamSheet(
     switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
       case 'row': {
         const r = tag.attributes.r as string | undefined;
+        if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= MAX_ROW)) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: clip(r) });
         lastRow = r ? Number(r) : lastRow + 1;
-        row = keepStyles ? { row: lastRow, cells: [], percent: [], styles: [] } : { row: lastRow, cells: [], percent: [] };
+        if (lastRow > MAX_ROW) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: lastRow });
+        rowText = r ?? String(lastRow);
+        row = keepStyles ? { row: lastRow, cells: [], percent: [], styles: [], width: 0 } : { row: lastRow, cells: [], percent: [], width: 0 };
         col = 0;
         break;
       }
       case 'c': {
         const ref = tag.attributes.r as string | undefined;
-        col = ref ? columnOfRef(ref) : col + 1;
+        if (ref === undefined) {
+          if (++col > MAX_COL) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: `${col}`, row: lastRow });
+        } else if (!(col = cellColumn(ref, rowText)) && row) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: clip(ref), row: lastRow });
+        if (col > maxCol) maxCol = col;
         type = (tag.attributes.t as string | undefined) ?? '';
         const s = tag.attributes.s as string | undefined;
         style = s ? Number(s) : 0;
@@ -86,8 +119,11 @@ export async function streamSheet(
         break;
     }
   });
+  const here = (): Location => (row && col ? { file, sheet, row: row.row, cell: `${columnLetter(col)}${row.row}` } : { file, sheet });
   parser.on('text', (text) => {
-    if (capture) value += text;
+    if (!capture) return;
+    value += text;
+    if (value.length > maxChars) tooLong(value.length, here());
   });
   parser.on('closetag', (tag) => {
     switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
@@ -101,7 +137,15 @@ export async function streamSheet(
       case 'c': {
         if (!row) break;
         let v: Raw = null;
-        if (type === 's') v = shared[Number(value)] ?? null;
+        if (type === 's') {
+          if (value !== '') {
+            const i = Number(value);
+            const text = shared[i];
+            if (text === undefined || !Number.isInteger(i)) throw damaged(here(), 'xlsx.shared-index', { index: clip(value), count: shared.length });
+            if (text.length > maxChars) tooLong(pkg.longStrings.get(i) ?? text.length, here());
+            v = text;
+          }
+        }
         else if (type === 'inlineStr' || type === 'str') v = value;
         else if (type === 'b') v = value === '1';
         else if (type === 'e') v = value;
@@ -119,6 +163,7 @@ export async function streamSheet(
       }
       case 'row':
         // Empty cells stay holes in the array: every consumer reads undefined as empty.
+        if (row) row.width = maxCol;
         if (row && row.cells.length && !onRow(row)) done = true;
         row = null;
         break;
@@ -127,5 +172,13 @@ export async function streamSheet(
         break;
     }
   });
-  await feed(parser, await pkg.stream(path), () => done, options.gate);
+  const guard = () => {
+    if (pendingText(parser) > PENDING_TEXT_FACTOR * maxChars) tooLong(pendingText(parser), here());
+  };
+  await feed(parser, await pkg.stream(part.path, true, sheet), () => done, options.gate, guard);
+}
+
+/** A value from a damaged file as an error quotes it: at most 40 characters. */
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

@@ -444,6 +444,13 @@ const catalogue = {
 
   // — damaged or hostile XLSX packages —
   'input.xlsx-damaged': { zh: '.xlsx 文件已损坏：{detail}', en: 'the .xlsx file is damaged: {detail}' },
+  'xlsx.no-sheets': { zh: '工作簿中没有工作表', en: 'the workbook lists no sheets' },
+  'xlsx.merge-ref': { zh: '合并区域“{ref}”不是有效的单元格区域（列 A–XFD，行 1–1048576）', en: 'the merged range “{ref}” is not a cell range (columns A–XFD, rows 1–1,048,576)' },
+  'xlsx.row-ref': { zh: '行号“{ref}”无效（应为 1–1048576）', en: 'the row number “{ref}” is not valid (rows 1–1,048,576)' },
+  'xlsx.cell-ref': { zh: '第 {row} 行的单元格引用“{ref}”无效（列 A–XFD，行号须与所在行一致）', en: 'the cell reference “{ref}” in row {row} is not valid (columns A–XFD, the row as its row’s)' },
+  'xlsx.shared-index': { zh: '单元格引用第 {index} 条共享字符串，但共享字符串表只有 {count} 条', en: 'the cell refers to shared string {index}, but the shared-strings table has {count}' },
+  'xlsx.part-size': { zh: '部件 {part} 解压后的大小与其声明的 {size} 字节不符', en: 'the part {part} does not inflate to the {size} bytes its header states' },
+  'xlsx.part-method': { zh: '部件 {part} 已加密或使用不支持的压缩方式', en: 'the part {part} is encrypted or uses an unsupported compression method' },
 
   // — damaged or hostile CSV text —
   'input.csv-damaged': { zh: 'CSV 文件有误：{detail}', en: 'the CSV file is damaged: {detail}' },
