@@ -21,7 +21,7 @@ const catalogue = {
   'input.csv-syntax': { zh: 'CSV 格式错误（第 {row} 条记录附近）：{detail}', en: 'CSV syntax error near record {row}: {detail}' },
   'input.encoding': { zh: '不支持的编码“{encoding}”', en: 'unsupported encoding “{encoding}”' },
   'input.read-failed': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
-  'input.limit': { zh: '{what}超出上限 {max}{found}；如确需处理，可设置环境变量 {env} 调高', en: 'the {what} is over the limit of {max}{found}; set the environment variable {env} to raise it' },
+  'input.limit': { zh: '{what}超出上限 {max}{found}；如确需处理，可设置环境变量 {env} 调高', en: '{what}: over the limit of {max}{found}; set the environment variable {env} to raise it' },
   'input.values-header': { zh: '填报指标表需要“指标”和“数值”两列', en: 'a reported-values table needs the columns 指标 and 数值' },
 
   // — plans (exit 2) —

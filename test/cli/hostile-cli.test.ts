@@ -153,7 +153,7 @@ describe('batch and symbolic links', () => {
     const out = path.join(tmpDir(), 'out');
     const r = spawnSync(process.execPath, [BIN, 'batch', src, '--plan', 'quanzhou', '--out', out, '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, CSCHECK_MAX_BATCH_FILES: '3' }, timeout: 30_000 });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`cscheck: ${src}: the files in one batch is over the limit of 3 files; set the environment variable CSCHECK_MAX_BATCH_FILES to raise it\n`);
+    expect(r.stderr).toBe(`cscheck: ${src}: files in one batch: over the limit of 3 files; set the environment variable CSCHECK_MAX_BATCH_FILES to raise it\n`);
     expect(existsSync(out)).toBe(false);
   }, 40_000);
 });
@@ -252,7 +252,7 @@ describe('compare: a report directory can only lead inside itself', () => {
     // The summary is read first, and is itself a report file: over 100 bytes too.
     const summarySize = readFileSync(path.join(old, 'summary.json')).length;
     expect(size).toBeGreaterThan(100);
-    expect(r.stderr).toBe(`cscheck: ${old}/summary.json: the size of a report file compare reads is over the limit of 100 bytes (here ${summarySize.toLocaleString('en-US')} bytes); set the environment variable CSCHECK_MAX_REPORT_JSON_BYTES to raise it\n`);
+    expect(r.stderr).toBe(`cscheck: ${old}/summary.json: size of a report file compare reads: over the limit of 100 bytes (here ${summarySize.toLocaleString('en-US')} bytes); set the environment variable CSCHECK_MAX_REPORT_JSON_BYTES to raise it\n`);
   }, 40_000);
 });
 
