@@ -6,6 +6,7 @@ import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { cjkTable } from './formats/cjk-table.js';
 import { fileStatus, indicatorCounts, totalsLine } from './batch-summary-text.js';
+import { cutLabel } from './safe-text.js';
 
 export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
   const L = (id: MessageId) => message(id, {}, s.lang);
@@ -14,7 +15,7 @@ export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
     [36, 12, 8, 20, 16, 40],
     s.files.map((f) => {
       const ok = f.status === 'ok';
-      return [f.input, f.area, ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
+      return [f.input, cutLabel(f.area), ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
     }),
   );
   return `${table}\n${totalsLine(s)}\n${message('batch.reports-in', { dir: reportDir }, s.lang)}\n`;

@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import type { Comparison, Transition } from '../../schema/comparison.js';
 import type { FormatContext } from '../render.js';
 import { wrapByWidth } from '../formats/wrap-width.js';
+import { visible } from '../safe-text.js';
 import type { Say } from './text.js';
 import {
   areaHeading,
@@ -39,7 +40,7 @@ function grid(head: string[], widths: number[], rows: string[][], c: ChalkInstan
   rows.forEach((row, r) => {
     table.push(
       row.map((cell, i) => {
-        const text = wrap ? wrapByWidth(cell, widths[i] - 2) : cell;
+        const text = wrap ? wrapByWidth(visible(cell), widths[i] - 2) : visible(cell);
         return transitions && i === row.length - 1 ? paint(transitions[r], text, c) : text;
       }),
     );
@@ -50,7 +51,9 @@ function grid(head: string[], widths: number[], rows: string[][], c: ChalkInstan
 export function table(cmp: Comparison, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lang = ctx.lang;
-  const say: Say = sayer(lang);
+  // Every sentence names places from the inputs: shown with their control characters visible.
+  const said = sayer(lang);
+  const say: Say = (id, args) => visible(said(id, args));
   const wrap = lang === 'zh';
   const out: string[] = [c.bold(titleText(cmp, lang, say)), snapshotsText(cmp, say, ctx.cwd)];
 
