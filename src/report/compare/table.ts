@@ -35,12 +35,15 @@ function paint(t: Transition, text: string, c: ChalkInstance): string {
   return c.gray(text);
 }
 
+/** Lines a cell may take: a township's name is the widest thing in a row (see wrapByWidth). */
+const CELL_LINES = 4;
+
 function grid(head: string[], widths: number[], rows: string[][], c: ChalkInstance, wrap: boolean, transitions?: Transition[]): string {
   const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: widths });
   rows.forEach((row, r) => {
     table.push(
       row.map((cell, i) => {
-        const text = wrap ? wrapByWidth(visible(cell), widths[i] - 2) : visible(cell);
+        const text = wrap ? wrapByWidth(visible(cell), widths[i] - 2, CELL_LINES) : visible(cell);
         return transitions && i === row.length - 1 ? paint(transitions[r], text, c) : text;
       }),
     );

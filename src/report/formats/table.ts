@@ -16,6 +16,8 @@ import { wrapByWidth } from './wrap-width.js';
 
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
+/** Lines a cell of the indicator table may take (see wrapByWidth). */
+const CELL_LINES = 4;
 
 function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   const text = message(`label.${r.status}`, {}, lang);
@@ -28,7 +30,7 @@ function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
   const widths = [34, 10, 14, 14, 26, 10, 14];
   // Cut before wrapping: wrapping measures every character it keeps.
-  const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(label(text), widths[col] - 2) : label(text));
+  const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(label(text), widths[col] - 2, CELL_LINES) : label(text));
   const table = new Table({
     head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
     style: { head: [], border: [] },

@@ -25,14 +25,26 @@ function widthOf(s: string): number {
   return w;
 }
 
-/** Breaks `text` into lines of at most `width` terminal columns, at any character. */
-export function wrapByWidth(text: string, width: number): string {
+/** `line` (of width `w`) with … at its end, within `width` columns. */
+function ellipsized(line: string, w: number, width: number): string {
+  const chars = [...line];
+  while (w + 1 > width && chars.length) w -= charWidth(chars.pop()!);
+  return `${chars.join('')}…`;
+}
+
+/**
+ * Breaks `text` into lines of at most `width` terminal columns, at any character; past `maxLines`
+ * lines the last one ends in …. A table cell needs the bound: cli-table3 measures a cell's whole
+ * text once for every line it draws, character by character, so a cell of n lines costs n³.
+ */
+export function wrapByWidth(text: string, width: number, maxLines = Infinity): string {
   const lines: string[] = [];
   let line = '';
   let w = 0;
   for (const ch of text) {
     const cw = charWidth(ch);
     if (w + cw > width && line) {
+      if (lines.length + 1 >= maxLines) return [...lines, ellipsized(line, w, width)].join('\n');
       lines.push(line);
       line = '';
       w = 0;
