@@ -9,6 +9,7 @@ import { formatAgainst, formatTarget } from '../schema/quantity.js';
 import type { Status } from '../schema/results.js';
 import { localize } from './formats/ci-common.js';
 import { mdCell } from './formats/markdown.js';
+import { cutLabel } from './safe-text.js';
 import { fileStatus, indicatorCounts, totalsLine } from './batch-summary-text.js';
 
 const MARK: Record<Status, string> = { met: '✅', 'not-met': '❌', 'no-data': '⚪' };
@@ -27,7 +28,7 @@ export function batchSummaryMarkdown(s: BatchSummary): string {
       [L('batch.col.file'), L('batch.col.area'), L('batch.col.rows'), L('label.status'), L('batch.col.indicators'), L('batch.col.findings'), L('batch.col.report')],
       s.files.map((f) => [
         f.input,
-        f.area,
+        cutLabel(f.area),
         f.status === 'ok' ? String(f.rows) : '—',
         `${EXIT_MARK[f.exitCode]} ${fileStatus(f, s.lang)}`,
         f.status === 'ok' ? indicatorCounts(f) : '—',

@@ -6,6 +6,8 @@ import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { cjkTable } from './formats/cjk-table.js';
 import { fileStatus, indicatorCounts, totalsLine } from './batch-summary-text.js';
+import { label } from './safe-text.js';
+import { wrapByWidth } from './formats/wrap-width.js';
 
 export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
   const L = (id: MessageId) => message(id, {}, s.lang);
@@ -14,7 +16,8 @@ export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
     [36, 12, 8, 20, 16, 40],
     s.files.map((f) => {
       const ok = f.status === 'ok';
-      return [f.input, f.area, ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
+      // The area (a name from the rows) in at most four lines of its column (see wrapByWidth).
+      return [f.input, wrapByWidth(label(f.area), 10, 4), ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
     }),
   );
   return `${table}\n${totalsLine(s)}\n${message('batch.reports-in', { dir: reportDir }, s.lang)}\n`;

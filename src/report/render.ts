@@ -4,6 +4,7 @@ import { isAbsolute, normalize, relative, sep } from 'node:path';
 import type { Finding, Location } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
+import { boundedMessage, cutLabel, visible } from './safe-text.js';
 
 export interface FormatContext {
   lang: Lang;
@@ -15,6 +16,20 @@ export interface FormatContext {
 export function findingMessage(f: Finding, lang: Lang): string {
   return message(f.messageId, f.args, lang);
 }
+
+/**
+ * A finding's message as the display formats print it: the names and values it quotes cut to
+ * LIMITS.labelChars, not yet made visible (each format escapes for itself; see safe-text.ts).
+ */
+export function findingText(f: Finding, lang: Lang): string {
+  return boundedMessage(f.messageId, f.args, lang);
+}
+
+/** A finding's message for a terminal or a CI log: bounded, and every control character visible. */
+export const findingLine = (f: Finding, lang: Lang): string => visible(findingText(f, lang));
+
+/** locationText for a terminal or a CI log: the sheet cut as a label, every control character visible. */
+export const locationLine = (l: Location, file = l.file): string => visible(locationText(l.sheet === undefined ? l : { ...l, sheet: cutLabel(l.sheet) }, file));
 
 /** `file 村（社区）!K53` for cells, `file:12:5` for plan lines, `file` otherwise; `file` shown as given. */
 export function locationText(l: Location, file = l.file): string {

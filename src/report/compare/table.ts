@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import type { Comparison, Transition } from '../../schema/comparison.js';
 import type { FormatContext } from '../render.js';
 import { wrapByWidth } from '../formats/wrap-width.js';
+import { visible } from '../safe-text.js';
 import type { Say } from './text.js';
 import {
   areaHeading,
@@ -34,12 +35,15 @@ function paint(t: Transition, text: string, c: ChalkInstance): string {
   return c.gray(text);
 }
 
+/** Lines a cell may take: a township's name is the widest thing in a row (see wrapByWidth). */
+const CELL_LINES = 4;
+
 function grid(head: string[], widths: number[], rows: string[][], c: ChalkInstance, wrap: boolean, transitions?: Transition[]): string {
   const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: widths });
   rows.forEach((row, r) => {
     table.push(
       row.map((cell, i) => {
-        const text = wrap ? wrapByWidth(cell, widths[i] - 2) : cell;
+        const text = wrap ? wrapByWidth(visible(cell), widths[i] - 2, CELL_LINES) : visible(cell);
         return transitions && i === row.length - 1 ? paint(transitions[r], text, c) : text;
       }),
     );
@@ -50,7 +54,9 @@ function grid(head: string[], widths: number[], rows: string[][], c: ChalkInstan
 export function table(cmp: Comparison, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lang = ctx.lang;
-  const say: Say = sayer(lang);
+  // Every sentence names places from the inputs: shown with their control characters visible.
+  const said = sayer(lang);
+  const say: Say = (id, args) => visible(said(id, args));
   const wrap = lang === 'zh';
   const out: string[] = [c.bold(titleText(cmp, lang, say)), snapshotsText(cmp, say, ctx.cwd)];
 

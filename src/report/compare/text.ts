@@ -8,6 +8,7 @@ import { message } from '../../schema/messages.js';
 import { digitsApart, formatAgainst, formatNumber, formatTarget } from '../../schema/quantity.js';
 import { localize } from '../formats/ci-common.js';
 import { shownPath } from '../render.js';
+import { boundedArgs, cutLabel } from '../safe-text.js';
 
 export type Say = (id: MessageId, args?: Record<string, unknown>) => string;
 
@@ -32,23 +33,23 @@ export function changeText(change: number | null, unit: string, say: Say): strin
 
 export const transitionText = (t: Transition, say: Say): string => say(`compare.t.${t}`);
 
-export const indicatorName = (i: IndicatorChange, lang: Lang): string => localize(i.name, lang);
+export const indicatorName = (i: IndicatorChange, lang: Lang): string => cutLabel(localize(i.name, lang));
 
 /** `仙游县（fixtures/a.csv → fixtures/b.xlsx）`. */
 export const areaHeading = (a: AreaComparison, say: Say, cwd?: string): string =>
-  say('compare.area', { area: a.area, old: shownPath(a.old.input, cwd), new: shownPath(a.new.input, cwd) });
+  say('compare.area', { area: cutLabel(a.area), old: shownPath(a.old.input, cwd), new: shownPath(a.new.input, cwd) });
 
 /** One row per community added, removed or renamed: what, township, name, code. */
 export function communityRows(c: CommunityChanges, say: Say): string[][] {
-  const row = (what: string, e: CommunityEntry) => [what, e.township || '—', e.name, e.code ?? '—'];
+  const row = (what: string, e: CommunityEntry) => [what, e.township ? cutLabel(e.township) : '—', cutLabel(e.name), e.code === undefined || e.code === null ? '—' : cutLabel(e.code)];
   return [
     ...c.added.map((e) => row(say('compare.community.added'), e)),
     ...c.removed.map((e) => row(say('compare.community.removed'), e)),
-    ...c.renamed.map((r) => row(say('compare.community.renamed', { old: r.old.name }), r.new)),
+    ...c.renamed.map((r) => row(say('compare.community.renamed', { old: cutLabel(r.old.name) }), r.new)),
   ];
 }
 
-export const listText = (items: string[], say: Say): string => (items.length ? items.join('、') : say('compare.none'));
+export const listText = (items: string[], say: Say): string => (items.length ? items.map((s) => cutLabel(s)).join('、') : say('compare.none'));
 
 export function townshipLine(a: AreaComparison, say: Say): string {
   if (!a.townships) return say('compare.townships-unknown');
@@ -60,7 +61,7 @@ export function communityLine(c: CommunityChanges, say: Say): string {
   return say('compare.communities', { old: c.old, new: c.new, added: c.added.length, removed: c.removed.length, renamed: c.renamed.length, byCode: c.matchedByCode, byName: c.matchedByName });
 }
 
-export const noteText = (n: ComparisonNote, say: Say): string => say(n.messageId, n.args);
+export const noteText = (n: ComparisonNote, say: Say): string => say(n.messageId, boundedArgs(n.args));
 
 export function summaryLine(c: Comparison, say: Say): string {
   const t = c.summary.indicators;
@@ -115,7 +116,7 @@ export function townshipTable(a: AreaComparison, lang: Lang, say: Say): { head: 
     rows: a.indicators.flatMap((i) =>
       i.townships
         .filter((t) => t.old.value !== null || t.new.value !== null)
-        .map((t) => ({ indicator: i, transition: t.transition, cells: [indicatorName(i, lang), t.township, sideText(t.old, i), sideText(t.new, i), changeText(t.change, i.unit, say), transitionText(t.transition, say)] })),
+        .map((t) => ({ indicator: i, transition: t.transition, cells: [indicatorName(i, lang), cutLabel(t.township), sideText(t.old, i), sideText(t.new, i), changeText(t.change, i.unit, say), transitionText(t.transition, say)] })),
     ),
   };
 }

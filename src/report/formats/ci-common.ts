@@ -8,6 +8,7 @@ import { SEVERITY_RANK } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
 import type { CheckMeta } from '../../rules/checks/check.js';
 import { shownLocation } from '../render.js';
+import { cutLabel } from '../safe-text.js';
 
 export const localize = (t: Localized, lang: Lang): string => (lang === 'en' ? t.en || t.zh : t.zh);
 
@@ -35,7 +36,8 @@ export const columnOf = (l: Location): number | undefined => l.col ?? (inWorkboo
 export function workbookPlace(l: Location): string | undefined {
   if (!inWorkbook(l)) return undefined;
   const at = l.cell ?? (l.row !== undefined ? String(l.row) : undefined);
-  return at ? `${l.sheet}!${at}` : l.sheet;
+  const sheet = cutLabel(l.sheet!);
+  return at ? `${sheet}!${at}` : sheet;
 }
 
 /** Most severe first; equal severities keep their order. */

@@ -7,7 +7,8 @@
 
 import type { Severity } from '../../schema/finding.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, shownLocation, shownPath } from '../render.js';
+import { findingLine, shownLocation, shownPath } from '../render.js';
+import { visible } from '../safe-text.js';
 import { fingerprints, lineOf, ruleTable, titled, workbookPlace } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 
@@ -23,11 +24,11 @@ export function codeclimate(list: FindingList, ctx: FormatContext): string {
     const l = shownLocation(f.location, cwd);
     const m = meta.get(f.code);
     const place = workbookPlace(l);
-    const text = findingMessage(f, lang);
+    const text = findingLine(f, lang);
     return {
       type: 'issue',
       check_name: f.code,
-      description: place ? `${place}: ${text}` : text,
+      description: place ? `${visible(place)}: ${text}` : text,
       ...(m ? { content: { body: titled(m, lang) } } : {}),
       categories: ['Bug Risk'],
       location: { path: l.file ?? (fallback ? shownPath(fallback, cwd) : '.'), lines: { begin: lineOf(l) ?? 1 } },

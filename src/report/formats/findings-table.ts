@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { Severity } from '../../schema/finding.js';
 import { message } from '../../schema/messages.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText } from '../render.js';
+import { findingLine, locationLine } from '../render.js';
 import type { FindingList } from './finding-list.js';
 import { countBySeverity } from './finding-list.js';
 import { wrapWords } from './wrap-width.js';
@@ -30,8 +30,8 @@ export function findingsTable(list: FindingList, ctx: FormatContext): string {
   for (const f of list.findings) {
     table.push([
       paint(f.severity, c)(message(`label.${f.severity}`, {}, lang)),
-      wrapWords(locationText(f.location), WIDTHS[1] - 2),
-      wrapWords(`${findingMessage(f, lang)} [${f.code}]`, WIDTHS[2] - 2),
+      wrapWords(locationLine(f.location), WIDTHS[1] - 2),
+      wrapWords(`${findingLine(f, lang)} [${f.code}]`, WIDTHS[2] - 2),
     ]);
   }
   return `${table.toString()}\n${summary}\n`;

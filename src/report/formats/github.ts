@@ -5,13 +5,15 @@
 
 import type { Severity } from '../../schema/finding.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, shownLocation } from '../render.js';
+import { findingText, shownLocation } from '../render.js';
+import { visible } from '../safe-text.js';
 import { columnOf, lineOf, localize, ruleTable, workbookPlace } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Control and bidi characters are shown as escapes first: the log viewer acts on ESC sequences too.
+export const escapeData = (s: string): string => visible(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function github(list: FindingList, ctx: FormatContext): string {
@@ -28,7 +30,7 @@ export function github(list: FindingList, ctx: FormatContext): string {
     ];
     const shown = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
     const place = workbookPlace(l);
-    const text = findingMessage(f, lang);
+    const text = findingText(f, lang);
     return `::${COMMAND[f.severity]}${shown.length ? ` ${shown.join(',')}` : ''}::${escapeData(place ? `${place}: ${text}` : text)}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -14,6 +14,7 @@ import { requirementsTable } from '../html/requirements-table.js';
 import { townshipCharts } from '../html/township-charts.js';
 import type { FormatContext } from '../render.js';
 import { shownPath } from '../render.js';
+import { cutLabel } from '../safe-text.js';
 import { localize } from './ci-common.js';
 
 export interface ReportPageOptions {
@@ -29,7 +30,7 @@ function header(report: Report, ctx: FormatContext, opts: ReportPageOptions): st
   const plan = report.plan;
   const level = LEVELS.has(plan.level) ? L(`level.${plan.level}` as MessageId) : plan.level;
   const inputs = report.inputs
-    .map((i) => L('label.input-table', { name: i.sheet ? `${shownPath(i.file, ctx.cwd)} ${i.sheet}` : shownPath(i.file, ctx.cwd), rows: i.rows }))
+    .map((i) => L('label.input-table', { name: i.sheet ? `${shownPath(i.file, ctx.cwd)} ${cutLabel(i.sheet)}` : shownPath(i.file, ctx.cwd), rows: i.rows }))
     .join(lang === 'zh' ? '；' : '; ');
   const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
   const facts = [L('html.rows-townships', { rows: report.summary.rows, townships: report.summary.townships }), asOf ? L('html.as-of', { asOf }) : ''].filter(Boolean).join(' · ');

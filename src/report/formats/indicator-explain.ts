@@ -5,6 +5,7 @@
 import type { MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import type { FormatContext } from '../render.js';
+import { visible } from '../safe-text.js';
 import { cjkTable } from './cjk-table.js';
 
 export interface ExplainMeasure {
@@ -67,7 +68,8 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
       ]),
     ),
   );
-  return `${out.join('\n')}\n`;
+  // Plan files are input too: their names and quotes are shown with their control characters visible.
+  return `${out.map((line) => visible(line)).join('\n')}\n`;
 }
 
 const json = (x: IndicatorExplanation) => `${JSON.stringify(x, null, 2)}\n`;

@@ -9,7 +9,8 @@ import { message } from '../../schema/messages.js';
 import * as indicatorChecks from '../../rules/checks/indicator-target.js';
 import * as requirementChecks from '../../rules/checks/requirement.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText, shownLocation, shownPath } from '../render.js';
+import { findingText, locationLine, shownLocation, shownPath } from '../render.js';
+import { escapeCode, visible } from '../safe-text.js';
 import { localize, ruleTable } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 
@@ -32,11 +33,15 @@ interface Case {
   more: number;
 }
 
-// XML 1.0 cannot carry these at all, not even as character references: they are shown as \uXXXX.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// XML 1.0 cannot carry the C0 controls at all, not even as character references, and a viewer would
+// act on C1 and bidi controls: all are shown as \uXXXX (safe-text.ts), as are the code units XML lacks.
+const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Most text has none of them (nor a surrogate at all): one cheap test before the full expression.
-const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const legal = (s: string) => (MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s);
+const MAYBE_NOT_XML = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+const legal = (s: string) => {
+  const shown = visible(s, true);
+  return MAYBE_NOT_XML.test(shown) ? shown.replace(NOT_XML, escapeCode) : shown;
+};
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\t': '&#9;' };
 const TEXT_SPECIAL = /[&<>\r]/g;
@@ -48,8 +53,10 @@ const escapeWith = (s: string, special: RegExp) => {
 };
 
 // Anything either step would change: most text has nothing, and one scan tells.
-const TEXT_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>\r]/;
-const ATTR_WORK = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"']/;
+// eslint-disable-next-line no-control-regex
+const TEXT_WORK = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF&<>]/;
+// eslint-disable-next-line no-control-regex
+const ATTR_WORK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF&<>"']/;
 
 export const xmlText = (s: string): string => (TEXT_WORK.test(s) ? escapeWith(legal(s), TEXT_SPECIAL) : s);
 export const xmlAttr = (s: string): string => (ATTR_WORK.test(s) ? escapeWith(legal(s), ATTR_SPECIAL) : s);
@@ -121,10 +128,10 @@ export function junit(list: FindingList, ctx: FormatContext): string {
   }
   const fileless = planFile === undefined ? planSuite : undefined;
 
-  const where = (f: Finding) => locationText(shownLocation(f.location, cwd));
+  const where = (f: Finding) => locationLine(shownLocation(f.location, cwd));
   const skipReason = (item: Item) => {
     const why = list.findings.find((f) => f.ruleId === item.id && f.severity === 'info' && itemOf(f) === item);
-    return why ? findingMessage(why, lang) : `${localize(item.name, lang)}: ${message('label.no-data', {}, lang)}`;
+    return why ? findingText(why, lang) : `${localize(item.name, lang)}: ${message('label.no-data', {}, lang)}`;
   };
 
   const totals = { tests: 0, failures: 0, skipped: 0 };
@@ -139,11 +146,11 @@ export function junit(list: FindingList, ctx: FormatContext): string {
       if (skipped) counts.skipped++;
       const inner: string[] = [];
       for (const f of c.failures) {
-        const text = findingMessage(f, lang);
+        const text = findingText(f, lang);
         inner.push(`      <failure${attrs({ message: text, type: f.code })}>${xmlText(`${where(f)}\n${text}`)}</failure>`);
       }
       if (skipped) inner.push(`      <skipped${attrs({ message: skipReason(c.item!) })}/>`);
-      const out = c.notes.map((f) => `${message(`label.${f.severity}`, {}, lang)} ${where(f)}  ${findingMessage(f, lang)}`);
+      const out = c.notes.map((f) => `${message(`label.${f.severity}`, {}, lang)} ${where(f)}  ${findingText(f, lang)}`);
       if (c.more) out.push(message('label.more', { count: c.more }, lang));
       if (out.length) inner.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`);
       const open = `    <testcase${attrs({ classname: c.classname, name: c.name, file, time: 0 })}`;

@@ -9,7 +9,8 @@ import { message } from '../../schema/messages.js';
 import { formatAgainst, formatTarget, gapText } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText, shownLocation, shownPath } from '../render.js';
+import { findingText, locationLine, shownLocation, shownPath } from '../render.js';
+import { cutLabel, visible } from '../safe-text.js';
 import { bySeverity, localize } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 import { listCounts } from './finding-list.js';
@@ -22,15 +23,23 @@ const LIST = 200;
 const MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 const STATUS_MARK = { met: '✅', 'not-met': '❌', 'no-data': '⚪' } as const;
 
-/** Text for one table cell: `|` and `\` escaped, line breaks as <br>, `&`, `<` and `>` as entities. */
+/**
+ * Text for one table cell: `|`, `\` and backticks escaped, `](` broken so that no link or image (a
+ * request to any server) can be made of data, line breaks as <br>, `&`, `<` and `>` as entities,
+ * and every other control or bidi character shown as its escape (see safe-text.ts).
+ */
 export const mdCell = (s: string): string =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  visible(
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/`/g, '\\`')
+      .replace(/\]\(/g, ']\\(')
+      .replace(/\r\n|\r|\n/g, '<br>'),
+  );
 
 const row = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]) => [row(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n');
@@ -58,7 +67,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
         indicators.map((r) => {
           const status = `${STATUS_MARK[r.status]} ${L(`label.${r.status}`)}${r.binding ? ` · ${L('label.约束性')}` : ''}`;
           const gap = r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : '—';
-          return [localize(r.name, lang), formatTarget(r.target, r.unit), formatAgainst(r.value, r.target.value, r.unit), gap, status];
+          return [cutLabel(localize(r.name, lang)), formatTarget(r.target, r.unit), formatAgainst(r.value, r.target.value, r.unit), gap, status];
         }),
       ),
       '',
@@ -77,7 +86,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
   out.push(
     table(
       [L('label.severity'), L('label.location'), L('label.message')],
-      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationText(shownLocation(f.location, cwd)), `${findingMessage(f, lang)} [${f.code}]`]),
+      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationLine(shownLocation(f.location, cwd)), `${findingText(f, lang)} [${f.code}]`]),
     ),
   );
   if (total > shown.length) out.push('', mdCell(L('label.more', { count: total - shown.length })));

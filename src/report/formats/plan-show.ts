@@ -7,6 +7,7 @@ import { message } from '../../schema/messages.js';
 import type { Plan } from '../../schema/plan.js';
 import { formatTarget } from '../../schema/quantity.js';
 import type { FormatContext } from '../render.js';
+import { visible } from '../safe-text.js';
 import { cjkTable } from './cjk-table.js';
 
 const BRIEF = 40;
@@ -45,7 +46,8 @@ function table(plan: Plan, ctx: FormatContext): string {
     out.push('', section('label.task-count', tasks.length));
     out.push(cjkTable([L('label.id'), L('label.content'), L('label.unit-name'), L('label.deadline')], [10, 50, 40, 12], tasks.map((t) => [t.id, brief(t.content), t.units.join('、') || '—', t.deadline ?? '—'])));
   }
-  return `${out.join('\n')}\n`;
+  // A plan file is input too: its names are shown with their control characters visible.
+  return `${out.map((line) => visible(line)).join('\n')}\n`;
 }
 
 const yaml = (plan: Plan) => stringify(plan, { lineWidth: 0 });

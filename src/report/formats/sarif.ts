@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Finding, Location, Severity } from '../../schema/finding.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, shownLocation } from '../render.js';
+import { findingLine, shownLocation } from '../render.js';
+import { label, visible } from '../safe-text.js';
 import { fingerprints, inWorkbook, localize, ruleTable, titled, workbookPlace } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 
@@ -27,7 +28,7 @@ const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 function region(l: Location): object | undefined {
   if (l.line !== undefined) return defined({ startLine: l.line, startColumn: l.col });
   if (l.row === undefined) return undefined;
-  if (inWorkbook(l)) return { startLine: l.row, properties: defined({ sheet: l.sheet, cell: l.cell }) };
+  if (inWorkbook(l)) return { startLine: l.row, properties: defined({ sheet: label(l.sheet!), cell: l.cell }) };
   return defined({ startLine: l.row, startColumn: l.columnIndex });
 }
 
@@ -50,21 +51,21 @@ export function sarif(list: FindingList, ctx: FormatContext): string {
   const prints = fingerprints(list.findings, cwd);
   const results = list.findings.map((f: Finding, i) => {
     const l = shownLocation(f.location, cwd);
-    const text = findingMessage(f, lang);
+    const text = findingLine(f, lang);
     const place = workbookPlace(l);
     const physical = l.file !== undefined ? { physicalLocation: defined({ artifactLocation: { uri: artifactUri(l.file) }, region: region(l) }) } : undefined;
     return defined({
       ruleId: f.code,
       ruleIndex: codes.indexOf(f.code),
       level: LEVEL[f.severity],
-      message: { text: place ? `${place}: ${text}` : text },
+      message: { text: place ? `${visible(place)}: ${text}` : text },
       locations: physical ? [physical] : undefined,
       partialFingerprints: { 'cscheck/v1': prints[i] },
       properties: defined({
         planItem: f.ruleId,
-        township: l.township,
-        community: l.community,
-        column: l.column,
+        township: l.township === undefined ? undefined : label(l.township),
+        community: l.community === undefined ? undefined : label(l.community),
+        column: l.column === undefined ? undefined : label(l.column),
         planPath: l.planPath,
       }),
     });

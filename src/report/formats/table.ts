@@ -10,11 +10,14 @@ import { message } from '../../schema/messages.js';
 import { formatAgainst, formatNumber, formatTarget, formatValue, gapText } from '../../schema/quantity.js';
 import type { IndicatorResult, Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText } from '../render.js';
+import { findingLine, locationLine } from '../render.js';
+import { label, visible } from '../safe-text.js';
 import { wrapByWidth } from './wrap-width.js';
 
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
+/** Lines a cell of the indicator table may take (see wrapByWidth). */
+const CELL_LINES = 4;
 
 function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   const text = message(`label.${r.status}`, {}, lang);
@@ -26,7 +29,8 @@ function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
 function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
   const widths = [34, 10, 14, 14, 26, 10, 14];
-  const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(text, widths[col] - 2) : text);
+  // Cut before wrapping: wrapping measures every character it keeps.
+  const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(label(text), widths[col] - 2, CELL_LINES) : label(text));
   const table = new Table({
     head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
     style: { head: [], border: [] },
@@ -55,9 +59,9 @@ function worstLines(report: Report, lang: Lang, c: ChalkInstance): string[] {
     if (r.status !== 'not-met' || !r.worstTownships.length) continue;
     const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
     const towns = r.worstTownships
-      .map((t) => message('label.worst-township', { township: `${t.township} ${formatValue(t.value, r.unit)}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .map((t) => message('label.worst-township', { township: `${label(t.township)} ${visible(formatValue(t.value, r.unit))}`, shortfall: formatNumber(t.shortfall) }, lang))
       .join('，');
-    lines.push(`  ${c.bold(name)} — ${message('label.worst', {}, lang)}：${towns}`);
+    lines.push(`  ${c.bold(label(name))} — ${message('label.worst', {}, lang)}：${towns}`);
   }
   return lines;
 }
@@ -83,8 +87,8 @@ export function table(report: Report, ctx: FormatContext): string {
   const lang = ctx.lang;
   const out: string[] = [];
   const planName = lang === 'en' ? report.plan.name.en ?? report.plan.name.zh : report.plan.name.zh;
-  out.push(c.bold(message('label.title', { plan: planName, document: report.plan.document }, lang)));
-  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${i.file} ${i.sheet}` : i.file, rows: i.rows }, lang)).join('；');
+  out.push(c.bold(message('label.title', { plan: label(planName), document: label(report.plan.document) }, lang)));
+  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join('；');
   out.push(message('label.inputs', { inputs }, lang), '');
   out.push(indicatorTable(report, lang, c));
   const worst = worstLines(report, lang, c);
@@ -92,7 +96,7 @@ export function table(report: Report, ctx: FormatContext): string {
   const behind = report.findings.filter((f) => f.code === 'indicator-behind');
   if (behind.length) {
     out.push('', c.bold(message('label.progress', { asOf: report.indicators.find((r) => r.progress)?.progress?.asOf ?? '' }, lang)));
-    for (const f of behind) out.push(`  ${sevLabel(f, lang, c)} ${findingMessage(f, lang)}`);
+    for (const f of behind) out.push(`  ${sevLabel(f, lang, c)} ${findingLine(f, lang)}`);
   }
 
   const omittedFor = (code: string, ruleId?: string) => report.omitted.find((o) => o.code === code && o.ruleId === ruleId)?.count ?? 0;
@@ -103,9 +107,9 @@ export function table(report: Report, ctx: FormatContext): string {
     for (const r of report.requirements) {
       const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
       const mark = r.breaches ? (r.severity === 'error' ? c.red('✗') : c.yellow('✗')) : r.checked ? c.green('✓') : c.gray('·');
-      out.push(`${mark} ${message('label.requirement-line', { name, breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
+      out.push(`${mark} ${message('label.requirement-line', { name: label(name), breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
       const list = breaches.get(r.id) ?? [];
-      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
+      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
       const more = Math.max(0, list.length - LIST_PER_RULE) + omittedFor('requirement-breach', r.id);
       if (more > 0) out.push(`    ${c.gray(message('label.more', { count: more }, lang))}`);
     }
@@ -114,7 +118,7 @@ export function table(report: Report, ctx: FormatContext): string {
   const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'indicator-behind' && f.code !== 'requirement-no-data');
   if (data.length) {
     out.push('', c.bold(message('label.data-problems', {}, lang)));
-    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationText(f.location))}  ${findingMessage(f, lang)}`);
+    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
     const rest = Math.max(0, data.length - LIST_DATA) + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
     if (rest > 0) out.push(`  ${c.gray(message('label.more', { count: rest }, lang))}`);
   }

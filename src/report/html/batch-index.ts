@@ -8,7 +8,8 @@ import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { digitsApart, formatAgainst, formatNumber, formatTarget, gapText } from '../../schema/quantity.js';
 import { localize } from '../formats/ci-common.js';
-import { locationText } from '../render.js';
+import { locationLine } from '../render.js';
+import { boundedMessage, cutLabel } from '../safe-text.js';
 import { countChips } from './badges.js';
 import { attrs, esc } from './html-escape.js';
 import { htmlPage } from './page.js';
@@ -34,12 +35,12 @@ function cell(f: BatchFileResult, col: Column, v: BatchIndicatorValue | undefine
   const name = localize(col.name, lang);
   const target = formatTarget(col.target, col.unit);
   if (!v || v.status === 'no-data' || v.value === null) {
-    const tip = `${f.area} · ${name}: ${message('label.no-data', {}, lang)} (${target})`;
+    const tip = `${cutLabel(f.area)} · ${name}: ${message('label.no-data', {}, lang)} (${target})`;
     return `<td${attrs({ class: 'cell no-data', 'data-status': 'no-data', title: tip })}>—</td>`;
   }
   const band = v.status === 'not-met' ? gapBand(v.gap, col.target.value) : 0;
   const state = v.status === 'met' ? message('label.met', {}, lang) : v.gap !== null ? gapText(v.gap, col.target.op, col.unit, lang) : message('label.not-met', {}, lang);
-  const tip = `${f.area} · ${name}: ${formatAgainst(v.value, col.target.value, col.unit)} (${target}) · ${state} · ${message('html.with-data', { withData: v.withData, inScope: v.inScope }, lang)}`;
+  const tip = `${cutLabel(f.area)} · ${name}: ${formatAgainst(v.value, col.target.value, col.unit)} (${target}) · ${state} · ${message('html.with-data', { withData: v.withData, inScope: v.inScope }, lang)}`;
   const text = formatNumber(v.value, Math.max(digitsApart(v.value, col.target.value), Math.abs(v.value) < 1 && v.value !== 0 ? 2 : 1));
   return `<td${attrs({ class: `cell ${v.status === 'met' ? 'met' : `miss-${band}`}`, 'data-status': v.status, title: tip })}>${esc(text)}</td>`;
 }
@@ -51,7 +52,7 @@ function heatmap(summary: BatchSummary, files: BatchFileResult[], lang: Lang): s
   const rows = files.map((f) => {
     const values = new Map(f.indicators.map((v) => [v.id, v]));
     const page = pageOf(f);
-    const area = page ? `<a${attrs({ href: reportHref(page) })}>${esc(f.area)}</a>` : esc(f.area);
+    const area = page ? `<a${attrs({ href: reportHref(page) })}>${esc(cutLabel(f.area))}</a>` : esc(cutLabel(f.area));
     return `<tr${attrs({ 'data-input': f.input })}><th scope="row" class="area">${area}<span class="file">${esc(f.input)}</span></th>${cols.map((c) => cell(f, c, values.get(c.id), lang)).join('')}</tr>`;
   });
   const met = cols.map((c) => files.filter((f) => f.indicators.find((v) => v.id === c.id)?.status === 'met').length);
@@ -87,7 +88,7 @@ function filesTable(files: BatchFileResult[], lang: Lang): string {
       .join(' · ');
     return [
       `<tr${attrs({ 'data-input': f.input })}>`,
-      `<td class="lead">${esc(f.area)}<span class="place">${esc(f.input)} · ${L('html.exit-code', { code: f.exitCode })}</span></td>`,
+      `<td class="lead">${esc(cutLabel(f.area))}<span class="place">${esc(f.input)} · ${L('html.exit-code', { code: f.exitCode })}</span></td>`,
       `<td class="num" data-label="${head[1]}">${f.rows}</td>`,
       ...(['error', 'warning', 'info'] as const).map((s, i) => `<td class="num${f.findings[s] ? ` sev ${s}` : ''}" data-label="${head[2 + i]}">${f.findings[s]}</td>`),
       `<td data-label="${head[5]}">${links}</td>`,
@@ -107,8 +108,8 @@ function failedList(files: BatchFileResult[], lang: Lang): string {
   // From the message id, in the page's language; the file is named already, so only sheet and cell.
   const reason = (f: BatchFileResult): string => {
     if (!f.error) return '';
-    const where = locationText({ ...(f.error.location ?? {}), file: undefined } as Location);
-    return `${where ? `${where}${colon}` : ''}${message(f.error.messageId, f.error.args, lang)}`;
+    const where = locationLine({ ...(f.error.location ?? {}), file: undefined } as Location);
+    return `${where ? `${where}${colon}` : ''}${boundedMessage(f.error.messageId, f.error.args, lang)}`;
   };
   return `<ul class="failed">${files.map((f) => `<li${attrs({ 'data-input': f.input })}><strong>${esc(f.input)}</strong>${colon}${esc(reason(f))}</li>`).join('')}</ul>`;
 }

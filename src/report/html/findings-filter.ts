@@ -6,7 +6,8 @@ import type { MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { bySeverity } from '../formats/ci-common.js';
 import type { FormatContext } from '../render.js';
-import { findingMessage, locationText, shownPath } from '../render.js';
+import { findingText, locationLine, shownPath } from '../render.js';
+import { cutLabel } from '../safe-text.js';
 import { esc } from './html-escape.js';
 
 /**
@@ -80,14 +81,16 @@ function rowRenderer(ctx: FormatContext, onlyFile?: string): (f: Finding) => str
   // One template per row, not an attribute object and a join: a batch renders a million rows.
   return (f) => {
     const l = f.location;
-    const place = l.township && l.community ? `${l.township} ${l.community}` : l.township || l.community || '';
+    const township = l.township && cutLabel(l.township);
+    const community = l.community && cutLabel(l.community);
+    const place = township && community ? `${township} ${community}` : township || community || '';
     // The page's one input is named at its head: its rows say where in it (AG244, 村（社区）!X18).
-    const where = locationText(l, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
+    const where = locationLine(l, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
     return (
       `<tr class="finding" data-severity="${f.severity}"><td class="sev ${f.severity}">${severity[f.severity]}</td>` +
       `<td><code>${codeOf(f.code)}</code></td>` +
       `<td>${esc(where)}${place ? `<span class="place">${esc(place)}</span>` : ''}</td>` +
-      `<td>${esc(findingMessage(f, lang))}</td></tr>`
+      `<td>${esc(findingText(f, lang))}</td></tr>`
     );
   };
 }

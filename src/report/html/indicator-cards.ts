@@ -7,6 +7,7 @@ import { formatAgainst, formatTarget, formatValue, gapText } from '../../schema/
 import type { IndicatorResult, Status } from '../../schema/results.js';
 import { localize } from '../formats/ci-common.js';
 import { attributeBadge, statusBadge } from './badges.js';
+import { boundedMessage } from '../safe-text.js';
 import { attrs, esc } from './html-escape.js';
 
 function coverageLine(r: IndicatorResult, lang: Lang): string {
@@ -31,7 +32,7 @@ export function indicatorCard(r: IndicatorResult, lang: Lang): string {
   const source = `${esc(message('label.source', {}, lang))}${lang === 'zh' ? '：' : ': '}${esc(r.source.section)}`;
   if (r.status === 'no-data') {
     // Nothing to compare: the name, the target, and why there is no value.
-    const why = r.noData ? message(r.noData.messageId, r.noData.args, lang) : message('label.no-data', {}, lang);
+    const why = r.noData ? boundedMessage(r.noData.messageId, r.noData.args, lang) : message('label.no-data', {}, lang);
     return `${open}<h3>${esc(localize(r.name, lang))}</h3><p class="meta">${targetSpan} · ${esc(message(`label.${r.attribute}`, {}, lang))} · ${source}</p><p class="reason">${esc(why)}</p></article>`;
   }
   const out = [

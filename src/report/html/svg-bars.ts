@@ -8,6 +8,8 @@ import stringWidth from 'string-width';
 import type { Comparison } from '../../schema/plan.js';
 import { digitsApart, formatNumber } from '../../schema/quantity.js';
 import { compare } from '../../rules/target-compare.js';
+import { LIMITS } from '../../schema/limits.js';
+import { cutLabel } from '../safe-text.js';
 import { attrs, esc } from './html-escape.js';
 
 export interface BarDatum {
@@ -72,11 +74,15 @@ const textWidth = (s: string): number => {
   return w;
 };
 
+// Character by character, adding widths: measuring each longer start again was quadratic in the name.
 function fitLabel(label: string, width: number): string {
   if (textWidth(label) <= width) return label;
+  const room = width - textWidth('…');
   let out = '';
+  let w = 0;
   for (const ch of label) {
-    if (textWidth(`${out}${ch}…`) > width) break;
+    w += textWidth(ch);
+    if (w > room) break;
     out += ch;
   }
   return `${out}…`;
@@ -93,7 +99,9 @@ function valueText(v: number, unit: string, target?: number): string {
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
 export function barChart(spec: BarChartSpec): string {
-  const { bars, unit, target } = spec;
+  const { unit, target } = spec;
+  // Labels are names from the input: cut before anything measures them (see safe-text.ts).
+  const bars = spec.bars.map((b) => (b.label.length > LIMITS.labelChars ? { ...b, label: cutLabel(b.label) } : b));
   const values = bars.map((b) => b.value).filter((v): v is number => v !== null);
   const { max, step } = axisScale(unit, values, target?.value);
   const texts = bars.map((b) => (b.value === null ? spec.noData : valueText(b.value, unit, target?.value)));

@@ -8,6 +8,7 @@ import type { IndicatorResult } from '../../schema/results.js';
 import { localize } from '../formats/ci-common.js';
 import { attrs, esc } from './html-escape.js';
 import { barChart } from './svg-bars.js';
+import { cutLabel } from '../safe-text.js';
 
 export function townshipChart(r: IndicatorResult, lang: Lang): string {
   const name = localize(r.name, lang);
@@ -23,7 +24,7 @@ export function townshipChart(r: IndicatorResult, lang: Lang): string {
   const caption = [`${target} · ${message(`label.${r.status}`, {}, lang)}`];
   if (r.status === 'not-met' && r.worstTownships.length) {
     const towns = r.worstTownships
-      .map((t) => message('label.worst-township', { township: `${t.township} ${formatValue(t.value, r.unit)}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .map((t) => message('label.worst-township', { township: `${cutLabel(t.township)} ${formatValue(t.value, r.unit)}`, shortfall: formatNumber(t.shortfall) }, lang))
       .join(lang === 'zh' ? '，' : ', ');
     caption.push(`${message('label.worst', {}, lang)}${lang === 'zh' ? '：' : ': '}${towns}`);
   }

@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import type { Plan } from '../../schema/plan.js';
+import { cutLabel } from '../safe-text.js';
 import { cellText, noteText, safeSheetName } from './excel-safe.js';
 
 export interface TemplateColumn {
@@ -76,8 +77,9 @@ type RangeValidations = { dataValidations: { add(range: string, validation: Data
 /** A column wide enough for its header on two lines (CJK characters count double). */
 function widthOf(c: TemplateColumn, values: TemplateValue[]): number {
   if (c.long) return LONG_WIDTH;
-  const header = Math.ceil(stringWidth(c.header) / 2) + 2;
-  const longest = Math.max(0, ...values.map((v) => (v === null ? 0 : stringWidth(String(v)) + 2)));
+  // Cut before measuring: no column is wider than MAX_WIDTH, and measuring a long plan text is slow.
+  const header = Math.ceil(stringWidth(cutLabel(c.header)) / 2) + 2;
+  const longest = values.reduce<number>((w, v) => (v === null ? w : Math.max(w, stringWidth(cutLabel(String(v))) + 2)), 0);
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, header, longest));
 }
 
