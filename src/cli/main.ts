@@ -5,7 +5,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CscheckError } from '../schema/errors.js';
 import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
-import { locationText } from '../report/render.js';
+import { locationLine } from '../report/render.js';
+import { boundedMessage, visible } from '../report/safe-text.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import { EVALUATE_FAIL_ON, evaluateCommand } from './evaluate.js';
 import { explainCommand } from './explain.js';
@@ -272,13 +273,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return EXIT.usage;
       }
       if (err instanceof CscheckError) {
-        const where = locationText(err.location);
-        io.stderr(`cscheck: ${where ? `${where}: ` : ''}${message(err.messageId, err.args, lang)}\n`);
+        // The line quotes file names and cell values: control characters in them must not reach the terminal.
+        const where = locationLine(err.location);
+        io.stderr(`cscheck: ${where ? `${where}: ` : ''}${visible(boundedMessage(err.messageId, err.args, lang))}\n`);
         if (debug) io.stderr(`${err.stack}\n${err.cause instanceof Error ? err.cause.stack : ''}\n`);
         return EXIT.usage;
       }
       const e = err as Error;
-      io.stderr(`cscheck: ${e?.message ?? String(err)}\n`);
+      io.stderr(`cscheck: ${visible(e?.message ?? String(err))}\n`);
       if (debug) io.stderr(`${e?.stack}\n`);
       return EXIT.usage;
     }

@@ -213,7 +213,7 @@ describe('wrapping by display width', () => {
   });
 
   it('the compare tables show long and hostile names cut and escaped, in well under a second', async () => {
-    const cmp = await compareInputs(CSV, input, { plan: 'quanzhou', lang: 'zh' });
+    const cmp = await compareInputs(CSV, input, { plan: 'quanzhou', lang: 'zh', format: 'table', failOn: 'none', color: false });
     for (const lang of ['zh', 'en'] as const) {
       const outs = [compareTable, compareMarkdown, compareHtml].map((format) => {
         const t0 = performance.now();
