@@ -77,7 +77,7 @@ type RangeValidations = { dataValidations: { add(range: string, validation: Data
 function widthOf(c: TemplateColumn, values: TemplateValue[]): number {
   if (c.long) return LONG_WIDTH;
   const header = Math.ceil(stringWidth(c.header) / 2) + 2;
-  const longest = Math.max(0, ...values.map((v) => (v === null ? 0 : stringWidth(String(v)) + 2)));
+  const longest = values.reduce<number>((m, v) => (v === null ? m : Math.max(m, stringWidth(String(v)) + 2)), 0);
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, header, longest));
 }
 
