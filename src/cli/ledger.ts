@@ -32,8 +32,9 @@ export async function ledgerFindings(files: string[], opts: LedgerOptions): Prom
   for (const file of files) {
     const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding });
     const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit: opts.unit });
-    findings.push(...result.findings);
-    matches.push(...result.matches);
+    // One at a time: a spread of a large ledger's findings would overflow the call stack.
+    for (const f of result.findings) findings.push(f);
+    for (const m of result.matches) matches.push(m);
   }
   return { findings, matches };
 }

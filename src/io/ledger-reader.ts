@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { LEDGER_FIELDS } from '../schema/contract.js';
 import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
+import { LIMITS, limitArgs } from '../schema/limits.js';
 import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import { readCsvTable } from './csv-reader.js';
@@ -137,7 +138,10 @@ export function parseUnits(cell: string | null): { units: string[]; notes: strin
     else {
       if (SLIP.test(line)) slips.push(line);
       // A role in brackets after a unit (区民政局（牵头）) is not part of its name.
-      units.push(...splitOutsideBrackets(line).map((u) => u.replace(ROLE, '')).filter(Boolean));
+      for (const part of splitOutsideBrackets(line)) {
+        const unit = part.replace(ROLE, '');
+        if (unit) units.push(unit);
+      }
     }
   }
   return { units, notes, slips };
@@ -217,11 +221,15 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
     project = ownProject ?? project;
     const unitsText = text(get(cells, 'units'));
     const { units, notes, slips } = parseUnits(unitsText);
+    // Thousands of names in one cell is no list of responsible units but a damaged or hostile file.
+    if (units.length > LIMITS.unitsPerCell) throw new CscheckError('input.limit', limitArgs('unitsPerCell', units.length), cellLocation(ledger, r.row, 'units'));
     const deadlineRaw = get(cells, 'deadline');
     const deadline = parseDeadline(deadlineRaw);
     if (deadline.kind === 'invalid') ledger.findings.push(cellError(ledger, r.row, 'deadline', deadlineRaw, expected('expected.deadline')));
     const statusText = text(get(cells, 'status'));
-    const status = statusText ? STATUS[statusText.replace(/\s+/g, '')] ?? null : null;
+    const statusKey = statusText?.replace(/\s+/g, '');
+    // Own keys only: a cell reading “constructor” is no status, not Object's constructor.
+    const status = statusKey && Object.hasOwn(STATUS, statusKey) ? STATUS[statusKey] : null;
     if (statusText && !status) ledger.findings.push(cellError(ledger, r.row, 'status', statusText, expected('expected.status')));
     const progressRaw = get(cells, 'progress');
     const col = columnOf.progress?.index;

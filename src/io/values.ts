@@ -113,7 +113,8 @@ export function parseBoolean(raw: Raw): Parsed {
 export function parseKind(raw: Raw): Parsed {
   if (typeof raw === 'string' && (raw === '城市' || raw === '农村')) return raw;
   if (isEmpty(raw) || typeof raw !== 'string') return isEmpty(raw) ? null : INVALID;
-  return KIND_WORDS[raw.normalize('NFKC').replace(/\s+/g, '').replace(INVISIBLE, '')] ?? INVALID;
+  const word = raw.normalize('NFKC').replace(/\s+/g, '').replace(INVISIBLE, '');
+  return Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : INVALID;
 }
 
 export function parseText(raw: Raw): Parsed {

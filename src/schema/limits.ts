@@ -35,9 +35,10 @@ export const LIMIT_SPECS = {
   wholeFileBytes: { value: 128 * MiB, unit: 'bytes', zh: '需整体读入的工作簿（.xls、.ods 等）大小', en: 'size of a workbook read whole (.xls, .ods, …)' },
 
   // — plans —
-  planBytes: { value: 4 * MiB, unit: 'bytes', zh: '计划文件大小', en: 'size of a plan file' },
+  planBytes: { value: 1 * MiB, unit: 'bytes', zh: '计划文件大小', en: 'size of a plan file' },
   expressionChars: { value: 4096, unit: 'characters', zh: '计划中单个表达式长度', en: 'length of one plan expression' },
   expressionDepth: { value: 64, unit: 'levels', zh: '表达式嵌套层数', en: 'nesting depth of an expression' },
+  planDepth: { value: 64, unit: 'levels', zh: '计划文件（YAML）的嵌套层数', en: 'nesting depth of a plan file (YAML)' },
 
   // — ledgers —
   unitsPerCell: { value: 1000, unit: 'units', zh: '一个责任单位单元格中的单位数', en: 'units named in one unit cell' },

@@ -2,14 +2,15 @@
 // type, with every error located at file:line:column. A plan may `extends:` another; the child
 // keeps the parent's indicators and requirements that it does not restate.
 
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isNode, isPair } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { CscheckError } from './errors.js';
+import { LIMITS, limitArgs } from './limits.js';
 import type { Localized } from './finding.js';
 import { localized } from './messages.js';
 import type { Plan } from './plan.js';
@@ -59,19 +60,59 @@ function schemaMessage(e: ErrorObject): Localized {
   return { zh: e.message ?? e.keyword, en: e.message ?? e.keyword };
 }
 
-function parseFile(file: string): { doc: Document; lines: LineCounter; data: unknown } {
-  let text: string;
+/**
+ * The plan's text, read up to LIMITS.planBytes: a larger file (or a device that never ends) is
+ * refused after that many bytes, not read whole.
+ */
+function readPlanText(file: string): string {
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > LIMITS.planBytes) throw new CscheckError('input.limit', limitArgs('planBytes'), { file });
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (err) {
+    if (err instanceof CscheckError) throw err;
     throw new CscheckError('plan.not-found', { plan: file, available: bundledPlanIds().join(', ') }, { file }, { cause: err });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Whether a YAML error or a throw is the stack running out in the yaml library's recursion. */
+const isStackOverflow = (message: string) => /maximum call stack/i.test(message);
+
+function parseFile(file: string): { doc: Document; lines: LineCounter; data: unknown } {
+  const text = readPlanText(file);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  } catch (err) {
+    if (err instanceof RangeError && isStackOverflow(err.message)) throw new CscheckError('input.limit', limitArgs('planDepth'), { file });
+    throw err;
+  }
+  const deep = doc.errors.find((e) => isStackOverflow(e.message));
+  const first = deep ?? doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
-    throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, { file, line: pos?.line, col: pos?.col });
+    const where = { file, line: pos?.line, col: pos?.col };
+    if (deep) throw new CscheckError('input.limit', limitArgs('planDepth'), where);
+    throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, where);
+  }
+  // Every later step (toJS, the schema, locating) recurses over the tree: refuse a deep one first.
+  const tooDeep = deepestNode(doc);
+  if (tooDeep) {
+    const { line, col } = lines.linePos(tooDeep.range![0]);
+    throw new CscheckError('input.limit', limitArgs('planDepth', tooDeep.depth), { file, line, col });
   }
   let data: unknown;
   try {
@@ -80,6 +121,22 @@ function parseFile(file: string): { doc: Document; lines: LineCounter; data: unk
     throw new CscheckError('plan.yaml', { detail: (err as Error).message }, { file }, { cause: err });
   }
   return { doc, lines, data };
+}
+
+/** The first node nested deeper than LIMITS.planDepth, found without recursion, or null. */
+function deepestNode(doc: Document): (Node & { depth: number }) | null {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isCollection(node)) {
+      if (depth > LIMITS.planDepth) return Object.assign(node, { depth });
+      for (const item of node.items) stack.push([item, depth + 1]);
+    } else if (isPair(node)) {
+      // A pair is the entry of its map, not a level of its own.
+      stack.push([node.key, depth], [node.value, depth]);
+    }
+  }
+  return null;
 }
 
 function locator(doc: Document, lines: LineCounter, file: string) {

@@ -457,6 +457,7 @@ const catalogue = {
 
   // — plans and expressions past their bounds —
   'plan.too-deep': { zh: '表达式嵌套超过 {max} 层（第 {at} 个字符）', en: 'the expression nests deeper than {max} levels (at {at})' },
+  'plan.too-deep-stack': { zh: '表达式嵌套过深，超出可处理的范围（{env} 已调高到 {max} 层；请调低或简化表达式）', en: 'the expression nests deeper than cscheck can follow ({env} is raised to {max} levels; lower it or simplify the expression)' },
 
   // — output, batch and compare —
   'output.closed': { zh: '输出已关闭（{detail}）', en: 'the output was closed ({detail})' },

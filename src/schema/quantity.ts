@@ -57,7 +57,7 @@ export function gapText(gap: number, op: Comparison, unit: string, lang: Lang): 
   if (unit === '%') return message('gap.points', { gap: g }, lang);
   if (unit === '‰') return message('gap.permille', { gap: g }, lang);
   const [base, per] = unit.split('/');
-  if (per && PER[per]) return message('gap.per', { per: PER[per], gap: g, unit: base }, lang);
+  if (per && Object.hasOwn(PER, per)) return message('gap.per', { per: PER[per], gap: g, unit: base }, lang);
   return message('gap.plain', { gap: g, unit }, lang);
 }
 

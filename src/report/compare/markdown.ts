@@ -41,7 +41,11 @@ export function markdown(cmp: Comparison, ctx: FormatContext): string {
     out.push(`#### ${say('compare.col.township')} · ${say('compare.col.community')}`, '', mdCell(townshipLine(a, say)), '', mdCell(communityLine(a.communities, say)), '');
     const rows = communityRows(a.communities, say);
     if (rows.length) out.push(table(communityHead(say), rows), '');
-    if (a.notes.length) out.push(`#### ${say('compare.notes')}`, '', ...a.notes.map((n) => `- ${mdCell(noteText(n, say))}`), '');
+    if (a.notes.length) {
+      out.push(`#### ${say('compare.notes')}`, '');
+      for (const n of a.notes) out.push(`- ${mdCell(noteText(n, say))}`);
+      out.push('');
+    }
   }
   if (cmp.areasAdded.length) out.push(mdCell(say('compare.areas-added', { list: listText(cmp.areasAdded, say) })), '');
   if (cmp.areasRemoved.length) out.push(mdCell(say('compare.areas-removed', { list: listText(cmp.areasRemoved, say) })), '');

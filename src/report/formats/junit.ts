@@ -159,7 +159,9 @@ export function junit(list: FindingList, ctx: FormatContext): string {
     totals.tests += counts.tests;
     totals.failures += counts.failures;
     totals.skipped += counts.skipped;
-    body.push(`  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0 })}>`, ...lines, '  </testsuite>');
+    body.push(`  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0 })}>`);
+    for (const l of lines) body.push(l);
+    body.push('  </testsuite>');
   }
   const head = `<testsuites${attrs({ name: `${list.tool.name} ${list.tool.version}`, tests: totals.tests, failures: totals.failures, errors: 0, skipped: totals.skipped, time: 0 })}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${body.join('\n')}\n</testsuites>\n`;

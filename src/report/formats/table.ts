@@ -92,7 +92,7 @@ export function table(report: Report, ctx: FormatContext): string {
   out.push(message('label.inputs', { inputs }, lang), '');
   out.push(indicatorTable(report, lang, c));
   const worst = worstLines(report, lang, c);
-  if (worst.length) out.push(...worst);
+  for (const line of worst) out.push(line);
   const behind = report.findings.filter((f) => f.code === 'indicator-behind');
   if (behind.length) {
     out.push('', c.bold(message('label.progress', { asOf: report.indicators.find((r) => r.progress)?.progress?.asOf ?? '' }, lang)));

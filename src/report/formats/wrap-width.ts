@@ -79,7 +79,7 @@ export function wrapWords(text: string, width: number): string {
       }
       if (tw > width) {
         const pieces = wrapByWidth(token, width).split('\n');
-        lines.push(...pieces.slice(0, -1));
+        for (let k = 0; k < pieces.length - 1; k++) lines.push(pieces[k]);
         line = pieces[pieces.length - 1];
         w = widthOf(line);
         continue;

@@ -50,7 +50,7 @@ const LABEL_MAX = 150;
  * number above the largest value and the target, in 4–5 steps of 1, 2, 2.5 or 5 × 10ⁿ.
  */
 export function axisScale(unit: string, values: number[], target?: number): { max: number; step: number } {
-  const top = Math.max(0, target ?? 0, ...values);
+  const top = values.reduce((m, v) => Math.max(m, v), Math.max(0, target ?? 0));
   if (unit === '%' && top <= 100) return { max: 100, step: 25 };
   if (top === 0) return { max: 1, step: 0.25 };
   const rough = top / 4;
@@ -105,8 +105,8 @@ export function barChart(spec: BarChartSpec): string {
   const values = bars.map((b) => b.value).filter((v): v is number => v !== null);
   const { max, step } = axisScale(unit, values, target?.value);
   const texts = bars.map((b) => (b.value === null ? spec.noData : valueText(b.value, unit, target?.value)));
-  const labelWidth = Math.min(LABEL_MAX, Math.max(48, ...bars.map((b) => textWidth(b.label))));
-  const valueWidth = Math.max(40, ...texts.map(textWidth)) + GAP;
+  const labelWidth = Math.min(LABEL_MAX, bars.reduce((m, b) => Math.max(m, textWidth(b.label)), 48));
+  const valueWidth = texts.reduce((m, t) => Math.max(m, textWidth(t)), 40) + GAP;
   const x0 = labelWidth + GAP * 2;
   const plot = CHART_WIDTH - x0 - valueWidth;
   const x = (v: number) => x0 + (Math.min(Math.max(v, 0), max) / max) * plot;

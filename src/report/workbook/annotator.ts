@@ -111,7 +111,7 @@ export class WorkbookAnnotator implements SheetEcho {
   private startTable(t: EchoTable): void {
     this.liftHeaderFindings(t);
     const name = safeSheetName(t.sheet ?? basename(t.file, extname(t.file)), [this.list.name, ...this.sheets.map((s) => s.name)]);
-    const statusColumn = Math.max(t.columns.length, ...t.columns.map((c) => c.index + 1)) + 1;
+    const statusColumn = t.columns.reduce((m, c) => Math.max(m, c.index + 1), t.columns.length) + 1;
     const headerRow = t.headerRows[1];
     if (statusColumn > MAX_COLUMNS) throw new CscheckError('annotate.too-wide', { columns: statusColumn - 1, max: MAX_COLUMNS }, { file: t.file, sheet: t.sheet });
     // Columns right of the header move one to the right, past the status column (see row()).

@@ -31,7 +31,7 @@ export const badExpression: CheckMeta = {
     en: 'a plan expression does not parse or has the wrong type (e.g. a condition that is not yes/no); evaluate would refuse the plan',
   },
   severity: 'error',
-  messages: ['plan.expression'],
+  messages: ['plan.expression', 'plan.too-deep', 'plan.too-deep-stack', 'input.limit'],
 };
 
 const EXPECT: Record<string, ExprType> = { where: 'boolean', condition: 'boolean', rule: 'boolean', numerator: 'number', denominator: 'number', sum: 'number' };

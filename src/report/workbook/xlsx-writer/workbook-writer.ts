@@ -104,7 +104,7 @@ export class XlsxWriter {
             ),
           );
         }
-        parts.push(...s.parts);
+        for (const part of s.parts) parts.push(part);
       }
       await writeZip(path, parts);
     } finally {
