@@ -215,8 +215,9 @@ async function load<T>(path: string, display: string, format: LegacyFormat, use:
     return await use(source(wb, display, sheetNames(wb, format, display)));
   } catch (err) {
     if (err instanceof CscheckError) throw err;
-    const detail = (err as Error).message;
-    if (/password|encrypt/i.test(detail)) throw new CscheckError('input.legacy-xls', {}, { file: display }, { cause: err });
+    // SheetJS throws Errors, and in places plain strings.
+    const detail = err instanceof Error ? err.message : String(err);
+    if (/password-protected|ECMA-376 Encrypted|encryption algorithm/.test(detail)) throw new CscheckError('input.legacy-xls', {}, { file: display }, { cause: err });
     throw new CscheckError('input.legacy-damaged', { detail }, { file: display }, { cause: err });
   }
 }
