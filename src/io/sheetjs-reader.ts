@@ -40,6 +40,22 @@ function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
+/**
+ * The table cells spanning more than one row or column, tag by tag: one pass, where a single
+ * regular expression over the page would backtrack across every unclosed tag.
+ */
+function countSpans(html: string): number {
+  let spans = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    const end = html.indexOf('>', at);
+    if (end < 0) break;
+    const tag = html.slice(at, end);
+    if (/^<t[dh]\b/i.test(tag) && /\b(?:rowspan|colspan)\s*=\s*["']?0*(?:[2-9]|[1-9]\d)/i.test(tag)) spans++;
+    at = end;
+  }
+  return spans;
+}
+
 const ENCRYPTED = /(?:^|\/)(?:EncryptionInfo|EncryptedPackage)$/;
 
 /**
@@ -103,7 +119,14 @@ async function openWorkbook(path: string, display: string, format: LegacyFormat)
   if (format === 'xml2003' || format === 'fods') return XLSX.read(decodeMarkup(bytes), { ...options, type: 'string' });
   // SheetJS drops a <br> with attributes, and Excel's HTML writes each line break in a cell as
   // <br style='mso-data-placement:same-cell'>: plain, it becomes the line break it is.
-  if (format === 'html') return XLSX.read(decodeMarkup(bytes).replace(/<br\b[^>]*>/gi, '<br>'), { ...options, type: 'string' });
+  if (format === 'html') {
+    const html = decodeMarkup(bytes);
+    // SheetJS looks up every earlier merged cell for each cell of an HTML table: its time grows
+    // with cells × spans, so the spans are counted first.
+    const spans = countSpans(html);
+    if (spans > LIMITS.htmlSpans) throw new CscheckError('input.limit', limitArgs('htmlSpans', spans), { file: display });
+    return XLSX.read(html.replace(/<br\b[^<>]{0,1000}>/gi, '<br>'), { ...options, type: 'string' });
+  }
   return XLSX.read(bytes, { ...options, type: 'buffer' });
 }
 

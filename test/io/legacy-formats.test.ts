@@ -187,6 +187,15 @@ describe('what cannot be read: one line, exit 2', () => {
     expect(lines(r.stderr)).toEqual([`cscheck: ${file}: 需整体读入的工作簿（.xls、.ods 等）大小超出上限 ${(size - 1).toLocaleString('en-US')} 字节（此处为 ${size.toLocaleString('en-US')} 字节）；如确需处理，可设置环境变量 CSCHECK_MAX_WHOLE_FILE_BYTES 调高`]);
   });
 
+  it('an HTML table with more merged cells than the limit is refused before SheetJS walks them', async () => {
+    // 2,001 cells spanning two rows, one over the default of 2,000 (SheetJS's time grows with cells × spans).
+    const rows = Array.from({ length: 2001 }, (_, i) => `<tr><td rowspan="2">镇${i}</td><td>村${i}</td><td>城市</td></tr><tr><td>村${i}b</td><td>农村</td></tr>`).join('');
+    const file = writeFile(dir, 'spans.xls', `<table><tr><td>乡镇（街道）</td><td>村（社区）名称</td><td>城乡类型</td></tr>${rows}</table>`);
+    const line = oneLine(await evaluate(file), file);
+    expect(line).toContain('超出上限 2,000 个区域（此处为 2,001 个区域）');
+    expect(line).toContain('CSCHECK_MAX_HTML_SPANS');
+  });
+
   it('a sheet named with --sheet that a legacy workbook lacks names the sheets it has', async () => {
     const file = fixture('legacy', 'luojiang-survey.ods');
     const err = await read(file, { sheet: '不存在' }).catch((e: unknown) => e);
