@@ -9,6 +9,7 @@ import yauzl from 'yauzl';
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { CscheckError } from '../schema/errors.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
+import { localized } from '../schema/messages.js';
 import type { InputSink } from './input-sink.js';
 import type { SpreadsheetFormat } from './sniff-format.js';
 import { decodeMarkup } from './sniff-format.js';
@@ -241,7 +242,10 @@ async function load<T>(path: string, display: string, format: LegacyFormat, use:
     // SheetJS throws Errors, and in places plain strings.
     const detail = err instanceof Error ? err.message : String(err);
     if (/password-protected|ECMA-376 Encrypted|encryption algorithm/.test(detail)) throw new CscheckError('input.legacy-xls', {}, { file: display }, { cause: err });
-    throw new CscheckError('input.legacy-damaged', { detail }, { file: display }, { cause: err });
+    // A compound file SheetJS cannot walk falls through to its zip reader, whose complaint
+    // (“Unsupported ZIP encryption”) would mislead.
+    const said = format === 'xls' && /\bZIP\b/.test(detail) ? localized('input.legacy-cfb') : detail;
+    throw new CscheckError('input.legacy-damaged', { detail: said }, { file: display }, { cause: err });
   }
 }
 

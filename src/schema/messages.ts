@@ -448,6 +448,7 @@ const catalogue = {
 
   // — legacy spreadsheets —
   'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
+  'input.legacy-cfb': { zh: '复合文档（.xls）结构已损坏', en: 'its compound-file (.xls) structure is damaged' },
   'input.legacy-unknown': { zh: '内容不是可识别的工作簿格式（.xls、.xlsx、.ods、HTML 或 XML 表格）', en: 'its content is no known workbook format (.xls, .xlsx, .ods, an HTML or XML table)' },
 } as const;
 
