@@ -16,8 +16,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { CscheckError } from '../schema/errors.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
 
-/** What a directory is searched for (.xls included: such a file is listed as failed with how to fix it). */
-export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm', '.xls'];
+/** What a directory is searched for: text tables and every workbook format cscheck reads. */
+export const SURVEY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.fods'];
 
 export interface FoundInput {
   /** Where to read it (absolute). */

@@ -12,7 +12,7 @@ import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import { readCsvTable } from './csv-reader.js';
 import { detectColumns } from './header-detect.js';
-import { inputKind } from './read-input.js';
+import { inputFormat } from './read-input.js';
 import type { Raw } from './values.js';
 import { expected, INVALID, parsePercent } from './values.js';
 
@@ -152,14 +152,13 @@ function cellLocation(ledger: Pick<Ledger, 'file' | 'sheet' | 'columnOf'>, row: 
   return { file: ledger.file, sheet: ledger.sheet, row, column: col?.header, columnIndex: col ? col.index + 1 : undefined, cell: col ? `${columnLetter(col.index + 1)}${row}` : undefined };
 }
 
-/** Reads a ledger file (CSV or XLSX, the first sheet or `sheet`). */
+/** Reads a ledger file (CSV or a workbook, the first sheet or `sheet`). */
 export async function readLedger(path: string, options: { sheet?: string; encoding?: string } = {}, display = path): Promise<Ledger> {
-  const kind = await inputKind(path, display);
+  const format = await inputFormat(path, display);
   let rows: { row: number; cells: Raw[]; percent?: boolean[] }[];
   let sheet: string | undefined;
-  if (kind === 'xlsx') {
-    const { readXlsxTable } = await import('./xlsx-reader.js');
-    const table = await readXlsxTable(path, display, options.sheet);
+  if (format !== 'csv') {
+    const table = format === 'xlsx' ? await (await import('./xlsx-reader.js')).readXlsxTable(path, display, options.sheet) : await (await import('./sheetjs-reader.js')).readLegacyTable(path, display, format, options.sheet);
     sheet = table.sheet;
     rows = table.rows;
   } else {

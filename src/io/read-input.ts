@@ -1,12 +1,15 @@
-// Entry point of the io stage: decide what a path is (CSV-like text or an XLSX workbook) from its
-// name and its first bytes, and stream it into the sink.
+// Entry point of the io stage: decide what a path is (CSV-like text, an .xlsx workbook, or one of
+// the formats read whole) from its first bytes, and stream it into the sink.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CscheckError } from '../schema/errors.js';
+import { localized } from '../schema/messages.js';
 import { readCsv, readCsvValues } from './csv-reader.js';
 import type { InputSink } from './input-sink.js';
 import type { SheetEcho } from './sheet-echo.js';
+import type { SpreadsheetFormat } from './sniff-format.js';
+import { SNIFF_BYTES, ZIP_TAIL_BYTES, isZip, sniffFormat } from './sniff-format.js';
 import type { TableSummary } from './table-summary.js';
 
 export interface ReadOptions {
@@ -17,28 +20,35 @@ export interface ReadOptions {
   echo?: SheetEcho;
 }
 
-// exceljs takes a while to load; CSV runs never need it.
+// The workbook readers take a while to load; CSV runs never need them.
 const xlsx = () => import('./xlsx-reader.js');
+const legacy = () => import('./sheetjs-reader.js');
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '']);
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.fods']);
 
-// Eight bytes and a stat, synchronously: through libuv's thread pool each call is a round trip that
-// a batch worker, with a thousand small files and nothing else to do, spends idle.
-function magic(path: string): Buffer {
+// The first bytes (and a zip's last ones) and a stat, synchronously: through libuv's thread pool
+// each call is a round trip that a batch worker, with a thousand small files and nothing else to
+// do, spends idle.
+function sniff(path: string, size: number): ReturnType<typeof sniffFormat> {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(8);
-    return buf.subarray(0, readSync(fd, buf, 0, 8, 0));
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const got = head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0));
+    if (!isZip(got)) return sniffFormat(got);
+    const tail = Buffer.alloc(Math.min(size, ZIP_TAIL_BYTES));
+    return sniffFormat(got, tail.subarray(0, readSync(fd, tail, 0, tail.length, size - tail.length)));
   } finally {
     closeSync(fd);
   }
 }
 
-const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
-
-/** What an input path holds, from its name and first bytes; CscheckError for what cannot be read. */
-export async function inputKind(path: string, display = path): Promise<'csv' | 'xlsx'> {
+/**
+ * What an input holds, from its content: a workbook format wherever its bytes say so, whatever the
+ * name (a web system's “.xls” that is an HTML table is read as one); other content by its name.
+ * CscheckError for what cannot be read.
+ */
+export async function inputFormat(path: string, display = path): Promise<'csv' | SpreadsheetFormat> {
   let st;
   try {
     st = statSync(path);
@@ -49,25 +59,30 @@ export async function inputKind(path: string, display = path): Promise<'csv' | '
   }
   if (st.isDirectory()) throw new CscheckError('input.is-directory', { file: display }, { file: display });
   if (st.size === 0) throw new CscheckError('input.empty', {}, { file: display });
-  const head = magic(path);
+  const format = sniff(path, st.size);
   const ext = extname(path).toLowerCase();
-  if (startsWith(head, OLE)) throw new CscheckError('input.legacy-xls', {}, { file: display });
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
-    if (!startsWith(head, ZIP)) throw new CscheckError(ext === '.xls' ? 'input.legacy-xls' : 'input.not-zip', {}, { file: display });
-    return 'xlsx';
-  }
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {
-    if (startsWith(head, ZIP)) throw new CscheckError('input.binary', {}, { file: display });
-    return 'csv';
-  }
+  if (format !== 'text' && format !== 'binary') return format;
+  if (TEXT_EXTENSIONS.has(ext)) return 'csv';
+  // As Excel does: text saved as .xls opens (web systems export CSV so), text as .xlsx does not.
+  if ((ext === '.xls' || ext === '.et') && format === 'text') return 'csv';
+  if (ext === '.xlsx' || ext === '.xlsm') throw new CscheckError('input.not-zip', {}, { file: display });
+  if (WORKBOOK_EXTENSIONS.has(ext)) throw new CscheckError('input.legacy-damaged', { detail: localized('input.legacy-unknown') }, { file: display });
   throw new CscheckError('input.unsupported-type', { ext }, { file: display });
 }
 
-/** Streams a survey file (CSV or XLSX) into the sink; returns what each table held. */
+/** CSV-like text or a workbook (of any format). */
+export async function inputKind(path: string, display = path): Promise<'csv' | 'xlsx'> {
+  return (await inputFormat(path, display)) === 'csv' ? 'csv' : 'xlsx';
+}
+
+/** Streams a survey file (CSV or a workbook) into the sink; returns what each table held. */
 export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const kind = await inputKind(path, display);
+  const format = await inputFormat(path, display);
+  const workbook = { sheet: options.sheet, echo: options.echo };
   try {
-    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { sheet: options.sheet, echo: options.echo }) : await readCsv(path, display, sink, options);
+    if (format === 'csv') return await readCsv(path, display, sink, options);
+    if (format === 'xlsx') return await (await xlsx()).readXlsx(path, display, sink, workbook);
+    return await (await legacy()).readLegacy(path, display, format, sink, workbook);
   } catch (err) {
     throw located(err, display);
   }
@@ -81,9 +96,11 @@ function located(err: unknown, display: string): CscheckError {
 
 /** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
 export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const kind = await inputKind(path, display);
+  const format = await inputFormat(path, display);
   try {
-    return kind === 'xlsx' ? await (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true }) : await readCsvValues(path, display, sink, options);
+    if (format === 'csv') return await readCsvValues(path, display, sink, options);
+    if (format === 'xlsx') return await (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true });
+    return await (await legacy()).readLegacy(path, display, format, sink, { valuesOnly: true });
   } catch (err) {
     throw located(err, display);
   }

@@ -13,10 +13,11 @@ import type { SheetEcho } from './sheet-echo.js';
 import { echoColumns } from './sheet-echo.js';
 import type { TableSummary } from './table-summary.js';
 import type { Raw } from './values.js';
-import type { MergeRange } from './xlsx-package.js';
+import type { CellStyles, MergeRange } from './xlsx-package.js';
 import { XlsxPackage, damaged } from './xlsx-package.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import { streamSheet } from './xlsx-sheet.js';
+import type { WorkbookSource } from './workbook-source.js';
 
 export interface XlsxOptions {
   sheet?: string;
@@ -113,10 +114,30 @@ function roleOf(head: Cells[], mode: 'main' | 'find' | 'other' | 'values'): Role
   return values ? { kind: 'values', name: values.name, value: values.value, headerIndex: values.row } : null;
 }
 
+/** An .xlsx package as a workbook source; the shared strings and styles are read when rows are first asked for. */
+async function xlsxSource(pkg: XlsxPackage, display: string): Promise<WorkbookSource> {
+  const listed = await pkg.sheets();
+  if (!listed.length) throw damaged({ file: display }, 'xlsx.no-sheets');
+  const byPath = new Map(listed.map((s) => [s.path, s]));
+  let parts: Promise<[string[], CellStyles]> | undefined;
+  let styles: CellStyles | undefined;
+  return {
+    sheets: listed.map((s) => ({ name: s.name, id: s.path })),
+    has: (id) => pkg.has(id),
+    merges: (id) => pkg.merges(id, byPath.get(id)!.name),
+    formats: () => styles?.format ?? [],
+    async rows(id, onRow, options) {
+      const [shared, st] = await (parts ??= Promise.all([pkg.sharedStrings(), pkg.styles()]));
+      styles = st;
+      await streamSheet(pkg, byPath.get(id)!, shared, st, onRow, options);
+    },
+  };
+}
+
 export async function readXlsx(path: string, display: string, sink: InputSink, options: XlsxOptions = {}): Promise<TableSummary[]> {
   const pkg = await XlsxPackage.open(path, display);
   try {
-    return await readPackage(pkg, display, sink, options);
+    return await readWorkbook(await xlsxSource(pkg, display), display, sink, options);
   } catch (err) {
     if (err instanceof CscheckError) throw err;
     throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
@@ -125,21 +146,19 @@ export async function readXlsx(path: string, display: string, sink: InputSink, o
   }
 }
 
-async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, options: XlsxOptions): Promise<TableSummary[]> {
-  const sheets = await pkg.sheets();
-  if (!sheets.length) throw damaged({ file: display }, 'xlsx.no-sheets');
+/** Reads the community, township and reported-values tables of any workbook source. */
+export async function readWorkbook(book: WorkbookSource, display: string, sink: InputSink, options: XlsxOptions): Promise<TableSummary[]> {
+  const sheets = book.sheets;
   const names = sheets.map((s) => s.name);
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
     throw new CscheckError('input.sheet-not-found', { sheet: options.sheet, sheets: names.join('、') }, { file: display });
   }
   // Without --sheet the community table is the first sheet that has one.
   let mainName: string | null = options.valuesOnly ? null : options.sheet ?? '';
-  const shared = await pkg.sharedStrings();
-  const styles = await pkg.styles();
   const summaries: TableSummary[] = [];
 
   for (const sheet of sheets) {
-    if (!pkg.has(sheet.path)) continue;
+    if (!book.has(sheet.id)) continue;
     const mode = options.valuesOnly ? 'values' : options.sheet !== undefined ? (sheet.name === options.sheet ? 'main' : 'other') : mainName === '' ? 'find' : 'other';
     const isMain = mode === 'main';
     // Merged ranges are listed after the data, so they are read in a second stream that runs
@@ -147,7 +166,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
     // bounded queue.
     let filler: MergeFiller | null = null;
     let mergeList: MergeRange[] = [];
-    const merges = pkg.merges(sheet.path, sheet.name).then((m) => {
+    const merges = book.merges(sheet.id).then((m) => {
       mergeList = m;
       filler = new MergeFiller(m);
     });
@@ -187,7 +206,7 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
           widths,
           // Rows are handled only once the merged ranges are known.
           merges: clipMerges(mergeList, headWidth),
-          formats: styles.format,
+          formats: book.formats(),
         });
         for (let i = 0; i < start; i++) echoRow(head[i]);
       }
@@ -232,11 +251,8 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
       queue.length = 0;
       return more;
     };
-    await streamSheet(
-      pkg,
-      sheet,
-      shared,
-      styles,
+    await book.rows(
+      sheet.id,
       (r) => {
         if (!filler) {
           queue.push(r);
@@ -278,26 +294,29 @@ async function readPackage(pkg: XlsxPackage, display: string, sink: InputSink, o
 export async function readXlsxTable(path: string, display: string, sheet?: string): Promise<{ sheet: string; rows: SheetRow[] }> {
   const pkg = await XlsxPackage.open(path, display);
   try {
-    const listed = await pkg.sheets();
-    if (!listed.length) throw damaged({ file: display }, 'xlsx.no-sheets');
-    const sheets = listed.filter((s) => pkg.has(s.path));
-    const part = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-    if (!part) throw new CscheckError('input.sheet-not-found', { sheet: sheet ?? '', sheets: sheets.map((s) => s.name).join('、') }, { file: display });
-    const merges = await pkg.merges(part.path, part.name);
-    const rows: SheetRow[] = [];
-    await streamSheet(pkg, part, await pkg.sharedStrings(), await pkg.styles(), (r) => {
-      rows.push(r);
-      return true;
-    });
-    // Read whole, the table's used range is known before any merged area is filled.
-    const filler = new MergeFiller(merges);
-    const width = rows.length ? rows[rows.length - 1].width : 0;
-    for (const r of rows) filler.fill(r, width);
-    return { sheet: part.name, rows };
+    return await readWorkbookTable(await xlsxSource(pkg, display), display, sheet);
   } catch (err) {
     if (err instanceof CscheckError) throw err;
     throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
   } finally {
     pkg.close();
   }
+}
+
+/** `readXlsxTable` for any workbook source. */
+export async function readWorkbookTable(book: WorkbookSource, display: string, sheet?: string): Promise<{ sheet: string; rows: SheetRow[] }> {
+  const sheets = book.sheets.filter((s) => book.has(s.id));
+  const part = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
+  if (!part) throw new CscheckError('input.sheet-not-found', { sheet: sheet ?? '', sheets: sheets.map((s) => s.name).join('、') }, { file: display });
+  const merges = await book.merges(part.id);
+  const rows: SheetRow[] = [];
+  await book.rows(part.id, (r) => {
+    rows.push(r);
+    return true;
+  });
+  // Read whole, the table's used range is known before any merged area is filled.
+  const filler = new MergeFiller(merges);
+  const width = rows.length ? rows[rows.length - 1].width : 0;
+  for (const r of rows) filler.fill(r, width);
+  return { sheet: part.name, rows };
 }

@@ -32,7 +32,8 @@ export const LIMIT_SPECS = {
   cellChars: { value: 1 * MiB, unit: 'characters', zh: '单元格文本长度', en: 'length of one cell’s text' },
 
   // — workbooks read whole (.xls, .ods, HTML and XML 2003 tables) —
-  wholeFileBytes: { value: 128 * MiB, unit: 'bytes', zh: '需整体读入的工作簿（.xls、.ods 等）大小', en: 'size of a workbook read whole (.xls, .ods, …)' },
+  wholeFileBytes: { value: 16 * MiB, unit: 'bytes', zh: '需整体读入的工作簿（.xls、.ods 等）大小', en: 'size of a workbook read whole (.xls, .ods, …)' },
+  htmlSpans: { value: 2_000, unit: 'ranges', zh: 'HTML 表格中合并的单元格（rowspan、colspan）个数', en: 'merged cells (rowspan, colspan) in an HTML table' },
 
   // — plans —
   planBytes: { value: 1 * MiB, unit: 'bytes', zh: '计划文件大小', en: 'size of a plan file' },

@@ -9,7 +9,7 @@ const catalogue = {
   'input.is-directory': { zh: '{file} 是目录，不是文件', en: '{file} is a directory, not a file' },
   'input.empty': { zh: '文件为空', en: 'the file is empty' },
   'input.binary': { zh: '不是文本文件（含二进制内容），无法按 CSV 读取', en: 'not a text file (binary content): cannot be read as CSV' },
-  'input.unsupported-type': { zh: '不支持的文件类型“{ext}”（支持 .csv、.tsv、.txt、.xlsx）', en: 'unsupported file type “{ext}” (use .csv, .tsv, .txt or .xlsx)' },
+  'input.unsupported-type': { zh: '不支持的文件类型“{ext}”（支持 .csv、.tsv、.txt、.xlsx、.xls、.et、.ods）', en: 'unsupported file type “{ext}” (use .csv, .tsv, .txt, .xlsx, .xls, .et or .ods)' },
   'input.legacy-xls': { zh: '这是旧版 .xls 或加密的工作簿：请在 Excel 中取消密码并另存为 .xlsx', en: 'this is a legacy .xls or an encrypted workbook: remove the password and save it as .xlsx in Excel' },
   'input.not-zip': { zh: '不是有效的 .xlsx 文件（不是 zip 格式）', en: 'not a valid .xlsx file (not a zip archive)' },
   'input.corrupt-xlsx': { zh: '.xlsx 文件已损坏或不完整：{detail}', en: 'the .xlsx file is damaged or truncated: {detail}' },
@@ -468,6 +468,8 @@ const catalogue = {
 
   // — legacy spreadsheets —
   'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
+  'input.legacy-cfb': { zh: '复合文档（.xls）结构已损坏', en: 'its compound-file (.xls) structure is damaged' },
+  'input.legacy-unknown': { zh: '内容不是可识别的工作簿格式（.xls、.xlsx、.ods、HTML 或 XML 表格）', en: 'its content is no known workbook format (.xls, .xlsx, .ods, an HTML or XML table)' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;

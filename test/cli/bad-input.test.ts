@@ -4,6 +4,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { csv, fixture, lines, run, runJson, tmpDir, writeFile } from './helpers.js';
 
@@ -76,9 +77,12 @@ describe('unreadable inputs → exit 2', () => {
     expect(line).toContain('zip');
   });
 
-  it('an encrypted .xlsx (OLE/CFB container)', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
-    const file = writeFile(dir, 'encrypted.xlsx', bytes);
+  it('an encrypted .xlsx (OLE/CFB container holding the encrypted package)', async () => {
+    // The streams Excel writes for a password-protected workbook (MS-OFFCRYPTO 2.3.4.4), contents elided.
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, 'EncryptionInfo', Buffer.alloc(248, 4));
+    XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Buffer.alloc(8192, 7));
+    const file = writeFile(dir, 'encrypted.xlsx', XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
     const line = expectOneLineError(await evaluate(file), file);
     expect(line).toContain('加密');
   });
