@@ -12,7 +12,7 @@ import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import { readCsvTable } from './csv-reader.js';
 import { detectColumns } from './header-detect.js';
-import { inputFormat } from './read-input.js';
+import { inputFormat, located } from './read-input.js';
 import type { Raw } from './values.js';
 import { expected, INVALID, parsePercent } from './values.js';
 
@@ -157,12 +157,16 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
   const format = await inputFormat(path, display);
   let rows: { row: number; cells: Raw[]; percent?: boolean[] }[];
   let sheet: string | undefined;
-  if (format !== 'csv') {
-    const table = format === 'xlsx' ? await (await import('./xlsx-reader.js')).readXlsxTable(path, display, options.sheet) : await (await import('./sheetjs-reader.js')).readLegacyTable(path, display, format, options.sheet);
-    sheet = table.sheet;
-    rows = table.rows;
-  } else {
-    rows = (await readCsvTable(path, display, { encoding: options.encoding, delimiter: extname(path).toLowerCase() === '.tsv' ? '\t' : undefined })).map((cells, i) => ({ row: i + 1, cells }));
+  try {
+    if (format !== 'csv') {
+      const table = format === 'xlsx' ? await (await import('./xlsx-reader.js')).readXlsxTable(path, display, options.sheet) : await (await import('./sheetjs-reader.js')).readLegacyTable(path, display, format, options.sheet);
+      sheet = table.sheet;
+      rows = table.rows;
+    } else {
+      rows = (await readCsvTable(path, display, { encoding: options.encoding, delimiter: extname(path).toLowerCase() === '.tsv' ? '\t' : undefined })).map((cells, i) => ({ row: i + 1, cells }));
+    }
+  } catch (err) {
+    throw located(err, display);
   }
   const header = detectColumns(
     rows.map((r) => r.cells),

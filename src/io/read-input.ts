@@ -89,7 +89,7 @@ export async function readInput(path: string, sink: InputSink, options: ReadOpti
 }
 
 /** Every input error names its file, whichever stage raised it. */
-function located(err: unknown, display: string): CscheckError {
+export function located(err: unknown, display: string): CscheckError {
   if (err instanceof CscheckError) return err.location.file ? err : new CscheckError(err.messageId, err.args, { ...err.location, file: display }, { cause: err.cause });
   return new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
 }

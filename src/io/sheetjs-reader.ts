@@ -244,9 +244,10 @@ async function load<T>(path: string, display: string, format: LegacyFormat, use:
     // SheetJS throws Errors, and in places plain strings.
     const detail = err instanceof Error ? err.message : String(err);
     if (/password-protected|ECMA-376 Encrypted|encryption algorithm/.test(detail)) throw new CscheckError('input.legacy-xls', {}, { file: display }, { cause: err });
-    // A compound file SheetJS cannot walk falls through to its zip reader, whose complaint
-    // (“Unsupported ZIP encryption”) would mislead.
-    const said = format === 'xls' && /\bZIP\b/.test(detail) ? localized('input.legacy-cfb') : detail;
+    // A compound file SheetJS cannot walk fails deep in its container code (“Major Version: Expected
+    // 3 or 4 saw 11068”), or falls through to its zip reader (“Unsupported ZIP encryption”): to the
+    // user both say the .xls is damaged; the library's words stay in the cause, for --debug.
+    const said = format === 'xls' ? localized('input.legacy-cfb') : detail;
     throw new CscheckError('input.legacy-damaged', { detail: said }, { file: display }, { cause: err });
   }
 }

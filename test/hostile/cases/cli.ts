@@ -57,8 +57,12 @@ const compareSafe = (name: string, make: Case['make'], code: number | number[] =
 
 // — terminal text —
 
-/** A survey whose first community is named `name` and township `township`, with one unreadable cell in its row. */
-const namedSurvey = (name: string, township = '万安街道') => csv([HEAD, [name, '城市', township, '很多', '是'], ...ROWS.slice(1)]);
+/**
+ * A survey whose first community is named `name` and township `township`, with one unreadable cell in
+ * its row and no 灾害信息员, so a requirement breach quotes both names in every text format.
+ */
+const namedSurvey = (name: string, township = '万安街道') =>
+  csv([[...HEAD, '灾害信息员人数'], [name, '城市', township, '很多', '是', 0], ...ROWS.slice(1).map((r) => [...r, 1])]);
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
@@ -253,8 +257,8 @@ export const cliCases: Case[] = [
   // — outputs that cannot be written —
   { name: '-o /dev/full', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '-o', '/dev/full'), names: ['/dev/full'] }), expect: { code: 2 } },
   { name: '--annotate /dev/full', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '--annotate', '/dev/full'), names: ['/dev/full'] }), expect: { code: 2 } },
-  { name: 'stdout is /dev/full (table)', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY)), stdout: 'devfull' }), expect: { code: 2 } },
-  { name: 'stdout is /dev/full (json)', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '--format', 'json'), stdout: 'devfull' }), expect: { code: 2 } },
+  { name: 'stdout is /dev/full (table)', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY)), stdout: 'devfull', names: ['标准输出'] }), expect: { code: 2, stderr: /ENOSPC/ } },
+  { name: 'stdout is /dev/full (json)', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '--format', 'json'), stdout: 'devfull', names: ['标准输出'] }), expect: { code: 2, stderr: /ENOSPC/ } },
   { name: 'stdout is /dev/full (plans list)', make: () => ({ args: ['plans', 'list'], stdout: 'devfull', names: [] }), expect: { code: 2 } },
   { name: '-o the input file itself', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '-o', path.join(dir, 's.csv')) }), expect: { code: 2 } },
   { name: '-o a directory', make: (dir) => ({ args: evaluate(put(dir, 's.csv', SURVEY), '-o', dir), names: [dir] }), expect: { code: 2 } },
