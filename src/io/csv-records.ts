@@ -18,7 +18,7 @@ interface ChunkParser {
 
 // The handle papaparse's streamers use: it guesses the line end from the first piece it is given,
 // exactly as Papa.parse does, and keeps it for the pieces after.
-const ParserHandle = (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle;
+const papa = Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser };
 
 export type OnRecord = (cells: string[], record: number) => void;
 
@@ -41,7 +41,7 @@ export class RecordParser {
     private readonly onRecord: OnRecord,
   ) {
     this.record = firstRecord - 1;
-    this.handle = new ParserHandle({ delimiter, quoteChar: '"', skipEmptyLines: false });
+    this.handle = new papa.ParserHandle({ delimiter, quoteChar: '"', skipEmptyLines: false });
   }
 
   /** The next piece of text. Errors thrown by `onRecord` come out of here. */
@@ -54,6 +54,9 @@ export class RecordParser {
 
   /** The text has ended: its last record is complete. */
   end(): void {
+    // As a stream gives it: the line end that closes the text ends its last record, and does not
+    // start an empty one.
+    if (this.pendingChars > 0) this.parse(false);
     this.parse(true);
   }
 
