@@ -25,16 +25,55 @@ function validUtf8(sample: Buffer, complete: boolean): boolean {
   return isUtf8(sample.subarray(0, end));
 }
 
-export function sniffEncoding(sample: Buffer, complete: boolean, forced?: string): { encoding: string; bom: number } {
+/**
+ * UTF-8 with a few broken bytes rather than another encoding: its multi-byte characters decode as
+ * UTF-8 many times more often than not. GBK and GB18030 text decodes as UTF-8 about once in every
+ * six to ten non-ASCII characters (the fixtures: 288 against 3,334; random Chinese text: 4,014
+ * against 24,392), so four to one leaves a wide margin both ways.
+ */
+function mostlyUtf8(sample: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; ) {
+    const b = sample[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = n > 0 && i + n <= sample.length;
+    for (let k = 1; ok && k < n; k++) ok = (sample[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      const c = sample[i + 1];
+      ok = !((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f));
+    }
+    if (ok) {
+      valid++;
+      i += n;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid >= 4 * invalid;
+}
+
+/**
+ * The encoding of a file from its first bytes. A byte order mark decides, whatever `forced`
+ * (--encoding) says: it cannot be there by accident. A file that is UTF-8 but for a few bytes is
+ * read as UTF-8, so that the reader names the first broken byte instead of reading the whole file
+ * as GB18030 and finding no header.
+ */
+export function sniffEncoding(sample: Buffer, complete: boolean, forced?: string): { encoding: string; bom: number; named?: boolean } {
   if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
   if (forced) {
     if (!iconv.encodingExists(forced)) throw new CscheckError('input.encoding', { encoding: forced });
-    return { encoding: forced, bom: 0 };
+    return { encoding: forced, bom: 0, named: true };
   }
   if (sample.includes(0)) throw new CscheckError('input.binary');
-  return validUtf8(sample, complete) ? { encoding: 'utf8', bom: 0 } : { encoding: 'gb18030', bom: 0 };
+  return validUtf8(sample, complete) || mostlyUtf8(sample) ? { encoding: 'utf8', bom: 0 } : { encoding: 'gb18030', bom: 0 };
 }
 
 const CANDIDATES = [',', '\t', ';'];

@@ -37,6 +37,15 @@ const UNITS: Record<'area' | 'count' | 'hours' | 'reported', Set<string>> = {
 export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const HAS_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/;
 
+/**
+ * A number a cell can mean: finite and at most 2^53 − 1 in size. Past that, digits are lost (309
+ * nines read as Infinity) and sums over a table could overflow; such a cell is unreadable, so
+ * NaN and Infinity never reach a result. Text and XLSX numbers alike pass through here.
+ */
+function readable(v: number): Parsed {
+  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : INVALID;
+}
+
 function isEmpty(raw: Raw): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -66,10 +75,10 @@ function readNumber(raw: Raw, unit: Set<string>): Parsed {
     if (q === q) return q;
   }
   if (isEmpty(raw)) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : INVALID;
+  if (typeof raw === 'number') return readable(raw);
   if (typeof raw !== 'string') return INVALID;
   const trimmed = raw.trim();
-  if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
+  if (PLAIN_NUMBER.test(trimmed)) return readable(Number(trimmed));
   const s = trimmed.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   const m = NUMBER_AND_SUFFIX.exec(s);
   if (!m) return INVALID;
@@ -79,7 +88,7 @@ function readNumber(raw: Raw, unit: Set<string>): Parsed {
     digits = digits.replace(/,/g, '');
   }
   if (!PLAIN_NUMBER.test(digits) || !unit.has(m[2])) return INVALID;
-  return Number(digits);
+  return readable(Number(digits));
 }
 
 function nonNegative(v: Parsed): Parsed {
@@ -119,7 +128,7 @@ export function parseKind(raw: Raw): Parsed {
 
 export function parseText(raw: Raw): Parsed {
   if (isEmpty(raw)) return null;
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? INVALID : raw.toISOString().slice(0, 10);
   const s = String(raw);
   return (HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s).trim();
 }
@@ -166,7 +175,7 @@ export function parseHours(raw: Raw): Parsed {
  */
 export function parsePercent(raw: Raw, percentCell = false): Parsed {
   if (isEmpty(raw)) return null;
-  if (typeof raw === 'number') return percentCell ? raw * 100 : raw;
+  if (typeof raw === 'number') return readable(percentCell ? raw * 100 : raw);
   if (typeof raw !== 'string') return INVALID;
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   const pct = s.endsWith('%') ? s.slice(0, -1) : s;
@@ -177,7 +186,7 @@ export function parsePercent(raw: Raw, percentCell = false): Parsed {
 export function parseReported(raw: Raw, percentCell: boolean, unitIsPercent: boolean): Parsed {
   if (unitIsPercent) return parsePercent(raw, percentCell);
   if (isEmpty(raw)) return null;
-  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'number') return readable(raw);
   // A unit after the figure is fine (12个, 30平方米); a multiplier such as 万 is not dropped.
   return readNumber(raw, UNITS.reported);
 }

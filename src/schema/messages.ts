@@ -454,6 +454,18 @@ const catalogue = {
 
   // — damaged or hostile CSV text —
   'input.csv-damaged': { zh: 'CSV 文件有误：{detail}', en: 'the CSV file is damaged: {detail}' },
+  'input.csv-open-quote': {
+    zh: '以引号开头的字段超过 {max}（{what}上限）仍未结束：可能缺少闭合引号；如确为长字段，可设置环境变量 {env} 调高',
+    en: 'a field that opens with a quotation mark is still open after {max} (the limit on the {what}): a closing quotation mark is probably missing; if the field is really that long, set the environment variable {env} to raise it',
+  },
+  'input.nul-byte': {
+    zh: '此处有一个 NUL 字节（0x00）：文本文件中不会有它，文件可能已损坏（写入中断的文件常以 0 字节补齐）',
+    en: 'a NUL byte (0x00) here: text files do not hold one, so the file is probably damaged (a file whose writing was cut off is often padded with zero bytes)',
+  },
+  'input.not-utf8': {
+    zh: '文件按 UTF-8 读取，但偏移 {offset} 处的字节 {byte} 不是有效的 UTF-8：请修正此处，或用 --encoding 指定文件的编码（--encoding utf-8 把无法解码的字节读作 �）',
+    en: 'the file reads as UTF-8, but the byte {byte} at offset {offset} is not valid UTF-8: correct it there, or name the file’s encoding with --encoding (--encoding utf-8 reads undecodable bytes as �)',
+  },
 
   // — plans and expressions past their bounds —
   'plan.too-deep': { zh: '表达式嵌套超过 {max} 层（第 {at} 个字符）', en: 'the expression nests deeper than {max} levels (at {at})' },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMUNITY_FIELDS } from '../../src/schema/contract.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { HeaderMatcher, normalizeHeader } from '../../src/io/header-match.js';
-import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent } from '../../src/io/values.js';
+import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent, parseReported, parseText } from '../../src/io/values.js';
 import iconv from 'iconv-lite';
 import { decodeSample, sniffDelimiter, sniffSampleDelimiter } from '../../src/io/text-sniff.js';
 import type { Collect } from './support.js';
@@ -92,6 +92,26 @@ describe('cell values', () => {
     expect(parseCount('-3')).toBe(INVALID);
     expect(parseHours('25')).toBe(INVALID); // a day has 24 hours
     expect(parseArea('#DIV/0!')).toBe(INVALID);
+  });
+
+  it('refuses numbers that are not finite or past 2^53 − 1, as text and as XLSX numbers', () => {
+    const nines = '9'.repeat(309); // Number() of it is Infinity
+    expect(parseArea(nines)).toBe(INVALID);
+    expect(parseCount(nines + '人')).toBe(INVALID);
+    expect(parseCount('999,' + '999,'.repeat(120) + '999')).toBe(INVALID);
+    expect(parsePercent(nines + '%')).toBe(INVALID);
+    expect(parseReported(nines, false, false)).toBe(INVALID);
+    for (const s of ['Infinity', '-Infinity', '1e999', 'NaN']) expect(parseArea(s), s).toBe(INVALID);
+    // XLSX numeric cells arrive as numbers.
+    for (const n of [Infinity, -Infinity, NaN, 1e300, 2 ** 53]) {
+      expect(parseArea(n), String(n)).toBe(INVALID);
+      expect(parseCount(n), String(n)).toBe(INVALID);
+      expect(parsePercent(n), String(n)).toBe(INVALID);
+      expect(parseReported(n, false, false), String(n)).toBe(INVALID);
+    }
+    expect(parsePercent(1e308, true)).toBe(INVALID); // ×100 overflows
+    expect(parseArea(2 ** 53 - 1)).toBe(2 ** 53 - 1);
+    expect(parseText(new Date(NaN))).toBe(INVALID); // an XLSX date serial out of range
   });
 
   it('reads percent-typed values as 75%, 75, or an Excel percent cell holding 0.75', () => {
