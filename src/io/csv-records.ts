@@ -77,7 +77,7 @@ export class RecordParser {
     const rows = results.data;
     const first = this.record + 1;
     // Only a parse of more text than a field may hold can hold a field past the limit.
-    if (input.length > LIMITS.csvFieldChars) this.checkRows(rows, first);
+    if (input.length > Math.min(LIMITS.csvFieldChars, LIMITS.csvRecordChars)) this.checkRows(rows, first);
     for (let i = 0; i < rows.length; i++) {
       if (rows[i].length > LIMITS.columns) throw new CscheckError('input.limit', limitArgs('columns', rows[i].length), { file: this.file, row: this.record + 1 });
       this.onRecord(rows[i], ++this.record);
@@ -91,7 +91,7 @@ export class RecordParser {
     const cursor = results.meta.cursor;
     this.partial = input.slice(cursor - this.base);
     this.base = cursor;
-    if (this.partial.length > LIMITS.csvFieldChars) this.checkPartial();
+    if (this.partial.length > Math.min(LIMITS.csvFieldChars, LIMITS.csvRecordChars)) this.checkPartial();
   }
 
   /** Complete records of a large parse: a field or the whole record past its limit. */

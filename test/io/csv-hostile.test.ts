@@ -118,6 +118,13 @@ describe('long fields and records', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
   });
 
+  it('keeps the record limit when the field limit is raised above it', () => {
+    const p = file('raised.csv', HEAD + '乙社区,' + 'v'.repeat(3000) + ',100,50\n');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cscheck'), 'evaluate', p, '--plan', 'quanzhou'], { encoding: 'utf8', env: { ...process.env, CSCHECK_MAX_CSV_FIELD_CHARS: '100000', CSCHECK_MAX_CSV_RECORD_CHARS: '1000' } });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('CSCHECK_MAX_CSV_RECORD_CHARS');
+  });
+
   it('takes a lowered limit from its environment variable', () => {
     const p = file('env-limit.csv', HEAD + '乙社区,' + 'w'.repeat(300) + ',100,50\n');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cscheck'), 'evaluate', p, '--plan', 'quanzhou'], { encoding: 'utf8', env: { ...process.env, CSCHECK_MAX_CSV_FIELD_CHARS: '100' } });
