@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/schema/load-plan.js';
 import { LIMIT_SPECS } from '../../src/schema/limits.js';
 import { fixture, lines, ROOT, tmpDir, writeFile } from '../cli/helpers.js';
+import { ONE_INDICATOR_PLAN_HEAD } from '../support/one-indicator-plan.js';
 
 const BIN = path.join(ROOT, 'bin', 'cscheck');
 const exec = promisify(execFile);
@@ -102,24 +103,7 @@ describe('a unit cell', () => {
 
 // A plan of one coverage indicator whose condition is written on its own line, so the test knows
 // where it is: line CONDITION_LINE, the value at column CONDITION_COL.
-const PLAN_HEAD = [
-  'id: stack_test',
-  'name: {zh: 嵌套测试计划, en: Nesting test plan}',
-  'issuer: 洛江区人民政府办公室',
-  'document: 泉洛政办〔2022〕99号',
-  'level: district',
-  'region: 洛江区',
-  'period: {start: 2021, end: 2025}',
-  'indicators:',
-  '  - id: facility_coverage',
-  '    name: {zh: 城乡社区综合服务设施覆盖率, en: Facility coverage}',
-  '    unit: "%"',
-  '    target: {op: ">=", value: 100}',
-  '    scope: 城乡',
-  '    source: {section: 一, quote: 城乡社区综合服务设施覆盖率100%}',
-  '    measure:',
-  '      kind: coverage',
-];
+const PLAN_HEAD = [...ONE_INDICATOR_PLAN_HEAD, '    measure:', '      kind: coverage'];
 const CONDITION_PREFIX = '      condition: ';
 const CONDITION_LINE = PLAN_HEAD.length + 1;
 const CONDITION_COL = CONDITION_PREFIX.length + 1;

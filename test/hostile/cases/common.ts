@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome, Setup } from '../runner.js';
+import { ONE_INDICATOR_PLAN_HEAD } from '../../support/one-indicator-plan.js';
 
 export interface Expect {
   /** The exit codes that are right for this case (a signal case: 128 + its number). */
@@ -59,24 +60,7 @@ export const evaluate = (file: string, ...more: string[]): string[] => ['evaluat
 
 /** A plan of one indicator whose `condition` expression is given, as YAML text. */
 export function planYaml(condition: string): string {
-  return [
-    'id: hostile_test',
-    'name: {zh: 测试计划, en: Test plan}',
-    'issuer: 测试区人民政府办公室',
-    'document: 测政办〔2022〕1号',
-    'level: district',
-    'region: 测试区',
-    'period: {start: 2021, end: 2025}',
-    'indicators:',
-    '  - id: facility_coverage',
-    '    name: {zh: 城乡社区综合服务设施覆盖率, en: Facility coverage}',
-    '    unit: "%"',
-    '    target: {op: ">=", value: 100}',
-    '    scope: 城乡',
-    `    measure: {kind: coverage, condition: ${JSON.stringify(condition)}}`,
-    '    source: {section: 一, quote: 城乡社区综合服务设施覆盖率100%}',
-    '',
-  ].join('\n');
+  return [...ONE_INDICATOR_PLAN_HEAD, `    measure: {kind: coverage, condition: ${JSON.stringify(condition)}}`, ''].join('\n');
 }
 
 /** Deterministic pseudo-random bytes (xorshift), so a failing case can be reproduced. */
