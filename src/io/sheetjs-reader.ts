@@ -62,10 +62,12 @@ const ENCRYPTED = /(?:^|\/)(?:EncryptionInfo|EncryptedPackage)$/;
 /**
  * Inflates every entry of an .ods once, counting, before SheetJS inflates them all in memory with
  * no bound: an entry over the part limit or the ratio limit stops here (yauzl also refuses an entry
- * larger than its header says).
+ * larger than its header says), and so do entries that add up to more than SheetJS can parse within
+ * the memory budget (it holds several times the XML it reads).
  */
 async function checkZip(path: string, display: string): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z!))));
+  let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('error', reject);
@@ -77,6 +79,11 @@ async function checkZip(path: string, display: string): Promise<void> {
           let bytes = 0;
           stream!.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
+            total += chunk.length;
+            if (total > LIMITS.wholeFileInflatedBytes) {
+              stream!.destroy();
+              reject(new CscheckError('input.limit', limitArgs('wholeFileInflatedBytes'), { file: display }));
+            }
             const ratio = Math.floor(bytes / Math.max(1, entry.compressedSize));
             if (bytes > 1024 * 1024 && ratio > LIMITS.xlsxRatio) {
               stream!.destroy();

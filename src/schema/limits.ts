@@ -33,6 +33,7 @@ export const LIMIT_SPECS = {
 
   // — workbooks read whole (.xls, .ods, HTML and XML 2003 tables) —
   wholeFileBytes: { value: 16 * MiB, unit: 'bytes', zh: '需整体读入的工作簿（.xls、.ods 等）大小', en: 'size of a workbook read whole (.xls, .ods, …)' },
+  wholeFileInflatedBytes: { value: 128 * MiB, unit: 'bytes', zh: '需整体读入的压缩工作簿（.ods）解压后的大小', en: 'decompressed size of a zipped workbook read whole (.ods)' },
   htmlSpans: { value: 2_000, unit: 'ranges', zh: 'HTML 表格中合并的单元格（rowspan、colspan）个数', en: 'merged cells (rowspan, colspan) in an HTML table' },
 
   // — plans —

@@ -13,6 +13,7 @@ import { CscheckError } from '../../src/schema/errors.js';
 import { ROOT, lines, run, tmpDir, writeFile } from '../cli/helpers.js';
 import { sofficeAvailable, sofficeConvert } from '../report/soffice.js';
 import { read } from './support.js';
+import yauzl from 'yauzl';
 
 const runChild = promisify(execFile);
 const fixture = (...p: string[]) => path.join(ROOT, 'fixtures', ...p);
@@ -186,6 +187,30 @@ describe('what cannot be read: one line, exit 2', () => {
     );
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([`cscheck: ${file}: 需整体读入的工作簿（.xls、.ods 等）大小超出上限 ${(size - 1).toLocaleString('en-US')} 字节（此处为 ${size.toLocaleString('en-US')} 字节）；如确需处理，可设置环境变量 CSCHECK_MAX_WHOLE_FILE_BYTES 调高`]);
+  });
+
+  it('an .ods whose parts inflate past the limit is refused before SheetJS reads it', async () => {
+    const file = fixture('legacy', 'luojiang-survey.ods');
+    // The limit counts inflated bytes as they come: at one byte under the parts' total, the last part passes it.
+    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z!))));
+    let total = 0;
+    await new Promise<void>((resolve) => {
+      zip.on('entry', (e: yauzl.Entry) => {
+        total += e.uncompressedSize;
+        zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.readEntry();
+    });
+    zip.close();
+    const r = await runChild(process.execPath, [path.join(ROOT, 'bin', 'cscheck'), 'evaluate', file, '--plan', 'quanzhou', '--format', 'json'], {
+      env: { ...process.env, CSCHECK_MAX_WHOLE_FILE_INFLATED_BYTES: String(total - 1) },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`cscheck: ${file}: 需整体读入的压缩工作簿（.ods）解压后的大小超出上限 ${(total - 1).toLocaleString('en-US')} 字节；如确需处理，可设置环境变量 CSCHECK_MAX_WHOLE_FILE_INFLATED_BYTES 调高`]);
   });
 
   it('an HTML table with more merged cells than the limit is refused before SheetJS walks them', async () => {
