@@ -260,7 +260,7 @@ async function writeXlsx(file, rows, seed, sharedStrings = false) {
   try {
     ExcelJS = (await import('exceljs')).default;
   } catch (e) {
-    throw new Error(`exceljs is not installed (run npm install in the repository): ${e.message}`);
+    throw new Error(`exceljs is not installed (run npm install in the repository): ${e.message}`, { cause: e });
   }
   // Excel itself writes text as shared strings; --shared-strings makes a file shaped like that.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: sharedStrings, useStyles: false });

@@ -68,7 +68,7 @@ function parseArgs(argv) {
       },
     }).values;
   } catch (err) {
-    throw new Error(`${err.message}\n${usage()}`);
+    throw new Error(`${err.message}\n${usage()}`, { cause: err });
   }
   if (parsed.help) {
     console.log(usage());

@@ -48,7 +48,10 @@ async function handle(req: AnnotatorRequest): Promise<void> {
   }
 }
 
-port.on('message', async (req: AnnotatorRequest) => {
+// The listener's promise is dropped on purpose: drain() catches every request's error and replies with it.
+port.on('message', (req: AnnotatorRequest) => void drain(req));
+
+async function drain(req: AnnotatorRequest): Promise<void> {
   queue.push(req);
   if (busy) return;
   busy = true;
@@ -61,4 +64,4 @@ port.on('message', async (req: AnnotatorRequest) => {
     }
   }
   busy = false;
-});
+}

@@ -166,7 +166,7 @@ export class BatchPool {
    * abort, when the workers are stopped and the outcomes being handled are done. An error thrown
    * by `onOutcome` (a report that cannot be written) stops the pool and is rethrown.
    */
-  async run(tasks: readonly BatchTask[], onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>, signal?: AbortSignal): Promise<{ aborted: boolean }> {
+  async run(tasks: readonly BatchTask[], onOutcome: (index: number, outcome: BatchOutcome) => void | Promise<void>, signal?: AbortSignal): Promise<{ aborted: boolean }> {
     if (!this.setup) throw new Error('BatchPool.run before configure');
     const { stop } = this;
     const abort = () => stop.abort();
@@ -233,7 +233,7 @@ export class BatchPool {
 export async function runPool(
   tasks: readonly BatchTask[],
   opts: PoolOptions,
-  onOutcome: (index: number, outcome: BatchOutcome) => Promise<void>,
+  onOutcome: (index: number, outcome: BatchOutcome) => void | Promise<void>,
 ): Promise<{ aborted: boolean }> {
   const pool = new BatchPool(opts);
   pool.configure(opts.setup);

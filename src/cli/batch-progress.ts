@@ -54,7 +54,8 @@ function bar(total: number, io: Io, lang: Lang): BatchProgress {
           bar: cliProgress.Format.BarFormat(params.progress, options),
           done: params.value,
           total: params.total,
-          rate: payload.rate,
+          // The payload is the { rate } this bar is started and incremented with below.
+          rate: (payload as { rate: number }).rate,
           eta: typeof params.eta === 'number' && Number.isFinite(params.eta) && params.value > 0 ? cliProgress.Format.TimeFormat(params.eta, options, 1) : '—',
         },
         lang,

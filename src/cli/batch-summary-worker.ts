@@ -7,7 +7,10 @@ import type { SummaryFilesJob, SummaryFilesReply } from './batch-summary-files.j
 import { writeSummaryFiles } from './batch-summary-files.js';
 
 const port = parentPort!;
-port.once('message', async (job: SummaryFilesJob) => {
+// The listener's promise is dropped on purpose: write() catches and replies with any error.
+port.once('message', (job: SummaryFilesJob) => void write(job));
+
+async function write(job: SummaryFilesJob): Promise<void> {
   let reply: SummaryFilesReply = { ok: true };
   try {
     await writeSummaryFiles(job);
@@ -15,4 +18,4 @@ port.once('message', async (job: SummaryFilesJob) => {
     reply = { ok: false, error: err instanceof CscheckError ? { messageId: err.messageId, args: err.args, location: err.location } : { message: (err as Error).message } };
   }
   port.postMessage(reply);
-});
+}

@@ -23,8 +23,6 @@ port.once('message', (setup: BatchWorkerSetup) => {
     port.postMessage({ fatal: fileFailure(err, setup.plan.file) } satisfies BatchReply);
     return;
   }
-  port.on('message', async (task: BatchTask) => {
-    const outcome = await evaluateTask(plan, task, setup);
-    port.postMessage({ id: task.id, ...outcome } satisfies BatchReply);
-  });
+  // evaluateTask settles every failure into its outcome; the listener's promise is dropped on purpose.
+  port.on('message', (task: BatchTask) => void evaluateTask(plan, task, setup).then((outcome) => port.postMessage({ id: task.id, ...outcome } satisfies BatchReply)));
 });

@@ -121,7 +121,7 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
   const folders = [...new Set(stems.map((stem) => dirname(outPath(stem))))];
   await Promise.all(folders.map((dir) => mkdir(dir, { recursive: true })));
   const indexHref = (stem: string) => `${'../'.repeat(stem.split('/').length - 1)}${SUMMARY_FILES.html}`;
-  const results: BatchFileResult[] = new Array(inputs.length);
+  const results = new Array<BatchFileResult>(inputs.length);
   const progress = batchProgress(inputs.length, io, opts);
   // A worker stopped mid-file (a signal, or one that died) leaves a temporary report or its
   // workbook's parts behind, and summary.xlsx its parts: swept at the end, or at once on a second signal.
@@ -151,7 +151,7 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
         html: outPath(`${stems[id]}.html`),
         ...(opts.annotate ? { xlsx: outPath(`${stems[id]}.xlsx`) } : {}),
       })),
-      async (i, outcome) => {
+      (i, outcome) => {
         if (!outcome.ok && outcome.output) throw new CscheckError(outcome.failure.messageId, outcome.failure.args, outcome.failure.location);
         const reports: BatchFileResult['reports'] = outcome.ok
           ? { json: `${stems[i]}.json`, html: `${stems[i]}.html`, ...(opts.annotate ? { xlsx: `${stems[i]}.xlsx` } : {}) }

@@ -62,7 +62,7 @@ export async function evaluateFiles(
   const jobs = observer ? 1 : opts.jobs ?? defaultJobs();
   for (const file of files) {
     const parallel =
-      jobs > 1 && (await inputKind(file)) === 'csv'
+      jobs > 1 && inputKind(file) === 'csv'
         ? await evaluateCsvInParallel(evaluation, file, file, { encoding: opts.encoding, jobs, minBytes: opts.parallelMinBytes, plan: loaded.file, maxFindings: opts.maxFindings })
         : null;
     evaluation.addInput(parallel ?? (await readInput(file, evaluation, { sheet: opts.sheet, encoding: opts.encoding, echo: observer })));
@@ -97,7 +97,7 @@ async function evaluateAnnotated(files: string[], opts: EvaluateOptions & { anno
   // Reading a workbook costs as much as writing one, so the writing gets a thread of its own
   // (100,000 rows: 12.4 s instead of 15.4 s); a CSV is read quickly, and copying its rows to a
   // thread costs more than it saves (6.9 s inline, 9.4 s threaded).
-  const kinds = await Promise.all(files.map((f) => inputKind(f)));
+  const kinds = files.map((f) => inputKind(f));
   // Interrupted: the parts written so far, and a workbook not yet renamed into place, are removed.
   // Listening before anything is written: a signal that finds no listener ends the process at once.
   const stop = onInterrupt((signal) => {

@@ -9,6 +9,10 @@ import { locationLine } from '../report/render.js';
 import { boundedMessage, visible } from '../report/safe-text.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import { EVALUATE_FAIL_ON, evaluateCommand } from './evaluate.js';
+import type { EvaluateOptions } from './evaluate.js';
+import type { TemplateOptions } from './template.js';
+import type { CompareOptions } from './compare.js';
+import type { BatchOptions } from './batch.js';
 import { explainCommand } from './explain.js';
 import type { LedgerOptions } from './ledger.js';
 import { ledgerCommand } from './ledger.js';
@@ -20,8 +24,9 @@ import { EVALUATE_FORMAT_NAMES } from '../report/formats/index.js';
 import { defaultJobs } from '../rules/parallel-csv.js';
 
 export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  // Properties, not methods: they are handed on detached (commander's writeOut/writeErr).
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
   /** Whether stderr is a terminal (progress bars); as stdout when not given. */
@@ -115,7 +120,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--max-findings <n>', 'list at most N findings per rule (the rest are counted); 0 = all', positiveInt, 1000)
     .option('-j, --jobs <n>', `threads for large CSV files (default and at most: the number of cores, ${defaultJobs()} here)`, jobsOption)
     .option('--debug', 'print stack traces for errors')
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts: EvaluateOptions & { debug?: boolean }) => {
       lang = opts.lang;
       debug = Boolean(opts.debug);
       exit = await evaluateCommand(files, opts, io);
@@ -146,7 +151,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--resolved', 'merge in the indicators and requirements inherited through `extends`')
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
-    .action((ref: string, opts) => run((o: PlanOptions & { resolved?: boolean }) => showCommand(ref, { ...o, color: false }, io))(opts));
+    .action((ref: string, opts: PlanOptions & { resolved?: boolean }) => run((o: PlanOptions & { resolved?: boolean }) => showCommand(ref, { ...o, color: false }, io))(opts));
   plans
     .command('units')
     .description('the responsibility matrix: each unit, how the document spells it, and its tasks')
@@ -154,7 +159,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(formatOption(['table', 'json']))
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
-    .action((ref: string, opts) => run((o: PlanOptions) => unitsCommand(ref, { ...o, color: false }, io))(opts));
+    .action((ref: string, opts: PlanOptions) => run((o: PlanOptions) => unitsCommand(ref, { ...o, color: false }, io))(opts));
   const lint = plans
     .command('lint')
     .description('check plans against their own text and their parent plans (default: every bundled plan)')
@@ -194,7 +199,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(formatOption(['table', 'json']))
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
-    .action((id: string, opts) => run((o: PlanOptions & { plan?: string }) => explainCommand(id, o, io))(opts));
+    .action((id: string, opts: PlanOptions & { plan?: string }) => run((o: PlanOptions & { plan?: string }) => explainCommand(id, o, io))(opts));
 
   // Loaded on use: only this command needs exceljs.
   program
@@ -207,7 +212,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--rows <n>', 'survey: rows that get validation (dropdowns, number checks)', positiveInt, 5000)
     .addOption(new Option('--lang <lang>', 'language of the title, the notes and messages (headers stay the contract’s Chinese)').choices(['zh', 'en']).default('zh'))
     .option('--debug', 'print stack traces for errors')
-    .action(async (opts) => {
+    .action(async (opts: TemplateOptions & { debug?: boolean }) => {
       lang = opts.lang;
       debug = Boolean(opts.debug);
       const { templateCommand } = await import('./template.js');
@@ -228,7 +233,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(langOption())
     .option('--no-color', 'no colours in the terminal table')
     .option('--debug', 'print stack traces for errors')
-    .action(async (older: string, newer: string, opts) => {
+    .action(async (older: string, newer: string, opts: CompareOptions & { debug?: boolean }) => {
       lang = opts.lang;
       debug = Boolean(opts.debug);
       const { compareCommand } = await import('./compare.js');
@@ -255,7 +260,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--quiet', 'no progress on stderr')
     .addOption(langOption())
     .option('--debug', 'print stack traces for errors')
-    .action(async (inputs: string[], opts) => {
+    .action(async (inputs: string[], opts: BatchOptions & { debug?: boolean }) => {
       lang = opts.lang;
       debug = Boolean(opts.debug);
       const { batchCommand } = await import('./batch.js');

@@ -75,7 +75,7 @@ export interface CsvFormat {
   delimiter: string;
 }
 
-export async function sniffCsv(path: string, options: CsvOptions): Promise<CsvFormat & Sample> {
+export function sniffCsv(path: string, options: CsvOptions): CsvFormat & Sample {
   const { sample, complete, bytes } = readSample(path);
   const { encoding, bom, named } = sniffEncoding(sample, complete, options.encoding);
   const delimiter = options.delimiter ?? sniffSampleDelimiter(sample, encoding, bom, path.toLowerCase().endsWith('.tsv') ? '\t' : ',');
@@ -182,7 +182,7 @@ function summary(display: string, b: RowBuilder, format: CsvFormat): TableSummar
 }
 
 export async function readCsv(path: string, display: string, sink: TableSink, options: CsvOptions = {}): Promise<TableSummary[]> {
-  const format = await sniffCsv(path, options);
+  const format = sniffCsv(path, options);
   const head: string[][] = [];
   let builder: RowBuilder | null = null;
   let take: ((cells: string[], row: number) => void) | null = null;
@@ -202,7 +202,7 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
         echo.row(row, cells);
       };
     }
-    for (let i = header.lastRow + 1; i < head.length; i++) take!(head[i], i + 1);
+    for (let i = header.lastRow + 1; i < head.length; i++) take(head[i], i + 1);
     head.length = 0;
   };
 
@@ -245,7 +245,7 @@ export interface CsvParts {
  */
 export async function planCsvParts(path: string, display: string, options: CsvOptions, parts: number): Promise<CsvParts | null> {
   // The format goes to other threads, which read their parts by streams: a small file's bytes stay here.
-  const { sample, complete, bytes: _whole, ...format } = await sniffCsv(path, options);
+  const { sample, complete, bytes: _whole, ...format } = sniffCsv(path, options);
   if (!SPLITTABLE.has(format.encoding.toLowerCase().replace(/[-_]/g, '')) || complete) return null;
   const text = decodeSample(sample, format.encoding, format.bom);
   if (/\r(?!\n)/.test(text.slice(0, -1))) return null;
@@ -278,7 +278,7 @@ export async function readCsvPart(path: string, display: string, sink: TableSink
 /** All records of a small table (a ledger, reported values), for readers that need it whole. */
 export async function readCsvTable(path: string, display: string, options: CsvOptions = {}): Promise<string[][]> {
   const records: string[][] = [];
-  const format = await sniffCsv(path, options);
+  const format = sniffCsv(path, options);
   await streamRecords(path, display, format, { start: format.bom, firstRecord: 1 }, (cells) => records.push(cells));
   return records;
 }

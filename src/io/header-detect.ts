@@ -5,6 +5,7 @@
 import type { FieldDef, Level } from '../schema/contract.js';
 import { FIELDS_BY_LEVEL } from '../schema/contract.js';
 import { HeaderMatcher, normalizeHeader } from './header-match.js';
+import type { Raw } from './values.js';
 
 export const HEADER_SEARCH_ROWS = 30;
 
@@ -33,11 +34,11 @@ const matcherFor = (fields: readonly FieldDef[]): HeaderMatcher => {
   return m;
 };
 
-function cellText(v: unknown): string {
+function cellText(v: Raw): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function single(row: unknown[], m: HeaderMatcher): Column[] {
+function single(row: Raw[], m: HeaderMatcher): Column[] {
   return row.map((v, index) => {
     const header = cellText(v);
     return { index, header, field: m.match(header) };
@@ -85,7 +86,7 @@ function score(cols: Column[]): number {
  * Finds the header of a table of the given level among the first rows of a sheet, or null.
  * A community table must name the community column; a township table, the township column.
  */
-export function detectHeader(rows: unknown[][], level: Level): Header | null {
+export function detectHeader(rows: Raw[][], level: Level): Header | null {
   const fields = FIELDS_BY_LEVEL[level];
   const found = detectColumns(rows, fields, level === 'community' ? 'community' : 'township');
   return found && { level, fields, ...found };
@@ -95,7 +96,7 @@ export function detectHeader(rows: unknown[][], level: Level): Header | null {
  * The best header row (alone, or joined with the row below) for a table of `fields` that names
  * the column `key`: the one that names the most fields.
  */
-export function detectColumns(rows: unknown[][], fields: readonly FieldDef[], key: string): Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null {
+export function detectColumns(rows: Raw[][], fields: readonly FieldDef[], key: string): Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null {
   const m = matcherFor(fields);
   const keyField = fields.findIndex((f) => f.id === key);
   let best: Pick<Header, 'firstRow' | 'lastRow' | 'columns'> | null = null;
@@ -121,7 +122,7 @@ export function detectColumns(rows: unknown[][], fields: readonly FieldDef[], ke
 }
 
 /** The reported-values table (填报指标): two columns, 指标 and 数值. */
-export function detectValuesHeader(rows: unknown[][]): { row: number; name: number; value: number } | null {
+export function detectValuesHeader(rows: Raw[][]): { row: number; name: number; value: number } | null {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const keys = rows[i].map((v) => normalizeHeader(cellText(v)));

@@ -6,7 +6,7 @@ import type { FieldDef } from '../schema/contract.js';
 
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
 const SPACE = /\s+/g;
-const TRAILING_BRACKET = /[(\[【][^()\[\]【】]*[)\]】]$/;
+const TRAILING_BRACKET = /[([【][^()[\]【】]*[)\]】]$/;
 
 /**
  * Whether `s` is plain text that every normalisation of names here leaves unchanged: ASCII

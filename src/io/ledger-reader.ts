@@ -154,7 +154,7 @@ function cellLocation(ledger: Pick<Ledger, 'file' | 'sheet' | 'columnOf'>, row: 
 
 /** Reads a ledger file (CSV or a workbook, the first sheet or `sheet`). */
 export async function readLedger(path: string, options: { sheet?: string; encoding?: string } = {}, display = path): Promise<Ledger> {
-  const format = await inputFormat(path, display);
+  const format = inputFormat(path, display);
   let rows: { row: number; cells: Raw[]; percent?: boolean[] }[];
   let sheet: string | undefined;
   try {

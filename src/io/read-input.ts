@@ -48,7 +48,7 @@ function sniff(path: string, size: number): ReturnType<typeof sniffFormat> {
  * name (a web system's “.xls” that is an HTML table is read as one); other content by its name.
  * CscheckError for what cannot be read.
  */
-export async function inputFormat(path: string, display = path): Promise<'csv' | SpreadsheetFormat> {
+export function inputFormat(path: string, display = path): 'csv' | SpreadsheetFormat {
   let st;
   try {
     st = statSync(path);
@@ -71,13 +71,13 @@ export async function inputFormat(path: string, display = path): Promise<'csv' |
 }
 
 /** CSV-like text or a workbook (of any format). */
-export async function inputKind(path: string, display = path): Promise<'csv' | 'xlsx'> {
-  return (await inputFormat(path, display)) === 'csv' ? 'csv' : 'xlsx';
+export function inputKind(path: string, display = path): 'csv' | 'xlsx' {
+  return inputFormat(path, display) === 'csv' ? 'csv' : 'xlsx';
 }
 
 /** Streams a survey file (CSV or a workbook) into the sink; returns what each table held. */
 export async function readInput(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const format = await inputFormat(path, display);
+  const format = inputFormat(path, display);
   const workbook = { sheet: options.sheet, echo: options.echo };
   try {
     if (format === 'csv') return await readCsv(path, display, sink, options);
@@ -96,7 +96,7 @@ export function located(err: unknown, display: string): CscheckError {
 
 /** Reads a reported-values file (--values): a table with the columns 指标 and 数值. */
 export async function readValues(path: string, sink: InputSink, options: ReadOptions = {}, display = path): Promise<TableSummary[]> {
-  const format = await inputFormat(path, display);
+  const format = inputFormat(path, display);
   try {
     if (format === 'csv') return await readCsvValues(path, display, sink, options);
     if (format === 'xlsx') return await (await xlsx()).readXlsx(path, display, sink, { valuesOnly: true });

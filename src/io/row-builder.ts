@@ -197,7 +197,7 @@ export class RowBuilder {
    */
   private skipsAsTotalOrNote(cells: readonly Raw[], row: number, community: Value): boolean {
     const first = cells.find((c) => c !== undefined && c !== null && String(c).trim() !== '');
-    const norm = (v: unknown) => (v === undefined || v === null ? '' : String(v).normalize('NFKC').replace(/\s+/g, ''));
+    const norm = (v: Raw) => (v === undefined || v === null ? '' : String(v).normalize('NFKC').replace(/\s+/g, ''));
     const labels = [norm(first), norm(community)];
     const total = labels.find((l) => TOTAL_ROW.test(l));
     const note = labels.find((l) => NOTE_ROW.test(l));

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import yauzl from 'yauzl';
-import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import type { CellObject, Range, WorkBook } from '@e965/xlsx';
 import { CscheckError } from '../schema/errors.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
 import { localized } from '../schema/messages.js';
@@ -24,6 +24,10 @@ export type LegacyFormat = Exclude<SpreadsheetFormat, 'xlsx'>;
 
 // SheetJS is large; only a run that meets one of these files loads it.
 const sheetjs = () => import('@e965/xlsx');
+/** The part of SheetJS's bundled compound-file reader used here (its typings declare `CFB` as `any`). */
+interface Cfb {
+  read(data: Buffer, options: { type: 'buffer' }): { FullPaths: string[] };
+}
 
 /** Rows handed on between looks at the gate (the echo's back-pressure, the merge wait). */
 const GATE_ROWS = 256;
@@ -66,7 +70,7 @@ const ENCRYPTED = /(?:^|\/)(?:EncryptionInfo|EncryptedPackage)$/;
  * the memory budget (it holds several times the XML it reads).
  */
 async function checkZip(path: string, display: string): Promise<void> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z!))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))));
   let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -77,21 +81,21 @@ async function checkZip(path: string, display: string): Promise<void> {
         zip.openReadStream(entry, (err, stream) => {
           if (err) return reject(err);
           let bytes = 0;
-          stream!.on('data', (chunk: Buffer) => {
+          stream.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
             total += chunk.length;
             if (total > LIMITS.wholeFileInflatedBytes) {
-              stream!.destroy();
+              stream.destroy();
               reject(new CscheckError('input.limit', limitArgs('wholeFileInflatedBytes'), { file: display }));
             }
             const ratio = Math.floor(bytes / Math.max(1, entry.compressedSize));
             if (bytes > 1024 * 1024 && ratio > LIMITS.xlsxRatio) {
-              stream!.destroy();
+              stream.destroy();
               reject(new CscheckError('input.limit', limitArgs('xlsxRatio', ratio), { file: display }));
             }
           });
-          stream!.on('error', reject);
-          stream!.on('end', () => zip.readEntry());
+          stream.on('error', reject);
+          stream.on('end', () => zip.readEntry());
         });
       });
       zip.readEntry();
@@ -108,7 +112,7 @@ async function openWorkbook(path: string, display: string, format: LegacyFormat)
   const XLSX = await sheetjs();
   if (format === 'ods') await checkZip(path, display);
   const bytes = readFileSync(path);
-  if (format === 'xls' && XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.some((p: string) => ENCRYPTED.test(p))) {
+  if (format === 'xls' && (XLSX.CFB as Cfb).read(bytes, { type: 'buffer' }).FullPaths.some((p) => ENCRYPTED.test(p))) {
     // A password-protected .xlsx is a compound file holding the encrypted package.
     throw new CscheckError('input.legacy-xls', {}, { file: display });
   }
@@ -139,7 +143,11 @@ async function openWorkbook(path: string, display: string, format: LegacyFormat)
 }
 
 /** A dense-mode sheet's rows; SheetJS leaves holes for empty rows and cells. */
-type DenseSheet = Omit<WorkSheet, '!data'> & { '!data'?: (CellObject | undefined)[][] };
+// The keys read here, typed (WorkSheet's `any` index signature would make every cell and range `any`).
+interface DenseSheet {
+  '!data'?: (CellObject | undefined)[][];
+  '!merges'?: Range[];
+}
 
 /** The SheetJS workbook as the table reader's source: cells as the .xlsx reader gives them. */
 function source(wb: WorkBook, display: string, names: string[]): WorkbookSource {
@@ -160,7 +168,7 @@ function source(wb: WorkBook, display: string, names: string[]): WorkbookSource 
   };
 
   const value = (c: CellObject, row: SheetRow, col: number): void => {
-    let v: Raw = null;
+    let v: Raw;
     let kind: 'percent' | 'date' | null = null;
     switch (c.t) {
       case 's':
@@ -168,7 +176,7 @@ function source(wb: WorkBook, display: string, names: string[]): WorkbookSource 
         break;
       case 'n':
         kind = formatKind(c.z as string | undefined);
-        v = typeof c.v === 'number' && kind === 'date' ? excelDate(c.v, date1904) : (c.v as number);
+        v = typeof c.v === 'number' && kind === 'date' ? excelDate(c.v, date1904) : c.v;
         break;
       case 'b':
         v = Boolean(c.v);
@@ -196,25 +204,28 @@ function source(wb: WorkBook, display: string, names: string[]): WorkbookSource 
     }
   };
 
+  const mergeRanges = (id: string): MergeRange[] => {
+    const ws = sheet(id);
+    const name = sheets.find((s) => s.id === id)!.name;
+    const { rows, columns } = bounds(ws, name);
+    const list = ws['!merges'] ?? [];
+    if (list.length > LIMITS.mergedRanges) throw new CscheckError('input.limit', limitArgs('mergedRanges', list.length), { file: display, sheet: name });
+    // Clipped to the cells the sheet has: a range past them fills nothing.
+    const out: MergeRange[] = [];
+    for (const m of list) {
+      const top = Math.min(m.s.r, m.e.r) + 1;
+      const left = Math.min(m.s.c, m.e.c) + 1;
+      if (top > rows || left > columns) continue;
+      out.push({ top, left, bottom: Math.min(Math.max(m.s.r, m.e.r) + 1, rows), right: Math.min(Math.max(m.s.c, m.e.c) + 1, columns) });
+    }
+    return out;
+  };
+
   return {
     sheets,
     has: (id) => wb.Sheets[id] !== undefined,
-    async merges(id) {
-      const ws = sheet(id);
-      const name = sheets.find((s) => s.id === id)!.name;
-      const { rows, columns } = bounds(ws, name);
-      const list = ws['!merges'] ?? [];
-      if (list.length > LIMITS.mergedRanges) throw new CscheckError('input.limit', limitArgs('mergedRanges', list.length), { file: display, sheet: name });
-      // Clipped to the cells the sheet has: a range past them fills nothing.
-      const out: MergeRange[] = [];
-      for (const m of list) {
-        const top = Math.min(m.s.r, m.e.r) + 1;
-        const left = Math.min(m.s.c, m.e.c) + 1;
-        if (top > rows || left > columns) continue;
-        out.push({ top, left, bottom: Math.min(Math.max(m.s.r, m.e.r) + 1, rows), right: Math.min(Math.max(m.s.c, m.e.c) + 1, columns) });
-      }
-      return out;
-    },
+    // The ranges are at hand; the Promise constructor keeps a refusal (too many ranges) a rejection, as the interface has it.
+    merges: (id) => new Promise<MergeRange[]>((resolve) => resolve(mergeRanges(id))),
     formats: () => formats,
     async rows(id, onRow, options = {}) {
       const data = sheet(id)['!data'] ?? [];

@@ -6,13 +6,6 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CscheckError } from '../schema/errors.js';
 
-export interface Sniffed {
-  encoding: string;
-  /** Bytes of BOM to skip. */
-  bom: number;
-  delimiter: string;
-}
-
 function validUtf8(sample: Buffer, complete: boolean): boolean {
   let end = sample.length;
   if (!complete) {

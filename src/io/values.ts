@@ -25,7 +25,7 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const WITH_THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NUMBER_AND_SUFFIX = /^(-?[\d,]+(?:\.\d+)?)(.*)$/;
 
-// NFKC turns ㎡ into m2, full-width digits into ASCII and 　 into a space.
+// NFKC turns ㎡ into m2, full-width digits into ASCII and U+3000 (the ideographic space) into a space.
 const UNITS: Record<'area' | 'count' | 'hours' | 'reported', Set<string>> = {
   area: new Set(['', '平方米', '平米', 'm2', '米2', '平方']),
   count: new Set(['', '人', '名', '个', '户', '张', '间', '处', '所', '家', '支', '位']),
@@ -113,7 +113,7 @@ export function parseBoolean(raw: Raw): Parsed {
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;
   // A remark in brackets after the word (“有（2个）”, “否(在建)”) does not change the answer.
-  const bare = s.replace(/\s*[(\[][^()\[\]]*[)\]]$/, '');
+  const bare = s.replace(/\s*[([][^()[\]]*[)\]]$/, '');
   if (bare !== s && TRUE_WORDS.has(bare)) return true;
   if (bare !== s && FALSE_WORDS.has(bare)) return false;
   return INVALID;

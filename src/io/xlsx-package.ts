@@ -117,7 +117,7 @@ export class XlsxPackage {
     let zip: ZipFile | undefined;
     try {
       zip = await new Promise<ZipFile>((resolve, reject) =>
-        yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z!))),
+        yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z))),
       );
       const z = zip;
       // The directory's count is a claim; entries are also counted as they are read.
@@ -168,7 +168,7 @@ export class XlsxPackage {
     const method = entry.compressionMethod;
     if (entry.isEncrypted() || (method !== 0 && method !== 8)) throw damaged(where, 'xlsx.part-method', { part: name });
     const raw = await new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(entry, { decodeFileData: false }, (err, st) => (err ? reject(err) : resolve(st!))),
+      this.zip.openReadStream(entry, { decodeFileData: false }, (err, st) => (err ? reject(err) : resolve(st))),
     );
     let packed = 0;
     let inflated = 0;

@@ -20,7 +20,6 @@ import { message } from '../schema/messages.js';
 // C0 but TAB and LF, DEL, C1, ALM, LRM/RLM, the line and paragraph separators, and the bidi controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 // The same without CR, for XML and HTML, where a CR is a line break and carried as &#13;.
 // eslint-disable-next-line no-control-regex

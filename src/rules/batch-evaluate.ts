@@ -22,7 +22,8 @@ export interface WholeFileOptions {
 
 /** What an annotated run adds to the pass: the rows as the file holds them, and every finding. */
 export interface PassObserver extends SheetEcho {
-  onFinding(f: Finding): void;
+  /** Handed to the evaluation detached, so a property (an arrow function), not a method. */
+  onFinding: (f: Finding) => void;
 }
 
 export interface WholeFileResult {

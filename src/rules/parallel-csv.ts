@@ -11,7 +11,7 @@ import type { CsvOptions, CsvParts } from '../io/csv-reader.js';
 import { planCsvParts, readCsvPart } from '../io/csv-reader.js';
 import type { TableSummary } from '../io/table-summary.js';
 import type { Evaluation, EvaluationState } from './evaluation.js';
-import type { WorkerInput } from './evaluate-worker.js';
+import type { WorkerInput, WorkerResult } from './evaluate-worker.js';
 import { workerFile } from './worker-file.js';
 
 /** Below this size a second thread costs more than it saves. */
@@ -32,7 +32,7 @@ function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: Eval
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile(import.meta.url, 'evaluate-worker.js'), { workerData: input });
     workers.push(worker);
-    worker.once('message', (msg) => {
+    worker.once('message', (msg: WorkerResult) => {
       if (msg.ok) resolve(msg);
       else if (msg.error.messageId) reject(new CscheckError(msg.error.messageId, msg.error.args, msg.error.location));
       else reject(Object.assign(new Error(msg.error.message), { stack: msg.error.stack }));
@@ -59,7 +59,7 @@ export async function evaluateCsvInParallel(evaluation: Evaluation, path: string
     runWorker({ plan: options.plan, maxFindings: options.maxFindings, path, display, parts, part: i + 1 }, workers),
   );
   // Keep every worker's rejection handled even if the first part fails first.
-  others.forEach((p) => p.catch(() => undefined));
+  for (const p of others) p.catch(() => undefined);
   let first: TableSummary;
   let results: Awaited<(typeof others)[number]>[];
   try {

@@ -100,8 +100,3 @@ export function limitArgs(name: LimitName, actual?: number): { what: { zh: strin
   const found = actual === undefined ? { zh: '', en: '' } : { zh: `（此处为 ${amount(actual, spec.unit).zh}）`, en: ` (here ${amount(actual, spec.unit).en})` };
   return { what: { zh: spec.zh, en: spec.en }, max: amount(LIMITS[name], spec.unit), found, env: limitEnv(name) };
 }
-
-/** A limit with its value in force and its variable, for the README's table and `--help`. */
-export function describeLimits(): { name: LimitName; env: string; value: number; default: number; unit: string; zh: string; en: string }[] {
-  return (Object.keys(LIMIT_SPECS) as LimitName[]).map((name) => ({ name, env: limitEnv(name), value: LIMITS[name], default: LIMIT_SPECS[name].value, unit: LIMIT_SPECS[name].unit, zh: LIMIT_SPECS[name].zh, en: LIMIT_SPECS[name].en }));
-}

@@ -161,7 +161,7 @@ function loadOne(file: string): LoadedPlan {
     const where = locate(path);
     throw new CscheckError('plan.schema', { path: e.instancePath || '/', detail: schemaMessage(e) }, { ...where, planPath: path.join('.') });
   }
-  const plan = data as Plan;
+  const plan = data;
   for (const key of ['indicators', 'requirements', 'tasks'] as const) {
     const seen = new Set<string>();
     (plan[key] ?? []).forEach((item, i) => {

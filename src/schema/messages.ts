@@ -512,7 +512,10 @@ export function message(id: MessageId, args: Record<string, unknown> = {}, lang:
       if (typeof v === 'object') {
         const t = v as { zh?: string; en?: string };
         out += (lang === 'en' ? t.en || t.zh : t.zh) ?? '';
-      } else out += String(v);
+      } else {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a primitive here (objects are handled above), but `unknown` only narrows to `{}`
+        out += String(v);
+      }
     }
     out += parts[i + 1];
   }

@@ -5,5 +5,4 @@ import { createRequire } from 'node:module';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export const TOOL_NAME = 'cscheck';
 export const TOOL_VERSION: string = pkg.version;

@@ -30,7 +30,7 @@ const setup = { plan: planLoad.snapshot(), maxFindings: 1000, lang: 'zh' as cons
 
 async function collect(opts: Parameters<typeof runPool>[1], list = tasks) {
   const got: [number, BatchOutcome][] = [];
-  const done = await runPool(list, opts, async (i, o) => {
+  const done = await runPool(list, opts, (i, o) => {
     got.push([i, o]);
   });
   return { done, got: got.sort((a, b) => a[0] - b[0]) };
@@ -75,7 +75,7 @@ describe('runPool', () => {
 
   it('stops the batch when a worker cannot load the plan', async () => {
     const file = workerScript(`parentPort.postMessage({ fatal: { messageId: 'plan.not-found', args: { plan: 'x', available: 'quanzhou' }, location: {} } });`);
-    const err = await runPool(tasks, { jobs: 2, setup, workerFile: file }, async () => undefined).catch((e) => e);
+    const err = await runPool(tasks, { jobs: 2, setup, workerFile: file }, () => undefined).catch((e) => e);
     expect(err).toBeInstanceOf(CscheckError);
     expect(err.messageId).toBe('plan.not-found');
   });
@@ -83,7 +83,7 @@ describe('runPool', () => {
   it('hands out nothing more after an abort, and says it was aborted', async () => {
     const stop = new AbortController();
     const seen: number[] = [];
-    const done = await runPool(tasks, { jobs: 1, setup, signal: stop.signal }, async (i) => {
+    const done = await runPool(tasks, { jobs: 1, setup, signal: stop.signal }, (i) => {
       seen.push(i);
       stop.abort();
     });
@@ -103,9 +103,9 @@ describe('runPool', () => {
   });
 
   it('passes on an error of the answer handler (a report that cannot be written) and stops', async () => {
-    const err = await runPool(tasks, { jobs: 2, setup }, async () => {
-      throw new CscheckError('output.write-failed', { file: 'x', detail: 'disk full' });
-    }).catch((e) => e);
+    const err = await runPool(tasks, { jobs: 2, setup }, () =>
+      Promise.reject(new CscheckError('output.write-failed', { file: 'x', detail: 'disk full' })),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(CscheckError);
     expect(err.messageId).toBe('output.write-failed');
   });

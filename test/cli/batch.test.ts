@@ -16,7 +16,7 @@ const CITY = path.join(TREE, '泉州市');
 
 /** Every file below the directory, relative to it, `/`-separated, sorted. */
 function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath ?? (d as any).path, d.name)).split(path.sep).join('/'))
     .sort();

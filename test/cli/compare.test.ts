@@ -77,6 +77,7 @@ describe('compare the 仙游县 2023 and 2024 surveys', () => {
     expect(line('减少', '鲤南镇', '龙坂村')).toContain('350322100202');
     expect(line('更名：原“玉田村”', '玉田社区')).toContain('350322100203');
     expect(out.at(-2)).toBe('1 个地区 · 指标：1 个新达标，1 个新未达标，1 个新有数据达标，0 个新有数据未达标，2 个仍达标，1 个仍未达标，0 个本期无数据 · 村（社区）新增 3 个，减少 1 个');
+    // eslint-disable-next-line no-control-regex -- asserts that no ANSI colour escape reaches the output
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 

@@ -78,6 +78,7 @@ describe('evaluate the Luojiang fixtures against quanzhou', () => {
     expect(out).toContain('村（社区）!K53');
     expect(out).toContain('约300');
     expect(out).toContain('村（社区）!U43');
+    // eslint-disable-next-line no-control-regex -- asserts that no ANSI colour escape reaches the output
     expect(out).not.toMatch(/\x1b\[/); // no colour: isTTY is false
   });
 
@@ -189,7 +190,7 @@ describe('evaluate the Luojiang fixtures against quanzhou', () => {
       );
     const fromXlsx = measured(x.report);
     expect(Object.keys(fromXlsx).length).toBeGreaterThanOrEqual(15);
-    for (const v of Object.values(fromXlsx) as any[]) expect(v.value).not.toBeNull();
+    for (const v of Object.values<any>(fromXlsx)) expect(v.value).not.toBeNull();
     expect(measured(c.report)).toEqual(fromXlsx);
     expect(measured(g.report)).toEqual(fromXlsx);
     // The same data errors in all three (positions differ by the header rows).

@@ -171,7 +171,7 @@ describe('compare: a report directory can only lead inside itself', () => {
   }, 60_000);
 
   /** `old` and `new` beside secret.json: a report whose township is the secret. */
-  async function reportDirs(): Promise<{ root: string; old: string; neu: string; summary: any }> {
+  function reportDirs(): { root: string; old: string; neu: string; summary: any } {
     const root = tmpDir();
     const [old, neu] = [path.join(root, 'old'), path.join(root, 'new')];
     cpSync(path.join(made, 'old'), old, { recursive: true });
@@ -194,7 +194,7 @@ describe('compare: a report directory can only lead inside itself', () => {
   };
 
   it('the secret is printed when the directory itself holds it (so the refusals below are not vacuous)', async () => {
-    const { root, old, neu, summary } = await reportDirs();
+    const { root, old, neu, summary } = reportDirs();
     copyFileSync(path.join(root, 'secret.json'), path.join(neu, 'inside.json'));
     pointAt(neu, summary, 'inside.json');
     const r = await run(['compare', old, neu]);
@@ -208,14 +208,14 @@ describe('compare: a report directory can only lead inside itself', () => {
     ['/dev/zero', '"/dev/zero"'],
     ['../../../../../../../../../../dev/zero', '"../../../../../../../../../../dev/zero"'],
   ])('refuses %s in summary.json with one line naming it', async (json, shown) => {
-    const { old, neu, summary } = await reportDirs();
+    const { old, neu, summary } = reportDirs();
     pointAt(neu, summary, json);
     const r = await run(['compare', old, neu]);
     refused(r, new RegExp(`^cscheck: ${neu}/summary.json: 报告路径 ${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} 指向报告目录 ${neu} 之外，不予读取\\n$`));
   });
 
   it('refuses a link inside the directory that leads out, and a summary.json that is one', async () => {
-    const { root, old, neu, summary } = await reportDirs();
+    const { root, old, neu, summary } = reportDirs();
     symlinkSync(path.join(root, 'secret.json'), path.join(neu, 'leak.json'));
     pointAt(neu, summary, 'leak.json');
     refused(await run(['compare', old, neu, '--lang', 'en']), /^cscheck: .*\/new\/summary\.json: the report path "leak\.json" leads outside the report directory .*\/new; not read\n$/);
@@ -228,7 +228,7 @@ describe('compare: a report directory can only lead inside itself', () => {
   });
 
   it('refuses what is not a regular file inside the directory: a FIFO (without waiting on it), a folder', async () => {
-    const { old, neu, summary } = await reportDirs();
+    const { old, neu, summary } = reportDirs();
     execFileSync('mkfifo', [path.join(neu, 'pipe.json')]);
     pointAt(neu, summary, 'pipe.json');
     refused(await run(['compare', old, neu]), /^cscheck: .*summary\.json: 报告路径 "pipe\.json" 不是普通文件，不予读取\n$/);
@@ -238,14 +238,14 @@ describe('compare: a report directory can only lead inside itself', () => {
   });
 
   it('refuses a report path that is not a string', async () => {
-    const { old, neu, summary } = await reportDirs();
+    const { old, neu, summary } = reportDirs();
     summary.files[0].reports.json = { evil: true };
     writeFileSync(path.join(neu, 'summary.json'), JSON.stringify(summary));
     refused(await run(['compare', old, neu]), /^cscheck: .*summary\.json: 不是 cscheck 批量汇总或报告（缺少“files\[0\]\.reports\.json”）\n$/);
   });
 
-  it('refuses a report over CSCHECK_MAX_REPORT_JSON_BYTES without reading it', async () => {
-    const { old, neu } = await reportDirs();
+  it('refuses a report over CSCHECK_MAX_REPORT_JSON_BYTES without reading it', () => {
+    const { old, neu } = reportDirs();
     const size = readFileSync(path.join(neu, '万安街道.json')).length;
     const r = spawnSync(process.execPath, [BIN, 'compare', old, neu, '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, CSCHECK_MAX_REPORT_JSON_BYTES: '100' }, timeout: 30_000 });
     expect(r.status).toBe(2);

@@ -52,7 +52,7 @@ export interface WorkbookSpec {
 function entry(name: string, part: Part): ZipEntryInput {
   if (typeof part === 'string' || Buffer.isBuffer(part)) return { name, data: part };
   if ('raw' in part && !('name' in part)) return { name, raw: part.raw };
-  return { ...(part as ZipEntryInput), name };
+  return { ...(part), name };
 }
 
 /** The bytes of a workbook. */

@@ -495,7 +495,7 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     expect(rows).toHaveLength(2 + 72);
     const ws = sheet(wb, '任务清单');
     for (const i of [0, 2, 8, 71]) {
-      const written = [1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3 + i, c).value).map((v) => (v === null ? '' : String(v)));
+      const written = [1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3 + i, c).value).map((v) => (v === null ? '' : String(v as string | number))); // the template writes text and numbers
       expect(rows[2 + i].slice(0, 6)).toEqual(written);
     }
     expect(rows[4][4].split('\n')).toHaveLength(7);

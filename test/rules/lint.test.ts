@@ -174,7 +174,7 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
       expect(gap.args).toMatchObject({ project: '（三）加快社区数字化建设', numbers: '1, 2, 4', missing: '3', section: '序号46' });
       const doubled = only(L(), 'doubled-wording');
       expect(doubled.args).toMatchObject({ section: '序号44', word: '力争', run: '力争力争' });
-      expect(String(doubled.args.context)).toContain('力争力争2025年城市较');
+      expect(doubled.args.context).toEqual(expect.stringContaining('力争力争2025年城市较'));
     });
   });
 
@@ -188,8 +188,8 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
       expect(f.severity).toBe('warning');
       // 001, 表2 row 5: “居民活动区域面积占社区综合服务设施总建筑面积比例 - ≥60% 约束性”.
       expect(f.args).toMatchObject({ parentId: 'fujian', parentPlan: '福建省', parentSection: '主要指标 5', parentTarget: '≥60%', plan: '仙游县' });
-      expect(String(f.args.parentQuote)).toContain('居民活动区域面积占社区综合服务设施总建筑面积比例');
-      expect(String(f.args.parentQuote)).toContain('≥60% 约束性');
+      expect(f.args.parentQuote).toEqual(expect.stringContaining('居民活动区域面积占社区综合服务设施总建筑面积比例'));
+      expect(f.args.parentQuote).toEqual(expect.stringContaining('≥60% 约束性'));
       expect(Number(f.args.score)).toBeLessThan(0.5);
       expect(message(f.messageId, f.args)).toContain(`福建省的约束性指标（≥60%）在仙游县中没有对应`);
       expect(message(f.messageId, f.args)).toContain(PUTIAN);

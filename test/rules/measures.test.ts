@@ -167,8 +167,8 @@ describe('measure kinds', () => {
 
 describe('progress on a date (--as-of)', () => {
   it('puts each indicator on the line from its 2020 baseline to its 2025 target', async () => {
-    const { resolve } = await import('node:path');
-    const file = resolve(__dirname, '../../fixtures/xishuangbanna/survey-2024.xlsx');
+    const nodePath = await import('node:path');
+    const file = nodePath.resolve(__dirname, '../../fixtures/xishuangbanna/survey-2024.xlsx');
     const r = await evaluateFiles([file], { plan: 'xishuangbanna', lang: 'zh', maxFindings: 0, asOf: '2025-06-30' });
     const at = (id: string) => r.indicators.find((i) => i.id === id)!;
     // 2020-12-31 → 2025-06-30 is 1,642 days of the 1,826 to 2025-12-31.

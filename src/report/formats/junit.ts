@@ -82,7 +82,7 @@ export function junit(list: FindingList, ctx: FormatContext): string {
   const suites = new Map<string, Map<string, Case>>();
   const suite = (name: string) => {
     let s = suites.get(name);
-    if (!s) suites.set(name, (s = new Map()));
+    if (!s) suites.set(name, (s = new Map<string, Case>()));
     return s;
   };
   const itemCase = (cases: Map<string, Case>, item: Item) => {

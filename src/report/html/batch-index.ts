@@ -3,7 +3,6 @@
 // linking to that file's own page; then the files with their counts and the files that failed.
 
 import type { BatchFileResult, BatchIndicatorValue, BatchSummary } from '../../schema/batch.js';
-import type { Location } from '../../schema/finding.js';
 import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { digitsApart, formatAgainst, formatNumber, formatTarget, gapText } from '../../schema/quantity.js';
@@ -108,7 +107,7 @@ function failedList(files: BatchFileResult[], lang: Lang): string {
   // From the message id, in the page's language; the file is named already, so only sheet and cell.
   const reason = (f: BatchFileResult): string => {
     if (!f.error) return '';
-    const where = locationLine({ ...(f.error.location ?? {}), file: undefined } as Location);
+    const where = locationLine({ ...(f.error.location ?? {}), file: undefined });
     return `${where ? `${where}${colon}` : ''}${boundedMessage(f.error.messageId, f.error.args, lang)}`;
   };
   return `<ul class="failed">${files.map((f) => `<li${attrs({ 'data-input': f.input })}><strong>${esc(f.input)}</strong>${colon}${esc(reason(f))}</li>`).join('')}</ul>`;

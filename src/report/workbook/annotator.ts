@@ -203,7 +203,7 @@ export class WorkbookAnnotator implements SheetEcho {
       if (isEmpty(v) && !mark) return;
       sheet.cell(
         at,
-        isEmpty(v) ? null : this.cellValue(v!, csvNumbers && numeric[col - 1]),
+        isEmpty(v) ? null : this.cellValue(v, csvNumbers && numeric[col - 1]),
         mark ? this.style(styles ? formats[styles[col - 1]] : undefined, mark.severity) : styles ? this.inputStyle(formats, styles[col - 1]) : 0,
       );
       if (mark) sheet.note(at, mark.note);

@@ -112,7 +112,7 @@ export class RequirementCheck implements RequirementCounts {
   /** The values the rule read, in both languages: 法治文化阵地为“否” / Rule-of-law culture venue = no. */
   private actual(row: DataRow): { zh: string; en: string } {
     const { c, shape } = this;
-    if (this.said?.table !== row.table) this.said = { table: row.table, byField: c.fields.map(() => new Map()) };
+    if (this.said?.table !== row.table) this.said = { table: row.table, byField: c.fields.map(() => new Map<Value, { zh: string; en: string }>()) };
     const byField = this.said.byField;
     let zh = '';
     let en = '';

@@ -42,7 +42,7 @@ type Chain = { depth: number } | { broken: 'lint.via-unknown' | 'lint.via-circul
 function chainsOf(entries: NonNullable<Plan['implements']>): Chain[] {
   const byDoc = new Map<string, number>();
   entries.forEach((e, i) => byDoc.has(e.document) || byDoc.set(e.document, i));
-  const out: (Chain | 'open' | undefined)[] = new Array(entries.length);
+  const out = new Array<Chain | 'open' | undefined>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const path: number[] = [];
     let end: Chain | undefined;

@@ -64,6 +64,7 @@ const compareSafe = (name: string, make: Case['make'], code: number | number[] =
 const namedSurvey = (name: string, township = '万安街道') =>
   csv([[...HEAD, '灾害信息员人数'], [name, '城市', township, '很多', '是', 0], ...ROWS.slice(1).map((r) => [...r, 1])]);
 
+// eslint-disable-next-line no-control-regex -- the control characters that must never reach a terminal unescaped
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const controlCase = (label: string, ch: string, format: string): Case => ({
@@ -306,6 +307,7 @@ export const cliCases: Case[] = [
   {
     name: 'a file name holding ESC in the error line',
     make: (dir) => ({ args: evaluate(path.join(dir, 'x\x1b[31m.csv')), names: ['x'] }),
+    // eslint-disable-next-line no-control-regex -- the ESC of the file name must not reach stderr raw
     expect: { code: 2, notStderr: /\x1b/ },
   },
   ...['html', 'table', 'markdown', 'github', 'json', 'junit', 'sarif'].map((f) => longName(f, 'township')),
