@@ -19,6 +19,7 @@ import type { WorkbookSource } from './workbook-source.js';
 import type { XlsxOptions } from './xlsx-reader.js';
 import type { MergeRange } from './xlsx-package.js';
 import type { SheetRow } from './xlsx-sheet.js';
+import { excelDate } from './xlsx-sheet.js';
 
 export type LegacyFormat = Exclude<SpreadsheetFormat, 'xlsx'>;
 
@@ -38,11 +39,6 @@ function formatKind(code: string | undefined): 'percent' | 'date' | null {
   const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (bare.includes('%')) return 'percent';
   return /[ymdhs]/i.test(bare) ? 'date' : null;
-}
-
-function excelDate(serial: number, date1904: boolean): Date {
-  // Serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer.
-  return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
 /**

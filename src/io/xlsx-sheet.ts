@@ -48,7 +48,8 @@ function cellColumn(ref: string, rowText: string): number {
 
 const ROW_NUMBER = /^[1-9][0-9]{0,6}$/;
 
-function excelDate(serial: number, date1904 = false): Date {
+/** The date an Excel serial number stands for. */
+export function excelDate(serial: number, date1904 = false): Date {
   // Serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer.
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
