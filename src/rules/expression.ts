@@ -354,51 +354,35 @@ export function compileExpression(src: string, fields: readonly FieldDef[], wher
   return { fn: out.fn, type: out.type, fields: [...used] };
 }
 
-/** Three-valued and: false if any is false, else unknown if any is unknown. */
-function allOf(fns: Evaluator[]): Evaluator {
+/**
+ * Three-valued and/or: `stop` (false for and, true for or) as soon as any operand gives it, else
+ * unknown if any operand is unknown. Two operands, the common case, get a closure without a loop.
+ */
+function shortCircuit(fns: Evaluator[], stop: boolean): Evaluator {
+  const otherwise = !stop;
   if (fns.length === 2) {
     const [a, b] = fns;
     return (v) => {
       const x = a(v);
-      if (x === false) return false;
+      if (x === stop) return stop;
       const y = b(v);
-      if (y === false) return false;
-      return x === null || y === null ? null : true;
+      if (y === stop) return stop;
+      return x === null || y === null ? null : otherwise;
     };
   }
   return (v) => {
     let unknown = false;
     for (const f of fns) {
       const x = f(v);
-      if (x === false) return false;
+      if (x === stop) return stop;
       if (x === null) unknown = true;
     }
-    return unknown ? null : true;
+    return unknown ? null : otherwise;
   };
 }
 
-/** Three-valued or: true if any is true, else unknown if any is unknown. */
-function anyOf(fns: Evaluator[]): Evaluator {
-  if (fns.length === 2) {
-    const [a, b] = fns;
-    return (v) => {
-      const x = a(v);
-      if (x === true) return true;
-      const y = b(v);
-      if (y === true) return true;
-      return x === null || y === null ? null : false;
-    };
-  }
-  return (v) => {
-    let unknown = false;
-    for (const f of fns) {
-      const x = f(v);
-      if (x === true) return true;
-      if (x === null) unknown = true;
-    }
-    return unknown ? null : false;
-  };
-}
+const allOf = (fns: Evaluator[]): Evaluator => shortCircuit(fns, false);
+const anyOf = (fns: Evaluator[]): Evaluator => shortCircuit(fns, true);
 
 /** Left to right; a missing operand, a division by zero or an overflow makes the whole unknown. */
 function arithmetic(fns: Evaluator[], ops: ChainOp[]): Evaluator {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { csv, fixture, lines, run, runJson, tmpDir, writeFile } from './helpers.js';
+import { ONE_INDICATOR_PLAN_HEAD } from '../support/one-indicator-plan.js';
 
 const dir = tmpDir('cscheck-bad-input-');
 
@@ -185,23 +186,7 @@ describe('bad headers and options → exit 2', () => {
 });
 
 describe('bad plan files → exit 2', () => {
-  const PLAN = [
-    'id: luojiang_test',
-    'name: {zh: 洛江区测试计划, en: Luojiang test plan}',
-    'issuer: 洛江区人民政府办公室',
-    'document: 泉洛政办〔2022〕99号',
-    'level: district',
-    'region: 洛江区',
-    'period: {start: 2021, end: 2025}',
-    'indicators:',
-    '  - id: facility_coverage',
-    '    name: {zh: 城乡社区综合服务设施覆盖率, en: Facility coverage}',
-    '    unit: "%"',
-    '    target: {op: ">=", value: 100}',
-    '    scope: 城乡',
-    '    measure: {kind: coverage, condition: has_service_facility}',
-    '    source: {section: 一, quote: 城乡社区综合服务设施覆盖率100%}',
-  ];
+  const PLAN = [...ONE_INDICATOR_PLAN_HEAD, '    measure: {kind: coverage, condition: has_service_facility}'];
   const survey = writeFile(dir, 'plan-survey.csv', csv([HEAD, ...ROWS]));
   const withPlan = (name: string, text: string) => run(['evaluate', survey, '--plan', writeFile(dir, name, text)]);
 

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { readZip } from '../../report/zip-entries.js';
 import { BIN } from '../runner.js';
-import type { Outcome } from '../runner.js';
+import type { Outcome, Setup } from '../runner.js';
 import type { Case } from './common.js';
 import { HEAD, ROWS, SURVEY, csv, evaluate, put } from './common.js';
 
@@ -54,6 +54,14 @@ const compareSafe = (name: string, make: Case['make'], code: number | number[] =
   make,
   expect: { code, notStdout: new RegExp(SECRET), notStderr: new RegExp(SECRET), ms: 10_000 },
 });
+
+/** `batch TREE …` over a folder `tree` that `fill` populates. */
+function batchTree(dir: string, fill: (tree: string) => void): Setup {
+  const tree = path.join(dir, 'tree');
+  mkdirSync(tree);
+  fill(tree);
+  return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
+}
 
 // — terminal text —
 
@@ -168,15 +176,13 @@ export const cliCases: Case[] = [
   },
   {
     name: 'batch does not follow a folder symlink that leaves the tree',
-    make: (dir) => {
-      const tree = path.join(dir, 'tree');
-      mkdirSync(tree);
-      mkdirSync(path.join(dir, 'outside'));
-      put(tree, 'a.csv', SURVEY);
-      put(path.join(dir, 'outside'), 'elsewhere.csv', SURVEY);
-      symlinkSync('../outside', path.join(tree, 'ext'));
-      return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
-    },
+    make: (dir) =>
+      batchTree(dir, (tree) => {
+        mkdirSync(path.join(dir, 'outside'));
+        put(tree, 'a.csv', SURVEY);
+        put(path.join(dir, 'outside'), 'elsewhere.csv', SURVEY);
+        symlinkSync('../outside', path.join(tree, 'ext'));
+      }),
     expect: { code: 0, ms: 20_000 },
     check: (_o, dir) => {
       const inputs = inputsOf(dir);
@@ -185,48 +191,42 @@ export const cliCases: Case[] = [
   },
   {
     name: 'batch with a self-referencing file symlink loop.csv',
-    make: (dir) => {
-      const tree = path.join(dir, 'tree');
-      mkdirSync(tree);
-      put(tree, 'a.csv', SURVEY);
-      symlinkSync('loop.csv', path.join(tree, 'loop.csv'));
-      return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
-    },
+    make: (dir) =>
+      batchTree(dir, (tree) => {
+        put(tree, 'a.csv', SURVEY);
+        symlinkSync('loop.csv', path.join(tree, 'loop.csv'));
+      }),
     expect: { code: [0, 2], ms: 20_000, stderrFree: true },
   },
   {
     name: 'batch with a dangling symlink',
-    make: (dir) => {
-      const tree = path.join(dir, 'tree');
-      mkdirSync(tree);
-      put(tree, 'a.csv', SURVEY);
-      symlinkSync('nowhere.csv', path.join(tree, 'gone.csv'));
-      return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
-    },
+    make: (dir) =>
+      batchTree(dir, (tree) => {
+        put(tree, 'a.csv', SURVEY);
+        symlinkSync('nowhere.csv', path.join(tree, 'gone.csv'));
+      }),
     expect: { code: [0, 2], ms: 20_000, stderrFree: true },
   },
   {
     name: 'batch over folders nested 200 deep',
     make: (dir) => {
-      const tree = path.join(dir, 'tree');
-      let d = tree;
-      for (let i = 0; i < 200; i++) d = path.join(d, 'd');
-      mkdirSync(d, { recursive: true });
-      put(d, 'deep.csv', SURVEY);
-      put(tree, 'a.csv', SURVEY);
-      return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
+      return batchTree(dir, (tree) => {
+        let d = tree;
+        for (let i = 0; i < 200; i++) d = path.join(d, 'd');
+        mkdirSync(d, { recursive: true });
+        put(d, 'deep.csv', SURVEY);
+        put(tree, 'a.csv', SURVEY);
+      });
     },
     expect: { code: [0, 2], ms: 20_000 },
   },
   {
     name: 'batch where a FIFO named x.csv sits among the inputs',
-    make: (dir) => {
-      const tree = path.join(dir, 'tree');
-      mkdirSync(tree);
-      put(tree, 'a.csv', SURVEY);
-      execFileSync('mkfifo', [path.join(tree, 'x.csv')]);
-      return { args: ['batch', tree, '--plan', 'quanzhou', '--out', path.join(dir, 'out'), '--quiet', '--fail-on', 'none'] };
-    },
+    make: (dir) =>
+      batchTree(dir, (tree) => {
+        put(tree, 'a.csv', SURVEY);
+        execFileSync('mkfifo', [path.join(tree, 'x.csv')]);
+      }),
     expect: { code: [0, 2], ms: 20_000, stderrFree: true },
   },
 
