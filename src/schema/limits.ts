@@ -42,6 +42,9 @@ export const LIMIT_SPECS = {
   expressionDepth: { value: 64, unit: 'levels', zh: '表达式嵌套层数', en: 'nesting depth of an expression' },
   planDepth: { value: 64, unit: 'levels', zh: '计划文件（YAML）的嵌套层数', en: 'nesting depth of a plan file (YAML)' },
 
+  // — configuration —
+  configBytes: { value: 1 * MiB, unit: 'bytes', zh: '配置文件（cscheck.config.yaml 等）大小', en: 'size of a configuration file (cscheck.config.yaml, …)' },
+
   // — ledgers —
   unitsPerCell: { value: 1000, unit: 'units', zh: '一个责任单位单元格中的单位数', en: 'units named in one unit cell' },
 

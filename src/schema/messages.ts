@@ -43,6 +43,10 @@ const catalogue = {
   'schema.unknown-key': { zh: '不认识的键“{key}”', en: 'unknown key “{key}”' },
   'schema.missing-key': { zh: '缺少键“{key}”', en: 'missing key “{key}”' },
   'schema.enum': { zh: '只能是：{allowed}', en: 'must be one of: {allowed}' },
+  // — configuration files —
+  'config.invalid': { zh: '配置文件有误（{path}）：{detail}', en: 'invalid configuration ({path}): {detail}' },
+  'config.not-found': { zh: '找不到配置文件 {file}', en: 'configuration file not found: {file}' },
+  'config.not-object': { zh: '配置必须是键值对（如 plan: quanzhou）', en: 'the configuration must be a mapping (e.g. plan: quanzhou)' },
   'schema.circular': { zh: 'extends 循环引用：{chain}', en: 'circular extends: {chain}' },
   'plan.unknown-field': { zh: '表达式“{expr}”中的“{name}”不是数据字段', en: '“{name}” in “{expr}” is not a data field' },
   'plan.duplicate-id': { zh: '编号“{id}”重复', en: 'duplicate id “{id}”' },
