@@ -24,7 +24,6 @@ const optionProperties = {
 
 /** Commands that take a section of their own (`plans lint` is `lint`). */
 export const CONFIG_COMMANDS = ['evaluate', 'ledger', 'batch', 'compare', 'lint', 'template'] as const;
-export type ConfigCommand = (typeof CONFIG_COMMANDS)[number];
 export type ConfigOption = keyof typeof optionProperties;
 export const CONFIG_OPTIONS = Object.keys(optionProperties) as ConfigOption[];
 /** Options whose values are paths, resolved against the configuration file's folder. */
