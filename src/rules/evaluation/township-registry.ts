@@ -43,7 +43,7 @@ export class TownshipRegistry {
     let byTownship = this.lastTownships;
     if (county !== this.lastCounty || byTownship === undefined) {
       byTownship = this.seen.get(county);
-      if (byTownship === undefined) this.seen.set(county, (byTownship = new Map()));
+      if (byTownship === undefined) this.seen.set(county, (byTownship = new Map<string, number>()));
       this.lastCounty = county;
       this.lastTownships = byTownship;
     }
