@@ -15,9 +15,12 @@ import type { InputSink, ReportedValue } from '../io/input-sink.js';
 import type { DataRow } from '../io/row-builder.js';
 import type { TableSummary } from '../io/table-summary.js';
 import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
-import { create as createExceeds } from './checks/value-exceeds.js';
+import * as exceeds from './checks/value-exceeds.js';
 import { RequirementCheck } from './checks/requirement.js';
-import { judge, judgeProgress } from './checks/indicator-target.js';
+import * as indicatorTarget from './checks/indicator-target.js';
+import { finding } from './checks/check.js';
+import { duplicateReported, cellType, unknownReported } from './checks/data-cells.js';
+import type { SurveyCheck, SurveyContext } from './checks/survey-check.js';
 import type { CompiledPlan } from './compile-plan.js';
 import { FindingCollector } from './finding-collector.js';
 import { TOOL_VERSION } from '../schema/tool.js';
@@ -29,6 +32,10 @@ import { levelSnapshot, mergeLevel, remapTownships } from './evaluation/snapshot
 import { NO_TOWNSHIP, TownshipRegistry } from './evaluation/township-registry.js';
 
 export type { EvaluationState } from './evaluation/snapshot.js';
+
+/** The survey checks besides the plan's requirements (checks/requirement.ts, one per plan item). */
+const SURVEY_CHECKS: SurveyCheck[] = [exceeds.check, indicatorTarget.check];
+const ROW_CHECKS = SURVEY_CHECKS.filter((c) => c.row !== undefined);
 
 interface LevelState extends LevelCounts {
   requirements: RequirementCheck[];
@@ -46,7 +53,7 @@ export interface EvaluationOptions {
 export class Evaluation implements InputSink {
   private readonly levels: Record<Level, LevelState>;
   private readonly townships = new TownshipRegistry();
-  private readonly exceeds: (row: DataRow) => void;
+  private readonly ctx: SurveyContext;
   private readonly collector: FindingCollector;
   private readonly reported = new Map<string, { value: number; from: ReportedValue }>();
   private readonly inputs: InputResult[] = [];
@@ -62,7 +69,9 @@ export class Evaluation implements InputSink {
       return { ...counts, requirements: plan.requirements.filter((c) => c.level === l).map((c) => new RequirementCheck(c, counts, this.collector, plan.loaded.plan.document)) };
     };
     this.levels = { community: level('community'), township: level('township') };
-    this.exceeds = createExceeds(this.levels.community, (f) => this.collector.add(f));
+    const collector = this.collector;
+    this.ctx = { plan, indicators: [], report: (meta, draft, raise) => collector.add(finding(meta, draft, raise)) };
+    for (const c of SURVEY_CHECKS) c.start?.(this.ctx);
   }
 
   onFinding(f: Finding): void {
@@ -79,21 +88,19 @@ export class Evaluation implements InputSink {
     const kind = s.kind >= 0 ? values[s.kind] : null;
     countRow(s, row, t, kind);
     for (const r of s.requirements) r.onRow(row, kind);
-    if (row.table.level === 'community') this.exceeds(row);
+    for (const c of ROW_CHECKS) c.row!(row, this.ctx);
   }
 
   onReported(v: ReportedValue): void {
     const c = this.plan.reportedNames.find(v.name);
     if (!c) {
-      this.collector.add({ code: 'unknown-reported', severity: 'warning', location: v.location, messageId: 'data.unknown-reported', args: { name: v.name } });
+      this.ctx.report(unknownReported, { location: v.location, messageId: 'data.unknown-reported', args: { name: v.name } });
       return;
     }
     const parsed = parseReported(v.raw, v.percentCell, c.def.unit === '%');
     if (parsed === INVALID || typeof parsed !== 'number') {
       if (parsed === null) return;
-      this.collector.add({
-        code: 'cell-type',
-        severity: 'error',
+      this.ctx.report(cellType, {
         location: v.location,
         messageId: 'data.cell-type',
         args: { value: String(v.raw), expected: expected(c.def.unit === '%' ? 'expected.percent' : EXPECTED.number) },
@@ -101,7 +108,7 @@ export class Evaluation implements InputSink {
       return;
     }
     if (this.reported.has(c.def.id)) {
-      this.collector.add({ code: 'duplicate-reported', severity: 'warning', location: v.location, messageId: 'data.duplicate-reported', args: { name: v.name } });
+      this.ctx.report(duplicateReported, { location: v.location, messageId: 'data.duplicate-reported', args: { name: v.name } });
     }
     this.reported.set(c.def.id, { value: parsed, from: v });
   }
@@ -161,16 +168,13 @@ export class Evaluation implements InputSink {
     for (const level of Object.values(this.levels)) for (const st of level.indicators) counted.set(st.c, { st, level });
     const inputs = { asOf: this.asOf, periodEnd: plan.period.end, labels: this.townships.labels(), reported: this.reported };
     const indicators = this.plan.indicators.map((c) => indicatorResult(c, counted.get(c), inputs));
-    indicators.forEach((r, i) => {
-      for (const f of [judge(r, this.plan.indicators[i]), judgeProgress(r, this.plan.indicators[i])]) if (f) this.collector.add(f);
-    });
+    this.ctx.indicators = indicators;
+    for (const c of SURVEY_CHECKS) c.finish?.(this.ctx);
 
     const requirements: RequirementResult[] = [];
     for (const s of Object.values(this.levels)) {
       for (const r of s.requirements) {
-        const { result, finding } = r.finish(s.present);
-        requirements.push(result);
-        if (finding) this.collector.add(finding);
+        requirements.push(r.finish(s.present, this.ctx.report));
       }
     }
     const order = new Map(plan.requirements?.map((r, i) => [r.id, i]));
