@@ -79,6 +79,19 @@ describe('TownshipCounters', () => {
     expect(mine.read(0, 1, newAcc())).toEqual({ inScope: 4, withData: 4, a: 1, b: 4 });
     expect([...mine.seen]).toEqual([1, 1]);
   });
+
+  it('adds a part whose columns are shorter than its township list (a level that never grew)', () => {
+    const mine = new TownshipCounters(1, 4);
+    const theirs = new TownshipCounters(1, 2);
+    theirs.columns[0].inScope[1] = 2;
+    // The part named 100 townships, but this level's columns stayed at 2 slots.
+    const remap = Uint32Array.from({ length: 100 }, (_, i) => 99 - i);
+    mine.ensure(100);
+    mine.add(theirs.snapshot(100), remap);
+    expect(mine.columns[0].inScope[98]).toBe(2);
+    expect(mine.columns[0].inScope.every((x) => !Number.isNaN(x))).toBe(true);
+    expect(mine.columns[0].inScope.reduce((a, b) => a + b, 0)).toBe(2);
+  });
 });
 
 describe('ranking', () => {

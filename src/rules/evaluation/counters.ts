@@ -81,12 +81,17 @@ export class TownshipCounters {
     };
   }
 
-  /** Adds another evaluation's counters; `remap[i]` is the id here of its township `i` (all below length). */
+  /**
+   * Adds another evaluation's counters; `remap[i]` is the id here of its township `i` (all below
+   * length). Its columns may be shorter than its township list: a level that saw none of the later
+   * townships never grew to them.
+   */
   add(other: CountersState, remap: ArrayLike<number>): void {
-    for (let i = 0; i < remap.length; i++) if (other.seen[i]) this.seen[remap[i]] = 1;
+    const n = Math.min(remap.length, other.seen.length);
+    for (let i = 0; i < n; i++) if (other.seen[i]) this.seen[remap[i]] = 1;
     other.columns.forEach((o, k) => {
       const c = this.columns[k];
-      for (let i = 0; i < remap.length; i++) {
+      for (let i = 0; i < n; i++) {
         const t = remap[i];
         c.inScope[t] += o.inScope[i];
         c.withData[t] += o.withData[i];
