@@ -2,6 +2,7 @@
 // Seeded, reproducible generator of a community survey (data contract §1.1) for the benchmarks.
 //
 //   node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom]
+//                           [--townships T] [--interleave]
 //
 // One row per community, every community column of the contract, canonical Chinese headers in
 // contract order. The same --rows and --seed always give the same bytes. Output is streamed (CSV via
@@ -120,9 +121,11 @@ function pad(n, width) {
  * The row source: a stateful generator yielding one array of cell values per community (string,
  * number, or null for an empty cell). Deterministic for (rows, seed). `townships` spreads the rows
  * over only the first N townships (the first county's, for N ≤ 10) — a township's or a county's own
- * file, as the batch benchmark's tree holds them; by default all 1,000.
+ * file, as the batch benchmark's tree holds them; by default all 1,000. Past 1,000, counties of ten
+ * townships are added (a national file). `interleave` deals row i to township i mod N instead of
+ * grouping each township's rows: the order that costs a township lookup the most.
  */
-export function* surveyRows(rows, seed = 42, { townships: only } = {}) {
+export function* surveyRows(rows, seed = 42, { townships: only, interleave = false } = {}) {
   const rnd = mulberry32(seed);
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
@@ -139,8 +142,12 @@ export function* surveyRows(rows, seed = 42, { townships: only } = {}) {
       }
     }
   };
+  // Past the two-character names the pool holds, a name takes a number (东安2).
+  let numbered = 0;
+  const extraName = () => (used.size < (P * P) / 2 ? uniqueName() : pick(NAME_CHARS) + pick(NAME_CHARS) + String(++numbered));
   const countySuffix = ['县', '区', '市'];
   const counties = [];
+  const countyCount = Math.max(COUNTIES, Math.ceil((only ?? 0) / TOWNSHIPS_PER_COUNTY));
   for (let c = 0; c < COUNTIES; c++) counties.push(uniqueName() + countySuffix[rnd() < 0.5 ? 0 : rnd() < 0.6 ? 1 : 2]);
   // Township types: 街道 (mostly urban communities), 镇 (mixed), 乡 (rural).
   const townships = [];
@@ -159,13 +166,37 @@ export function* surveyRows(rows, seed = 42, { townships: only } = {}) {
       });
     }
   }
+  // Generated after the first 1,000 so that the default file stays byte for byte what it was.
+  for (let c = COUNTIES; c < countyCount; c++) counties.push(extraName() + countySuffix[rnd() < 0.5 ? 0 : rnd() < 0.6 ? 1 : 2]);
+  for (let c = COUNTIES; c < countyCount; c++) {
+    for (let k = 0; k < TOWNSHIPS_PER_COUNTY; k++) {
+      const r = rnd();
+      const type = r < 0.3 ? '街道' : r < 0.8 ? '镇' : '乡';
+      townships.push({
+        county: counties[c],
+        name: extraName() + type,
+        urbanShare: type === '街道' ? 0.9 : type === '镇' ? 0.25 : 0.03,
+        codePrefix: '35' + pad(1 + (Math.floor(c / 10) % 99), 2) + pad(1 + (c % 10), 2) + pad(type === '街道' ? 1 + k : 100 + k, 3),
+        nameOffset: int(0, P * P - 1),
+      });
+    }
+  }
 
   const T = Math.max(1, Math.min(only ?? townships.length, townships.length, rows));
-  let i = 0;
-  for (let t = 0; t < T; t++) {
-    const tw = townships[t];
-    const count = Math.floor(((t + 1) * rows) / T) - Math.floor((t * rows) / T);
-    for (let j = 0; j < count; j++, i++) {
+  // Grouped: township t's rows in one run; interleaved: one row of each township in turn.
+  const place = interleave
+    ? function* () {
+        for (let i = 0; i < rows; i++) yield [i % T, Math.floor(i / T)];
+      }
+    : function* () {
+        for (let t = 0; t < T; t++) {
+          const count = Math.floor(((t + 1) * rows) / T) - Math.floor((t * rows) / T);
+          for (let j = 0; j < count; j++) yield [t, j];
+        }
+      };
+  {
+    for (const [t, j] of place()) {
+      const tw = townships[t];
       const row = new Array(COLUMNS.length);
       const urban = rnd() < tw.urbanShare;
       const n = (tw.nameOffset + j * 7919) % (P * P); // 7919 is prime and coprime to P*P: distinct names
@@ -229,7 +260,7 @@ function csvCell(v) {
   return /[",\r\n]/.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
 }
 
-async function writeCsv(file, rows, seed, bom) {
+async function writeCsv(file, rows, seed, bom, shape) {
   const out = fs.createWriteStream(file);
   const done = new Promise((resolve, reject) => {
     out.on('finish', resolve);
@@ -240,7 +271,7 @@ async function writeCsv(file, rows, seed, bom) {
   if (w) await w;
   let buf = '';
   let n = 0;
-  for (const row of surveyRows(rows, seed)) {
+  for (const row of surveyRows(rows, seed, shape)) {
     // Only names can need quoting, and generated names never do; numbers and 是/否 are plain.
     buf += row.map(csvCell).join(',') + '\n';
     if (++n % 2000 === 0) {
@@ -255,7 +286,7 @@ async function writeCsv(file, rows, seed, bom) {
   return n;
 }
 
-async function writeXlsx(file, rows, seed, sharedStrings = false) {
+async function writeXlsx(file, rows, seed, sharedStrings = false, shape = {}) {
   let ExcelJS;
   try {
     ExcelJS = (await import('exceljs')).default;
@@ -271,7 +302,7 @@ async function writeXlsx(file, rows, seed, sharedStrings = false) {
   // until that buffer is below 4 MiB (internal fields, read defensively: without them, just yield).
   const buffered = () => ws.stream?.pipes?.[0]?._writableState?.length ?? 0;
   let n = 0;
-  for (const row of surveyRows(rows, seed)) {
+  for (const row of surveyRows(rows, seed, shape)) {
     // exceljs writes an empty cell for null; the 12-digit code stays a string (text cell).
     ws.addRow(row).commit();
     if (++n % 1000 === 0) {
@@ -290,21 +321,25 @@ function parseArgs(argv) {
     options: {
       rows: { type: 'string', default: '1000' }, format: { type: 'string' }, seed: { type: 'string', default: '42' }, out: { type: 'string' },
       bom: { type: 'boolean', default: false }, 'shared-strings': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+      townships: { type: 'string' }, interleave: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom] [--shared-strings]');
+    console.log('usage: node bench/generate.mjs --rows N [--format csv|xlsx] [--seed S] [--out FILE] [--bom] [--shared-strings] [--townships T] [--interleave]');
     process.exit(0);
   }
   const opts = { rows: Number(values.rows), format: values.format ?? null, seed: Number(values.seed), out: values.out ?? null, bom: values.bom, sharedStrings: values['shared-strings'] };
+  opts.shape = { townships: values.townships === undefined ? undefined : Number(values.townships), interleave: values.interleave };
   if (!Number.isInteger(opts.rows) || opts.rows < 1) throw new Error('--rows must be a positive integer');
+  if (opts.shape.townships !== undefined && !(Number.isInteger(opts.shape.townships) && opts.shape.townships >= 1)) throw new Error('--townships must be a positive integer');
   if (!Number.isInteger(opts.seed)) throw new Error('--seed must be an integer');
   if (!opts.format) opts.format = opts.out && opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   if (!['csv', 'xlsx'].includes(opts.format)) throw new Error('--format must be csv or xlsx');
   if (opts.format === 'xlsx' && opts.rows > 1048575) throw new Error('an XLSX sheet holds at most 1,048,575 data rows');
   if (!opts.out) {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    opts.out = path.join(here, 'data', `survey-${opts.rows}${opts.seed === 42 ? '' : `-s${opts.seed}`}.${opts.format}`);
+    const shape = `${opts.shape.townships ? `-t${opts.shape.townships}` : ''}${opts.shape.interleave ? '-interleaved' : ''}`;
+    opts.out = path.join(here, 'data', `survey-${opts.rows}${shape}${opts.seed === 42 ? '' : `-s${opts.seed}`}.${opts.format}`);
   }
   return opts;
 }
@@ -320,8 +355,8 @@ async function main() {
   fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
   const t0 = process.hrtime.bigint();
   const n = opts.format === 'xlsx'
-    ? await writeXlsx(opts.out, opts.rows, opts.seed, opts.sharedStrings)
-    : await writeCsv(opts.out, opts.rows, opts.seed, opts.bom);
+    ? await writeXlsx(opts.out, opts.rows, opts.seed, opts.sharedStrings, opts.shape)
+    : await writeCsv(opts.out, opts.rows, opts.seed, opts.bom, opts.shape);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const bytes = fs.statSync(opts.out).size;
   console.log(

@@ -8,6 +8,8 @@ import { LEDGER_FIELDS } from '../schema/contract.js';
 import { isCalendarDate } from '../schema/dates.js';
 import { CscheckError } from '../schema/errors.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
+import { finding } from '../rules/checks/check.js';
+import { cellType } from '../rules/checks/data-cells.js';
 import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import { readCsvTable } from './csv-reader.js';
@@ -266,13 +268,11 @@ export async function readLedger(path: string, options: { sheet?: string; encodi
 }
 
 function cellError(ledger: Ledger, row: number, field: string, value: Raw, expected: { zh: string; en: string }): Finding {
-  return {
-    code: 'cell-type',
-    severity: 'error',
+  return finding(cellType, {
     location: cellLocation(ledger, row, field),
     messageId: 'data.cell-type',
     args: { value: String(value), expected, field },
-  };
+  });
 }
 
 export { cellLocation as ledgerCell };

@@ -3,6 +3,8 @@
 
 import type { FieldDef, FieldType, Level } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
+import { finding } from '../rules/checks/check.js';
+import { cellType, missingValue, raggedRow, skippedRow, unknownColumn } from '../rules/checks/data-cells.js';
 import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import type { Header } from './header-detect.js';
@@ -93,13 +95,11 @@ export class RowBuilder {
     for (const col of header.columns) {
       if (col.field < 0) {
         if (col.header && !ctx.quiet) {
-          sink.onFinding({
-            code: 'unknown-column',
-            severity: 'info',
+          sink.onFinding(finding(unknownColumn, {
             location: this.loc(headerRow, col.index, col.header),
             messageId: 'data.unknown-column',
             args: { column: col.header },
-          });
+          }));
         }
         continue;
       }
@@ -204,13 +204,11 @@ export class RowBuilder {
     const kind = total !== undefined ? 'total' : note !== undefined ? 'note' : null;
     if (!kind) return false;
     const label = total ?? note ?? '';
-    this.sink.onFinding({
-      code: 'skipped-row',
-      severity: 'info',
+    this.sink.onFinding(finding(skippedRow, {
       location: { file: this.ctx.file, sheet: this.ctx.sheet, row },
       messageId: kind === 'total' ? 'data.total-row' : 'data.note-row',
       args: { row, text: label.slice(0, 40) },
-    });
+    }));
     return true;
   }
 
@@ -226,36 +224,30 @@ export class RowBuilder {
     if (bad) {
       for (const b of bad) {
         const type = this.fields[b.field].type;
-        this.sink.onFinding({
-          code: 'cell-type',
-          severity: 'error',
+        this.sink.onFinding(finding(cellType, {
           location: where(b.source, b.header),
           messageId: 'data.cell-type',
           args: { value: String(cells[b.source]), expected: expected(EXPECTED[type]), field: this.fields[b.field].id },
-        });
+        }));
       }
     }
     for (const f of this.required) {
       if (values[f] !== null || bad?.some((b) => b.field === f)) continue;
       const b = this.bindings.find((x) => x.field === f)!;
-      this.sink.onFinding({
-        code: 'missing-value',
-        severity: 'error',
+      this.sink.onFinding(finding(missingValue, {
         location: where(b.source, b.header),
         messageId: 'data.missing-value',
         args: { column: b.header, field: this.fields[f].id },
-      });
+      }));
     }
   }
 
   /** A row whose number of cells differs from the header's (CSV only). */
   ragged(row: number, actual: number): void {
-    this.sink.onFinding({
-      code: 'ragged-row',
-      severity: 'error',
+    this.sink.onFinding(finding(raggedRow, {
       location: { file: this.ctx.file, sheet: this.ctx.sheet, row },
       messageId: 'data.ragged-row',
       args: { actual, expected: this.width },
-    });
+    }));
   }
 }

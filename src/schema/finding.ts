@@ -2,6 +2,8 @@
 // reads only Findings (and indicator results). Positions are structured, never baked into text.
 
 import type { MessageId } from './messages.js';
+// A type only (the codes are the checks' metas, src/rules/checks/index.ts): nothing is loaded.
+import type { FindingCode } from '../rules/checks/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,8 +36,8 @@ export type Arg = string | number | boolean | null | undefined | Localized;
 export type Args = Record<string, Arg>;
 
 export interface Finding {
-  /** Stable code, e.g. `cell-type`, `indicator-not-met`, `requirement-breach`. */
-  code: string;
+  /** Stable code, e.g. `cell-type`, `indicator-not-met`, `requirement-breach`: one of the checks' metas. */
+  code: FindingCode;
   severity: Severity;
   /** The plan item (indicator or requirement id) a finding is about, when there is one. */
   ruleId?: string;

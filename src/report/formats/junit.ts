@@ -15,7 +15,7 @@ import { localize, ruleTable } from './ci-common.js';
 import type { FindingList } from './finding-list.js';
 
 /** The codes reported about an indicator or requirement: their test case is the item's, not the code's. */
-const ITEM_CODES = new Set([indicatorChecks.notMet, indicatorChecks.noData, indicatorChecks.behind, requirementChecks.breach, requirementChecks.noData].map((m) => m.code));
+const ITEM_CODES = new Set<string>([indicatorChecks.notMet, indicatorChecks.noData, indicatorChecks.behind, requirementChecks.breach, requirementChecks.noData].map((m) => m.code));
 
 interface Item {
   id: string;

@@ -1,8 +1,15 @@
-import type { CheckMeta } from './check.js';
+// The registry of every check's meta, in three families: survey (these, what `evaluate` reports),
+// lint (`plans lint`) and ledger (`cscheck ledger`). FindingCode, the type of Finding.code, is the
+// union of their codes, so a code spelled wrong anywhere is a compile error.
+
 import { dataChecks } from './data-cells.js';
 import * as indicator from './indicator-target.js';
 import * as requirement from './requirement.js';
 import { meta as exceeds } from './value-exceeds.js';
+import type { LEDGER_CODES } from '../ledger/index.js';
+import type { LINT_CODES } from '../lint/index.js';
 
-/** Every finding code cscheck can report, with its description. */
-export const CHECKS: CheckMeta[] = [...dataChecks, exceeds, indicator.notMet, indicator.noData, indicator.behind, requirement.breach, requirement.noData];
+/** Every finding code `evaluate` can report, with its description. */
+export const CHECKS = [...dataChecks, exceeds, indicator.notMet, indicator.noData, indicator.behind, requirement.breach, requirement.noData];
+
+export type FindingCode = (typeof CHECKS)[number]['code'] | (typeof LINT_CODES)[number]['code'] | (typeof LEDGER_CODES)[number]['code'];

@@ -1,13 +1,13 @@
 // An indicator's value against its target, once the pass is over: a miss is an error for a
 // binding (约束性) indicator and a warning for an expected (预期性) one; no data is never a pass.
-import type { Finding } from '../../schema/finding.js';
 import { localized } from '../../schema/messages.js';
 import { formatAgainst, formatTarget, localizedGap } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { CompiledIndicator } from '../compile-plan.js';
-import type { CheckMeta } from './check.js';
+import type { CheckMeta, Report } from './check.js';
+import type { SurveyCheck } from './survey-check.js';
 
-export const notMet: CheckMeta = {
+export const notMet = {
   code: 'indicator-not-met',
   title: { zh: '指标未达标', en: 'Indicator target missed' },
   description: {
@@ -16,9 +16,9 @@ export const notMet: CheckMeta = {
   },
   severity: 'warning',
   messages: ['indicator.not-met'],
-};
+} as const satisfies CheckMeta;
 
-export const noData: CheckMeta = {
+export const noData = {
   code: 'indicator-no-data',
   title: { zh: '指标无数据', en: 'Indicator without data' },
   description: {
@@ -27,9 +27,9 @@ export const noData: CheckMeta = {
   },
   severity: 'info',
   messages: ['indicator.no-data'],
-};
+} as const satisfies CheckMeta;
 
-export const behind: CheckMeta = {
+export const behind = {
   code: 'indicator-behind',
   title: { zh: '指标进度落后', en: 'Indicator behind schedule' },
   description: {
@@ -38,51 +38,61 @@ export const behind: CheckMeta = {
   },
   severity: 'warning',
   messages: ['indicator.behind', 'indicator.overdue'],
-};
+} as const satisfies CheckMeta;
 
-/** A finding for an indicator behind its trajectory or past its due date (with --as-of). */
-export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding | null {
+/** Reports an indicator behind its trajectory or past its due date (with --as-of). */
+function judgeProgress(r: IndicatorResult, c: CompiledIndicator, report: Report): void {
   const p = r.progress;
   // Judged against the target itself (the period is over): the not-met finding already says it.
-  if (!p || p.status === 'on-track' || r.value === null || (p.status === 'behind' && p.expected === r.target.value)) return null;
+  if (!p || p.status === 'on-track' || r.value === null || (p.status === 'behind' && p.expected === r.target.value)) return;
   const value = formatAgainst(r.value, p.expected, r.unit);
   if (p.status === 'overdue') {
-    return {
-      code: behind.code,
-      severity: c.binding ? 'error' : 'warning',
-      ruleId: r.id,
-      location: c.planLoc,
-      messageId: 'indicator.overdue',
-      args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: formatTarget(r.target, r.unit) },
-    };
+    report(
+      behind,
+      { ruleId: r.id, location: c.planLoc, messageId: 'indicator.overdue', args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: formatTarget(r.target, r.unit) } },
+      c.binding,
+    );
+    return;
   }
-  return {
-    code: behind.code,
-    severity: 'warning',
+  report(behind, {
     ruleId: r.id,
     location: c.planLoc,
     messageId: 'indicator.behind',
     args: { name: r.name, asOf: p.asOf, expected: formatAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
-  };
+  });
 }
 
-export function judge(r: IndicatorResult, c: CompiledIndicator): Finding | null {
-  if (r.status === 'met') return null;
+function judge(r: IndicatorResult, c: CompiledIndicator, report: Report): void {
+  if (r.status === 'met') return;
   if (r.status === 'no-data') {
     const reason = r.noData ? localized(r.noData.messageId, r.noData.args) : '';
-    return { code: noData.code, severity: c.binding ? 'warning' : 'info', ruleId: r.id, location: c.planLoc, messageId: 'indicator.no-data', args: { name: r.name, reason } };
+    report(noData, { ruleId: r.id, location: c.planLoc, messageId: 'indicator.no-data', args: { name: r.name, reason } }, c.binding);
+    return;
   }
-  return {
-    code: notMet.code,
-    severity: c.binding ? 'error' : 'warning',
-    ruleId: r.id,
-    location: c.planLoc,
-    messageId: 'indicator.not-met',
-    args: {
-      name: r.name,
-      value: formatAgainst(r.value, r.target.value, r.unit),
-      target: formatTarget(r.target, r.unit),
-      gap: localizedGap(r.gap!, r.target.op, r.unit),
+  report(
+    notMet,
+    {
+      ruleId: r.id,
+      location: c.planLoc,
+      messageId: 'indicator.not-met',
+      args: {
+        name: r.name,
+        value: formatAgainst(r.value, r.target.value, r.unit),
+        target: formatTarget(r.target, r.unit),
+        gap: localizedGap(r.gap!, r.target.op, r.unit),
+      },
     },
-  };
+    c.binding,
+  );
 }
+
+/** Judges every indicator once the pass is over: its target, then its progress. */
+export const check: SurveyCheck = {
+  meta: [notMet, noData, behind],
+  finish(ctx) {
+    ctx.indicators.forEach((r, i) => {
+      judge(r, ctx.plan.indicators[i], ctx.report);
+      judgeProgress(r, ctx.plan.indicators[i], ctx.report);
+    });
+  },
+};

@@ -9,9 +9,10 @@ import type { CompiledRequirement } from '../compile-plan.js';
 import type { FindingCollector } from '../finding-collector.js';
 import type { RowShape } from '../row-shape.js';
 import { cellAt } from '../row-shape.js';
-import type { CheckMeta } from './check.js';
+import type { CheckMeta, Report } from './check.js';
+import { finding, severityOf } from './check.js';
 
-export const breach: CheckMeta = {
+export const breach = {
   code: 'requirement-breach',
   title: { zh: '不符合逐村（社区）要求', en: 'Per-community requirement broken' },
   description: {
@@ -20,9 +21,9 @@ export const breach: CheckMeta = {
   },
   severity: 'warning',
   messages: ['requirement.breach'],
-};
+} as const satisfies CheckMeta;
 
-export const noData: CheckMeta = {
+export const noData = {
   code: 'requirement-no-data',
   title: { zh: '要求无法检查', en: 'Requirement not checkable' },
   description: {
@@ -31,7 +32,7 @@ export const noData: CheckMeta = {
   },
   severity: 'info',
   messages: ['requirement.no-data'],
-};
+} as const satisfies CheckMeta;
 
 export interface RequirementCounts {
   checked: number;
@@ -61,7 +62,7 @@ export class RequirementCheck implements RequirementCounts {
     private readonly collector: FindingCollector,
     private readonly document: string,
   ) {
-    this.severity = c.binding ? 'error' : 'warning';
+    this.severity = severityOf(breach, c.binding);
   }
 
   onRow(row: DataRow, kind: Value): void {
@@ -93,9 +94,7 @@ export class RequirementCheck implements RequirementCounts {
     const values = row.values;
     const name = shape.community >= 0 ? (values[shape.community] as string | null) : (values[shape.township] as string | null);
     const township = (values[shape.township] as string | null) ?? '';
-    return {
-      code: breach.code,
-      severity: this.severity,
+    return finding(breach, {
       ruleId: c.def.id,
       location: cellAt(row, shape, c.fields[0]),
       messageId: 'requirement.breach',
@@ -106,7 +105,7 @@ export class RequirementCheck implements RequirementCounts {
         document: this.document,
         section: c.def.source.section,
       },
-    };
+    }, c.binding);
   }
 
   /** The values the rule read, in both languages: 法治文化阵地为“否” / Rule-of-law culture venue = no. */
@@ -139,8 +138,8 @@ export class RequirementCheck implements RequirementCounts {
     this.noData += other.noData;
   }
 
-  /** The result, given the columns the inputs had; a no-data finding where rows could not be checked. */
-  finish(present: Set<string>): { result: RequirementResult; finding?: Finding } {
+  /** The result, given the columns the inputs had; reports a no-data finding where rows could not be checked. */
+  finish(present: Set<string>, report: Report): RequirementResult {
     const { c, shape } = this;
     const missing = c.fields.map((f) => shape.fields[f]).filter((f) => !present.has(f.id)).map((f) => f.header);
     const result: RequirementResult = {
@@ -154,16 +153,15 @@ export class RequirementCheck implements RequirementCounts {
       missingColumns: missing,
       source: c.def.source,
     };
-    if (this.noData === 0 && missing.length === 0) return { result };
-    const finding: Finding = {
-      code: noData.code,
-      severity: noData.severity,
-      ruleId: c.def.id,
-      location: c.planLoc,
-      messageId: 'requirement.no-data',
-      args: { rule: c.def.name, count: this.noData, unit: localized(c.level === 'township' ? 'unit.townships' : 'unit.communities') },
-    };
-    return { result, finding };
+    if (this.noData > 0 || missing.length > 0) {
+      report(noData, {
+        ruleId: c.def.id,
+        location: c.planLoc,
+        messageId: 'requirement.no-data',
+        args: { rule: c.def.name, count: this.noData, unit: localized(c.level === 'township' ? 'unit.townships' : 'unit.communities') },
+      });
+    }
+    return result;
   }
 }
 

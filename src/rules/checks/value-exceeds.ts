@@ -1,11 +1,9 @@
 // Consistency rules of the data contract itself (not of any plan): a part cannot exceed its whole.
-import type { Finding } from '../../schema/finding.js';
-import type { DataRow } from '../../io/row-builder.js';
-import type { RowShape } from '../row-shape.js';
-import { cellAt } from '../row-shape.js';
+import { cellAt, rowShape } from '../row-shape.js';
 import type { CheckMeta } from './check.js';
+import type { SurveyCheck } from './survey-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'value-exceeds',
   title: { zh: '数值不一致', en: 'Inconsistent values' },
   description: {
@@ -14,7 +12,7 @@ export const meta: CheckMeta = {
   },
   severity: 'error',
   messages: ['data.exceeds'],
-};
+} as const satisfies CheckMeta;
 
 /** [part, whole] field id pairs from data contract §1.1. */
 export const PART_OF_WHOLE: [string, string][] = [
@@ -22,24 +20,26 @@ export const PART_OF_WHOLE: [string, string][] = [
   ['volunteers_with_hours', 'registered_volunteers'],
 ];
 
-/** The check for community rows of one shape, compiled once: it reports each row whose part exceeds its whole. */
-export function create(shape: RowShape, report: (f: Finding) => void): (row: DataRow) => void {
-  const f = shape.fields;
-  const pairs = PART_OF_WHOLE.map(([p, w]) => [f.findIndex((x) => x.id === p), f.findIndex((x) => x.id === w)] as const);
-  return (row) => {
+const shape = rowShape('community');
+const f = shape.fields;
+const PAIRS = PART_OF_WHOLE.map(([p, w]) => [f.findIndex((x) => x.id === p), f.findIndex((x) => x.id === w)] as const);
+
+/** Reports each community row whose part exceeds its whole. */
+export const check: SurveyCheck = {
+  meta: [meta],
+  row(row, ctx) {
+    if (row.table.level !== 'community') return;
     const values = row.values;
-    for (const [p, w] of pairs) {
+    for (const [p, w] of PAIRS) {
       const part = values[p];
       const whole = values[w];
       if (typeof part !== 'number' || typeof whole !== 'number' || part <= whole) continue;
       const header = (i: number) => row.table.columns[i]?.header ?? f[i].header;
-      report({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         location: cellAt(row, shape, p),
         messageId: 'data.exceeds',
         args: { field: { zh: header(p), en: f[p].en }, value: part, limitField: { zh: header(w), en: f[w].en }, limit: whole },
       });
     }
-  };
-}
+  },
+};

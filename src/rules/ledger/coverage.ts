@@ -10,15 +10,15 @@ import { rowLabel } from './ledger-check.js';
 import { COVERED_SHARE, unplannedRows } from './task-match.js';
 import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 
-export const taskMissing: CheckMeta = {
+export const taskMissing = {
   code: 'ledger-task-missing',
   title: { zh: '台账缺少计划任务', en: 'Plan task missing' },
   description: { zh: '计划中的任务在台账中找不到对应的行（按主要内容的文字比对）', en: 'a task of the plan has no row in the ledger (matched by the text of 主要内容)' },
   severity: 'error',
   messages: ['ledger.task-missing'],
-};
+} as const satisfies CheckMeta;
 
-export const sentenceMissing: CheckMeta = {
+export const sentenceMissing = {
   code: 'ledger-sentence-missing',
   title: { zh: '台账漏掉计划任务中的一句', en: 'Plan sentence missing' },
   description: {
@@ -27,15 +27,15 @@ export const sentenceMissing: CheckMeta = {
   },
   severity: 'warning',
   messages: ['ledger.sentence-missing'],
-};
+} as const satisfies CheckMeta;
 
-export const rowUnplanned: CheckMeta = {
+export const rowUnplanned = {
   code: 'ledger-row-unplanned',
   title: { zh: '计划外的台账行', en: 'Row not in the plan' },
   description: { zh: '台账行的内容与计划中的任何任务都不相近', en: 'a ledger row is close to no task of the plan' },
   severity: 'warning',
   messages: ['ledger.row-unplanned'],
-};
+} as const satisfies CheckMeta;
 
 function run({ ledger, plan, matches }: LedgerContext): Finding[] {
   if (!plan || !matches) return [];
@@ -83,4 +83,4 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [taskMissing, sentenceMissing, rowUnplanned], run };
+export const check = { meta: [taskMissing, sentenceMissing, rowUnplanned], run } satisfies LedgerCheck;

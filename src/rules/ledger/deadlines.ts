@@ -1,40 +1,41 @@
 // Deadlines and progress: a row due later than the plan's task, a row past its deadline and not
 // finished (with --as-of), and a status that contradicts its progress figure.
 
-import type { Finding } from '../../schema/finding.js';
+import type { Finding, Severity } from '../../schema/finding.js';
 import { ledgerCell, parseDeadline } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
+import { finding } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
-export const later: CheckMeta = {
+export const later = {
   code: 'ledger-deadline-later',
   title: { zh: '完成时限晚于计划', en: 'Deadline later than the plan' },
   description: { zh: '台账行的完成时限晚于计划中对应任务的时限', en: 'a row’s deadline is later than that of its plan task' },
   severity: 'error',
   messages: ['ledger.deadline-later'],
-};
+} as const satisfies CheckMeta;
 
-export const overdue: CheckMeta = {
+export const overdue = {
   code: 'ledger-overdue',
   title: { zh: '逾期未完成', en: 'Overdue' },
   description: { zh: '按 --as-of 日期，已过完成时限但状态不是“已完成”', en: 'past its deadline on the --as-of date and not 已完成' },
   severity: 'error',
   messages: ['ledger.overdue'],
-};
+} as const satisfies CheckMeta;
 
-export const inconsistent: CheckMeta = {
+export const inconsistent = {
   code: 'ledger-status-inconsistent',
   title: { zh: '状态与进度不符', en: 'Status contradicts progress' },
   description: { zh: '“已完成”但进度不到100%，或进度100%但状态不是“已完成”', en: 'marked 已完成 below 100%, or at 100% with another status' },
   severity: 'error',
   messages: ['ledger.done-not-full', 'ledger.full-not-done'],
-};
+} as const satisfies CheckMeta;
 
 function run({ ledger, matches, asOf }: LedgerContext): Finding[] {
   const out: Finding[] = [];
-  const push = (meta: CheckMeta, row: number, field: string, messageId: Finding['messageId'], args: Finding['args'], severity = meta.severity) =>
-    out.push({ code: meta.code, severity, location: ledgerCell(ledger, row, field), messageId, args });
+  const push = (meta: typeof later | typeof overdue | typeof inconsistent, row: number, field: string, messageId: Finding['messageId'], args: Finding['args'], severity: Severity = meta.severity) =>
+    out.push({ ...finding(meta, { location: ledgerCell(ledger, row, field), messageId, args }), severity });
   for (const m of matches ?? []) {
     const due = parseDeadline(m.task.deadline ?? null);
     if (due.kind !== 'date') continue;
@@ -56,4 +57,4 @@ function run({ ledger, matches, asOf }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [later, overdue, inconsistent], run };
+export const check = { meta: [later, overdue, inconsistent], run } satisfies LedgerCheck;

@@ -5,7 +5,7 @@ import type { Finding } from '../../schema/finding.js';
 import type { LedgerTaskMatch } from '../../schema/results.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger } from '../../io/ledger-reader.js';
-import type { CheckMeta } from '../checks/check.js';
+import { metasOf } from '../checks/check.js';
 import * as coverage from './coverage.js';
 import * as deadlines from './deadlines.js';
 import type { LedgerCheck } from './ledger-check.js';
@@ -17,10 +17,10 @@ import { matchTasks } from './task-match.js';
 import { UnitIndex } from './unit-index.js';
 import * as units from './units.js';
 
-export const LEDGER_CHECKS: LedgerCheck[] = [structure.check, rowCells.check, units.check, coverage.check, targets.check, deadlines.check, slips.check];
+export const LEDGER_CHECKS = [structure.check, rowCells.check, units.check, coverage.check, targets.check, deadlines.check, slips.check] satisfies LedgerCheck[];
 
 /** Every code `cscheck ledger` can report, with its description. */
-export const LEDGER_CODES: CheckMeta[] = LEDGER_CHECKS.flatMap((c) => c.codes);
+export const LEDGER_CODES = metasOf(LEDGER_CHECKS);
 
 export interface LedgerOptions {
   plan?: LoadedPlan;

@@ -4,7 +4,7 @@
 import type { Finding, Localized } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger, LedgerRow } from '../../io/ledger-reader.js';
-import type { CheckMeta } from '../checks/check.js';
+import type { Check } from '../checks/check.js';
 import type { TaskMatch } from './task-match.js';
 import type { UnitIndex } from './unit-index.js';
 
@@ -24,8 +24,8 @@ export interface LedgerContext {
   planText?: (row: number) => string;
 }
 
-export interface LedgerCheck {
-  codes: CheckMeta[];
+/** A ledger check judges a whole read ledger at once (the `run` hook of Check). */
+export interface LedgerCheck extends Check<LedgerContext> {
   run(ctx: LedgerContext): Finding[];
 }
 

@@ -7,37 +7,37 @@ import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
-export const noUnit: CheckMeta = {
+export const noUnit = {
   code: 'ledger-no-unit',
   title: { zh: '未填责任单位', en: 'No responsible unit' },
   description: { zh: '台账行的责任单位为空', en: 'a ledger row names no responsible unit' },
   severity: 'error',
   messages: ['ledger.no-unit'],
-};
+} as const satisfies CheckMeta;
 
-export const noDeadline: CheckMeta = {
+export const noDeadline = {
   code: 'ledger-no-deadline',
   title: { zh: '未填完成时限', en: 'No deadline' },
   description: { zh: '台账行的完成时限为空', en: 'a ledger row has no deadline' },
   severity: 'error',
   messages: ['ledger.no-deadline'],
-};
+} as const satisfies CheckMeta;
 
-export const unitNote: CheckMeta = {
+export const unitNote = {
   code: 'ledger-unit-note',
   title: { zh: '责任单位栏中的说明', en: 'Note in a unit cell' },
   description: { zh: '责任单位栏中有一句说明（如“以下均需各乡镇（街道）落实”），不作为责任单位', en: 'a unit cell holds a sentence (such as 以下均需各乡镇（街道）落实); it is not taken as a unit' },
   severity: 'info',
   messages: ['ledger.unit-note'],
-};
+} as const satisfies CheckMeta;
 
-export const unitSlip: CheckMeta = {
+export const unitSlip = {
   code: 'ledger-unit-slip',
   title: { zh: '责任单位标点错误', en: 'Stray punctuation in units' },
   description: { zh: '责任单位列表中分隔符重复或多余（如“区民政局、、区妇联”）', en: 'a unit list has a doubled or dangling separator (区民政局、、区妇联)' },
   severity: 'warning',
   messages: ['ledger.unit-slip'],
-};
+} as const satisfies CheckMeta;
 
 function run({ ledger, planText }: LedgerContext): Finding[] {
   const out: Finding[] = [];
@@ -53,4 +53,4 @@ function run({ ledger, planText }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [noUnit, noDeadline, unitNote, unitSlip], run };
+export const check = { meta: [noUnit, noDeadline, unitNote, unitSlip], run } satisfies LedgerCheck;

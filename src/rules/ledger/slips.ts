@@ -9,15 +9,15 @@ import { DOUBLED } from '../lint/doubled-wording.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
-export const doubled: CheckMeta = {
+export const doubled = {
   code: 'ledger-doubled-wording',
   title: { zh: '词语重复', en: 'Doubled wording' },
   description: { zh: '主要内容中同一个词连写两遍，如“力争力争”', en: 'a word is written twice in a row in 主要内容, e.g. 力争力争' },
   severity: 'warning',
   messages: ['ledger.doubled-wording'],
-};
+} as const satisfies CheckMeta;
 
-export const inherited: CheckMeta = {
+export const inherited = {
   code: 'ledger-doubled-wording-inherited',
   title: { zh: '照抄计划的词语重复', en: 'Doubled wording copied from the plan' },
   description: {
@@ -26,7 +26,7 @@ export const inherited: CheckMeta = {
   },
   severity: 'info',
   messages: ['ledger.doubled-wording-inherited'],
-};
+} as const satisfies CheckMeta;
 
 /** The plan task matched to this row whose text has the same slip (its section names it). */
 function planSection({ matches }: LedgerContext, row: number, run: string): string | undefined {
@@ -51,4 +51,4 @@ function run(ctx: LedgerContext): Finding[] {
   );
 }
 
-export const check: LedgerCheck = { codes: [doubled, inherited], run };
+export const check = { meta: [doubled, inherited], run } satisfies LedgerCheck;

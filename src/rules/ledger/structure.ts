@@ -7,29 +7,29 @@ import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 
-export const missingColumn: CheckMeta = {
+export const missingColumn = {
   code: 'ledger-missing-column',
   title: { zh: '缺少台账列', en: 'Missing ledger column' },
   description: { zh: '台账缺少序号、工作任务、具体项目、责任单位或完成时限列', en: 'the ledger lacks one of 序号, 工作任务, 具体项目, 责任单位, 完成时限' },
   severity: 'error',
   messages: ['ledger.missing-column'],
-};
+} as const satisfies CheckMeta;
 
-export const numbering: CheckMeta = {
+export const numbering = {
   code: 'ledger-numbering',
   title: { zh: '序号不连续', en: 'Numbering gap or repeat' },
   description: { zh: '序号跳号、重号或不是数字（如 35 之后是 37）', en: 'the 序号 column skips, repeats or is not a number (35 followed by 37)' },
   severity: 'warning',
   messages: ['ledger.numbering-gap', 'ledger.numbering-repeat', 'ledger.numbering-text'],
-};
+} as const satisfies CheckMeta;
 
-export const emptyRow: CheckMeta = {
+export const emptyRow = {
   code: 'ledger-empty-row',
   title: { zh: '空行', en: 'Empty row' },
   description: { zh: '台账中间的空行（已跳过）', en: 'an empty row inside the ledger (skipped)' },
   severity: 'info',
   messages: ['ledger.empty-row'],
-};
+} as const satisfies CheckMeta;
 
 const REQUIRED = ['no', 'section', 'project', 'units', 'deadline'];
 // Heading rows (一、… / （一）…) can name sections and projects in place of their columns.
@@ -62,4 +62,4 @@ function run({ ledger }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [missingColumn, numbering, emptyRow], run };
+export const check = { meta: [missingColumn, numbering, emptyRow], run } satisfies LedgerCheck;

@@ -9,7 +9,7 @@ import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
-export const weakened: CheckMeta = {
+export const weakened = {
   code: 'ledger-weakened-target',
   title: { zh: '目标被降低', en: 'Weakened target' },
   description: {
@@ -18,7 +18,7 @@ export const weakened: CheckMeta = {
   },
   severity: 'error',
   messages: ['ledger.weakened-number', 'ledger.weakened-strive', 'ledger.weakened-scope', 'ledger.weakened-villages'],
-};
+} as const satisfies CheckMeta;
 
 const FIGURE = /(\d+(?:\.\d+)?)\s*(%|％|‰|平方米|人|个|张|小时)/g;
 const NARROWING = ['较大', '部分', '有条件的'];
@@ -101,4 +101,4 @@ function run({ ledger, matches }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [weakened], run };
+export const check = { meta: [weakened], run } satisfies LedgerCheck;

@@ -7,21 +7,21 @@ import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
-export const variant: CheckMeta = {
+export const variant = {
   code: 'ledger-unit-variant',
   title: { zh: '责任单位名称不规范', en: 'Unit spelled differently' },
   description: { zh: '责任单位写法与计划的规范名称不同（视为同一单位）', en: 'a unit is written differently from the plan’s canonical name (taken as the same unit)' },
   severity: 'warning',
   messages: ['ledger.unit-variant'],
-};
+} as const satisfies CheckMeta;
 
-export const unknown: CheckMeta = {
+export const unknown = {
   code: 'ledger-unit-unknown',
   title: { zh: '计划中没有的责任单位', en: 'Unit not in the plan' },
   description: { zh: '责任单位不在计划的单位名单中（可能写错，或是新的单位）', en: 'a unit is not in the plan’s list of units (a misspelling, or a new unit)' },
   severity: 'warning',
   messages: ['ledger.unit-unknown'],
-};
+} as const satisfies CheckMeta;
 
 /**
  * A plan of another level names other offices (市发改委 for a district's 区发改局): when most of
@@ -50,4 +50,4 @@ function run({ ledger, units, planText }: LedgerContext): Finding[] {
   return out;
 }
 
-export const check: LedgerCheck = { codes: [variant, unknown], run };
+export const check = { meta: [variant, unknown], run } satisfies LedgerCheck;

@@ -15,7 +15,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { Level, ParentPlan } from './lint-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'ancestor-chain',
   title: { zh: '上级计划链无法追溯', en: 'Broken chain of parent plans' },
   description: {
@@ -24,7 +24,7 @@ export const meta: CheckMeta = {
   },
   severity: 'error',
   messages: ['lint.via-unknown', 'lint.via-circular'],
-};
+} as const satisfies CheckMeta;
 
 /** Loads a plan named by an id (or, for `extends`, a sibling file of `from`); null if it does not load. */
 export type PlanLoader = (ref: string, from: LoadedPlan, relation: ParentPlan['relation']) => LoadedPlan | null;

@@ -8,7 +8,7 @@ import { at } from './cite.js';
 import type { PlanPath } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'doubled-wording',
   title: { zh: '词语重复', en: 'Doubled wording' },
   description: {
@@ -17,7 +17,7 @@ export const meta: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.doubled-wording'],
-};
+} as const satisfies CheckMeta;
 
 export const DOUBLED = /([\u3400-\u9fff]{2,4})\1/gu;
 const CONTEXT = 8;
@@ -56,4 +56,4 @@ function doubled(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [meta], run: doubled };
+export const check = { meta: [meta], run: doubled } satisfies LintCheck;

@@ -12,7 +12,7 @@ import { compileExpression } from '../expression.js';
 import { at } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const unknownField: CheckMeta = {
+export const unknownField = {
   code: 'unknown-field',
   title: { zh: '表达式含未知字段', en: 'Unknown field in an expression' },
   description: {
@@ -21,9 +21,9 @@ export const unknownField: CheckMeta = {
   },
   severity: 'error',
   messages: ['plan.unknown-field'],
-};
+} as const satisfies CheckMeta;
 
-export const badExpression: CheckMeta = {
+export const badExpression = {
   code: 'bad-expression',
   title: { zh: '表达式有误', en: 'Invalid expression' },
   description: {
@@ -32,7 +32,7 @@ export const badExpression: CheckMeta = {
   },
   severity: 'error',
   messages: ['plan.expression', 'plan.too-deep', 'plan.too-deep-stack', 'input.limit'],
-};
+} as const satisfies CheckMeta;
 
 const EXPECT: Record<string, ExprType> = { where: 'boolean', condition: 'boolean', rule: 'boolean', numerator: 'number', denominator: 'number', sum: 'number' };
 
@@ -64,4 +64,4 @@ function compileAll(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [unknownField, badExpression], run: compileAll };
+export const check = { meta: [unknownField, badExpression], run: compileAll } satisfies LintCheck;

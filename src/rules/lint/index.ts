@@ -8,7 +8,7 @@ import { CscheckError } from '../../schema/errors.js';
 import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../../schema/load-plan.js';
-import type { CheckMeta } from '../checks/check.js';
+import { metasOf } from '../checks/check.js';
 import * as ancestors from './ancestors.js';
 import { ancestorsOf } from './ancestors.js';
 import * as doubledWording from './doubled-wording.js';
@@ -22,7 +22,7 @@ import * as taskBlankCells from './task-blank-cells.js';
 import * as textTable from './text-table-mismatch.js';
 import * as unitNote from './unit-note.js';
 
-export const LINT_CHECKS: LintCheck[] = [
+export const LINT_CHECKS = [
   expressionFields.check,
   parentTargets.check,
   textTable.check,
@@ -31,10 +31,10 @@ export const LINT_CHECKS: LintCheck[] = [
   unitNote.check,
   numberingGap.check,
   doubledWording.check,
-];
+] satisfies LintCheck[];
 
 /** Every code `plans lint` can report, with its description (for docs and formatters). */
-export const LINT_CODES: CheckMeta[] = [planSchema.meta, ancestors.meta, ...LINT_CHECKS.flatMap((c) => c.codes)];
+export const LINT_CODES = [planSchema.meta, ancestors.meta, ...metasOf(LINT_CHECKS)];
 
 /** A parent named in `extends` is looked for beside the child first, as loadPlan does. */
 const siblingOr = (from: LoadedPlan, ref: string) => {

@@ -6,7 +6,7 @@
 
 import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
-import type { CheckMeta } from '../checks/check.js';
+import type { Check } from '../checks/check.js';
 
 /** A level between a plan and one of its ancestors. */
 export interface Level {
@@ -37,7 +37,7 @@ export interface LintContext {
   parents: ParentPlan[];
 }
 
-export interface LintCheck {
-  codes: CheckMeta[];
+/** A lint check judges a whole plan at once (the `run` hook of Check). */
+export interface LintCheck extends Check<LintContext> {
   run(ctx: LintContext): Finding[];
 }

@@ -8,7 +8,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { at, brief } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'numbering-gap',
   title: { zh: '条目编号跳号或重号', en: 'Item numbers skip or repeat' },
   description: {
@@ -17,7 +17,7 @@ export const meta: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.numbering-gap', 'lint.numbering-repeat'],
-};
+} as const satisfies CheckMeta;
 
 const ITEM_NO = /^\s*(\d+)\s*[.．、]/;
 
@@ -53,4 +53,4 @@ function gaps(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [meta], run: gaps };
+export const check = { meta: [meta], run: gaps } satisfies LintCheck;

@@ -21,7 +21,7 @@ import { viaArg } from './ancestors.js';
 import { dice, profile, sentences } from '../text-similarity.js';
 import { compareScopes, compareTargets, statements, strictest } from './target-strictness.js';
 
-export const weaker: CheckMeta = {
+export const weaker = {
   code: 'weaker-than-parent',
   title: { zh: '弱于上级计划', en: 'Weaker than the parent plan' },
   description: {
@@ -30,9 +30,9 @@ export const weaker: CheckMeta = {
   },
   severity: 'error',
   messages: ['lint.versus-parent'],
-};
+} as const satisfies CheckMeta;
 
-export const stricter: CheckMeta = {
+export const stricter = {
   code: 'stricter-than-parent',
   title: { zh: '严于上级计划', en: 'Stricter than the parent plan' },
   description: {
@@ -41,9 +41,9 @@ export const stricter: CheckMeta = {
   },
   severity: 'info',
   messages: ['lint.versus-parent'],
-};
+} as const satisfies CheckMeta;
 
-export const weakerAncestor: CheckMeta = {
+export const weakerAncestor = {
   code: 'weaker-than-ancestor',
   title: { zh: '弱于上上级计划', en: 'Weaker than a plan further up' },
   description: {
@@ -52,9 +52,9 @@ export const weakerAncestor: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.versus-parent'],
-};
+} as const satisfies CheckMeta;
 
-export const stricterAncestor: CheckMeta = {
+export const stricterAncestor = {
   code: 'stricter-than-ancestor',
   title: { zh: '严于上上级计划', en: 'Stricter than a plan further up' },
   description: {
@@ -63,9 +63,9 @@ export const stricterAncestor: CheckMeta = {
   },
   severity: 'info',
   messages: ['lint.versus-parent'],
-};
+} as const satisfies CheckMeta;
 
-export const bindingDropped: CheckMeta = {
+export const bindingDropped = {
   code: 'binding-dropped',
   title: { zh: '上级约束性指标未重述', en: 'Binding indicator of a plan above dropped' },
   description: {
@@ -74,7 +74,7 @@ export const bindingDropped: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.binding-dropped'],
-};
+} as const satisfies CheckMeta;
 
 const STRIVING = '力争';
 const NARROWING = ['较大', '部分', '有条件的'];
@@ -274,4 +274,4 @@ function dropped(ctx: LintContext): Finding[] {
   });
 }
 
-export const check: LintCheck = { codes: [weaker, stricter, weakerAncestor, stricterAncestor, bindingDropped], run: (ctx) => [...differences(ctx), ...dropped(ctx)] };
+export const check = { meta: [weaker, stricter, weakerAncestor, stricterAncestor, bindingDropped], run: (ctx: LintContext): Finding[] => [...differences(ctx), ...dropped(ctx)] } satisfies LintCheck;

@@ -13,7 +13,7 @@ import type { LintCheck, LintContext } from './lint-check.js';
 import type { Profile } from '../text-similarity.js';
 import { dice, profile, sentences } from '../text-similarity.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'parent-task-uncovered',
   title: { zh: '上级任务未落实', en: 'Parent task not carried over' },
   description: {
@@ -22,7 +22,7 @@ export const meta: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.parent-task-uncovered'],
-};
+} as const satisfies CheckMeta;
 
 /**
  * Calibrated on Luojiang against Quanzhou: the five dropped sentences score 0.09–0.29 against their
@@ -88,4 +88,4 @@ function uncovered(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [meta], run: uncovered };
+export const check = { meta: [meta], run: uncovered } satisfies LintCheck;

@@ -5,7 +5,7 @@ import type { CscheckError } from '../../schema/errors.js';
 import type { Finding } from '../../schema/finding.js';
 import type { CheckMeta } from '../checks/check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'plan-schema',
   title: { zh: '计划文件无效', en: 'Invalid plan file' },
   description: {
@@ -14,7 +14,7 @@ export const meta: CheckMeta = {
   },
   severity: 'error',
   messages: ['plan.yaml', 'plan.schema', 'plan.duplicate-id', 'plan.not-found'],
-};
+} as const satisfies CheckMeta;
 
 /** The loader's error as a finding; `file` is used when the error itself names no file. */
 export function schemaFinding(err: CscheckError, file: string, fallback: { line?: number; col?: number; planPath?: string } = {}): Finding {

@@ -5,10 +5,11 @@
 import type { Finding } from '../../schema/finding.js';
 import type { Task } from '../../schema/plan.js';
 import type { CheckMeta } from '../checks/check.js';
+import { finding } from '../checks/check.js';
 import { at, brief } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const noUnit: CheckMeta = {
+export const noUnit = {
   code: 'task-no-unit',
   title: { zh: '任务无责任单位', en: 'Task without a responsible unit' },
   description: {
@@ -17,9 +18,9 @@ export const noUnit: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.task-no-unit'],
-};
+} as const satisfies CheckMeta;
 
-export const noDeadline: CheckMeta = {
+export const noDeadline = {
   code: 'task-no-deadline',
   title: { zh: '任务无完成时限', en: 'Task without a deadline' },
   description: {
@@ -28,9 +29,9 @@ export const noDeadline: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.task-no-deadline'],
-};
+} as const satisfies CheckMeta;
 
-function blanks(ctx: LintContext, meta: CheckMeta, filled: (t: Task) => boolean, field: string): Finding[] {
+function blanks(ctx: LintContext, meta: typeof noUnit | typeof noDeadline, filled: (t: Task) => boolean, field: string): Finding[] {
   const { written } = ctx;
   const tasks = written.plan.tasks ?? [];
   const withValue = tasks.filter(filled).length;
@@ -38,22 +39,20 @@ function blanks(ctx: LintContext, meta: CheckMeta, filled: (t: Task) => boolean,
   const findings: Finding[] = [];
   tasks.forEach((task, i) => {
     if (filled(task)) return;
-    findings.push({
-      code: meta.code,
-      severity: meta.severity,
+    findings.push(finding(meta, {
       ruleId: task.id,
       location: at(written, ['tasks', i, field]),
       messageId: meta.messages[0],
       args: { section: task.source.section, quote: brief(task.content), filled: withValue, total: tasks.length },
-    });
+    }));
   });
   return findings;
 }
 
-export const check: LintCheck = {
-  codes: [noUnit, noDeadline],
-  run: (ctx) => [
+export const check = {
+  meta: [noUnit, noDeadline],
+  run: (ctx: LintContext): Finding[] => [
     ...blanks(ctx, noUnit, (t) => t.units.length > 0, 'units'),
     ...blanks(ctx, noDeadline, (t) => typeof t.deadline === 'string' && t.deadline.trim() !== '', 'deadline'),
   ],
-};
+} satisfies LintCheck;

@@ -8,7 +8,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { at, cite } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'text-table-mismatch',
   title: { zh: '同一文件两处目标不一致', en: 'The document states a target two ways' },
   description: {
@@ -17,7 +17,7 @@ export const meta: CheckMeta = {
   },
   severity: 'warning',
   messages: ['lint.text-table-mismatch'],
-};
+} as const satisfies CheckMeta;
 
 function mismatches(ctx: LintContext): Finding[] {
   const { written } = ctx;
@@ -47,4 +47,4 @@ function mismatches(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [meta], run: mismatches };
+export const check = { meta: [meta], run: mismatches } satisfies LintCheck;

@@ -7,7 +7,7 @@ import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
-export const meta: CheckMeta = {
+export const meta = {
   code: 'unit-note',
   title: { zh: '责任单位栏中的说明', en: 'A note in the unit column' },
   description: {
@@ -16,7 +16,7 @@ export const meta: CheckMeta = {
   },
   severity: 'info',
   messages: ['lint.unit-note'],
-};
+} as const satisfies CheckMeta;
 
 function notes(ctx: LintContext): Finding[] {
   const { written, resolved } = ctx;
@@ -39,4 +39,4 @@ function notes(ctx: LintContext): Finding[] {
   return findings;
 }
 
-export const check: LintCheck = { codes: [meta], run: notes };
+export const check = { meta: [meta], run: notes } satisfies LintCheck;

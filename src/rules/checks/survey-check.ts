@@ -1,0 +1,15 @@
+// The survey family of checks (what `evaluate` runs over rows): a Check over DataRows whose context
+// knows the plan and, at finish, the indicator results.
+
+import type { IndicatorResult } from '../../schema/results.js';
+import type { DataRow } from '../../io/row-builder.js';
+import type { CompiledPlan } from '../compile-plan.js';
+import type { Check, CheckContext } from './check.js';
+
+export interface SurveyContext extends CheckContext {
+  readonly plan: CompiledPlan;
+  /** The indicator results in plan order, there when `finish` runs. */
+  indicators: IndicatorResult[];
+}
+
+export type SurveyCheck = Check<SurveyContext, DataRow>;
