@@ -10,6 +10,7 @@
 // given the whole text (its only mode).
 
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { pathToFileURL } from 'node:url';
 
