@@ -17,12 +17,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from './generate.mjs';
 import { TREE_GENERATOR_VERSION } from './generate-tree.mjs';
+import { FLOOR_TOOLS, floorBenchmarks, floorLines } from './csv-floor.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, 'data');
 const RESULTS = path.join(BENCH, 'results');
-const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate'];
+const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate', ...FLOOR_TOOLS];
 
 // The bars the project aims for (bench/README.md).
 const BARS = [
@@ -38,7 +39,9 @@ function usage() {
   --rows N          rows of the CSV benchmark (default 1000000)
   --xlsx-rows N     rows of the XLSX benchmark (default 100000)
   --runs N          runs per command; the median is reported (default 3)
-  --only LIST       cscheck, pandas, mlr, batch and/or annotate, comma-separated (default: all)
+  --only LIST       cscheck, pandas, mlr, batch, annotate, csv (cscheck's CSV run, the bare loop
+                    and DuckDB), csv-parsers (the parser shoot-out), bare and/or duckdb,
+                    comma-separated (default: all)
   --annotate-rows N rows of the CSV the annotate benchmark writes back (default 100000; its XLSX
                     is the XLSX benchmark's file)
   --batch-files L   file counts of the batch benchmark, comma-separated (default 250,1000)
@@ -290,8 +293,8 @@ function cscheckCheck(outFile) {
 function planBenchmarks(o, tmp, files) {
   const list = [];
   const python = o.python;
-  if (o.only.includes('cscheck')) {
-    for (const [format, rows] of [['csv', o.rows], ['xlsx', o.xlsxRows]]) {
+  if (o.only.includes('cscheck') || o.only.includes('csv')) {
+    for (const [format, rows] of [['csv', o.rows], ['xlsx', o.xlsxRows]].filter(([f]) => f === 'csv' || o.only.includes('cscheck'))) {
       const input = files[format];
       const out = path.join(tmp, `cscheck-${format}.json`);
       list.push({
@@ -362,6 +365,7 @@ function planBenchmarks(o, tmp, files) {
     const skip = which('mlr') ? null : 'Miller is missing: apt-get install -y miller';
     list.push({ id: 'mlr-csv', tool: 'mlr', format: 'csv', rows: o.rows, input, cmd, shown: cmd && shell(cmd), skip, check: baselineCheck(o.rows) });
   }
+  list.push(...floorBenchmarks(o, files, { baselineCheck, readJson, shell, rel }));
   return list;
 }
 
@@ -542,6 +546,7 @@ function main() {
       '',
       ...(barLines(results).length ? ['Bars:', '', ...barLines(results), ''] : []),
       ...(resultLines(results).length ? ['Results:', '', ...resultLines(results), ''] : []),
+      ...(floorLines(results).length ? ['CSV floor:', '', ...floorLines(results), ''] : []),
       'Commands (run from the repository root; each wrapped as `/usr/bin/time -f \'%e %M\' -o FILE …`):',
       '',
       '```sh',

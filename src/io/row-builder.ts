@@ -9,7 +9,7 @@ import type { Finding, Location } from '../schema/finding.js';
 import { columnLetter } from '../schema/finding.js';
 import type { Header } from './header-detect.js';
 import type { Parsed, Parser, Raw, Value } from './values.js';
-import { EXPECTED, expected, INVALID, PARSERS, QUICK_BOOLEAN, quickNumber } from './values.js';
+import { EXPECTED, expected, INVALID, PARSERS, quickBoolean, quickNumber } from './values.js';
 
 /** One table of an input, shared by all its rows: where it is and where each field's column is. */
 export interface TableInfo {
@@ -160,7 +160,7 @@ export class RowBuilder {
       if (raw === undefined || raw === null || raw === '') continue;
       // Most cells are plain 是/否 or plain digits: take those without a call through b.parse.
       let v: Parsed;
-      if (b.quick === QUICK_YES_NO && typeof raw === 'string') v = QUICK_BOOLEAN.get(raw) ?? b.parse(raw);
+      if (b.quick === QUICK_YES_NO && typeof raw === 'string') v = quickBoolean(raw) ?? b.parse(raw);
       else if (b.quick === QUICK_NUMBER && typeof raw === 'string') {
         const q = quickNumber(raw);
         v = q === q && q <= b.max && (!b.whole || Number.isInteger(q)) ? q : b.parse(raw);

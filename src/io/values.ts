@@ -58,14 +58,20 @@ function isEmpty(raw: Raw): boolean {
 export function quickNumber(s: string): number {
   const n = s.length;
   if (n === 0 || n > 15) return NaN;
+  // A whole number is read as its digits are checked (at most 15 digits: exact in a double); one
+  // with a point is left to the engine's conversion, which rounds the decimal as JavaScript does.
+  let whole = 0;
   let dot = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      continue;
+    }
     if (c !== 46 || dot || i === 0 || i === n - 1) return NaN;
     dot = true;
   }
-  return +s;
+  return dot ? +s : whole;
 }
 
 /** Reads a number with an optional unit suffix; `unit` is the set of suffixes allowed. */
@@ -96,13 +102,31 @@ function nonNegative(v: Parsed): Parsed {
 }
 
 // The spellings seen in nearly every cell, looked up before any normalisation.
-export const QUICK_BOOLEAN = new Map<string, boolean>([
-  ['是', true], ['否', false], ['有', true], ['无', false], ['1', true], ['0', false], ['√', true], ['×', false],
-]);
+/**
+ * The one-character yes and no words that fill nearly every yes/no cell (是, 否, 有, 无, 1, 0, √, ×),
+ * or undefined for anything else: compared by character code, without hashing the cell's string.
+ */
+export function quickBoolean(s: string): boolean | undefined {
+  if (s.length !== 1) return undefined;
+  switch (s.charCodeAt(0)) {
+    case 0x662f: // 是
+    case 0x6709: // 有
+    case 0x31: // 1
+    case 0x221a: // √
+      return true;
+    case 0x5426: // 否
+    case 0x65e0: // 无
+    case 0x30: // 0
+    case 0xd7: // ×
+      return false;
+    default:
+      return undefined;
+  }
+}
 
 export function parseBoolean(raw: Raw): Parsed {
   if (typeof raw === 'string') {
-    const quick = QUICK_BOOLEAN.get(raw);
+    const quick = quickBoolean(raw);
     if (quick !== undefined) return quick;
   }
   if (isEmpty(raw)) return null;

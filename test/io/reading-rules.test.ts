@@ -1,9 +1,10 @@
 // Data contract §1.4, rule by rule.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMUNITY_FIELDS } from '../../src/schema/contract.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { HeaderMatcher, normalizeHeader } from '../../src/io/header-match.js';
-import { INVALID, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent, parseReported, parseText } from '../../src/io/values.js';
+import { INVALID, quickNumber, parseArea, parseBoolean, parseCode, parseCount, parseHours, parseKind, parsePercent, parseReported, parseText } from '../../src/io/values.js';
 import iconv from 'iconv-lite';
 import { decodeSample, sniffDelimiter, sniffSampleDelimiter } from '../../src/io/text-sniff.js';
 import type { Collect } from './support.js';
@@ -69,6 +70,20 @@ describe('cell values', () => {
     expect(parseBoolean(null)).toBeNull();
     expect(parseBoolean('待建')).toBe(INVALID);
     expect(parseBoolean(2)).toBe(INVALID);
+  });
+
+  it('reads plain digits (with at most one inner point, at most 15 characters) as the number they write', () => {
+    expect(quickNumber('0')).toBe(0);
+    expect(quickNumber('007')).toBe(7);
+    expect(quickNumber('2631')).toBe(2631);
+    expect(quickNumber('999999999999999')).toBe(999_999_999_999_999);
+    expect(quickNumber('445.1')).toBe(445.1);
+    expect(quickNumber('0.1')).toBe(0.1);
+    for (const s of ['', '1234567890123456', '-1', '1.', '.5', '1.2.3', '1e3', '0x10', ' 1', '1,000', '１２']) expect(quickNumber(s), s).toBeNaN();
+    // Any digit string the quick path takes reads as JavaScript's own conversion reads it.
+    const digits = fc.stringMatching(/^\d{1,15}$/);
+    const decimals = fc.stringMatching(/^\d{1,7}\.\d{1,7}$/);
+    fc.assert(fc.property(fc.oneof(digits, decimals), (s) => Object.is(quickNumber(s), Number(s))));
   });
 
   it('reads numbers with full-width digits, thousands separators and unit suffixes', () => {
