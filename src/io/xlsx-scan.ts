@@ -54,25 +54,6 @@ export function attrOf(attrs: string, name: string): string | undefined {
   }
 }
 
-/** The end ('>') of the tag that starts at `from`, past quoted attribute values, or -1. */
-function tagEnd(s: string, from: number): number {
-  const gt = s.indexOf('>', from);
-  if (gt < 0) return -1;
-  // Most tags hold no quote before their '>' that could hide one.
-  const q = s.indexOf('"', from);
-  const a = s.indexOf("'", from);
-  if ((q < 0 || q > gt) && (a < 0 || a > gt)) return gt;
-  let quote = 0;
-  for (let j = from; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 62) return j;
-    else if (c === 34 || c === 39) quote = c;
-  }
-  return -1;
-}
-
 const isNameEnd = (c: number) => c <= 32 || c === 47 || c === 62; // whitespace, '/', '>'
 
 export class XmlScanner {
@@ -82,6 +63,9 @@ export class XmlScanner {
   private raw = '';
   private taken = '';
   private depth = 0;
+  /** Where the next '"' and "'" are in the text being scanned (Infinity: none; -1: not searched). */
+  private quot = -1;
+  private apos = -1;
 
   /**
    * `limit`: the most characters held at once — an unfinished tag, or captured text — before
@@ -103,6 +87,7 @@ export class XmlScanner {
   write(chunk: string): void {
     const s = this.carry ? this.carry + chunk : chunk;
     this.carry = '';
+    this.quot = this.apos = -1;
     const h = this.handler;
     let i = 0;
     for (;;) {
@@ -120,7 +105,7 @@ export class XmlScanner {
         i = end;
         continue;
       }
-      const gt = tagEnd(s, lt + 1);
+      const gt = this.tagEnd(s, lt + 1);
       if (gt < 0) return this.hold(s.slice(lt));
       if (c1 === 47) {
         // </name>
@@ -144,6 +129,26 @@ export class XmlScanner {
   /** The end of the stream: a tag left open means the part is cut short or damaged. */
   end(): void {
     if (this.carry || this.depth > 0) throw new Error(this.carry ? 'unexpected end of XML inside a tag' : 'unclosed tag at the end of the XML');
+  }
+
+  /**
+   * The end ('>') of the tag that starts at `from`, past quoted attribute values, or -1. The next
+   * quote of each kind is remembered across tags (a chunk with no apostrophe is searched for one
+   * once, not at every tag).
+   */
+  private tagEnd(s: string, from: number): number {
+    let j = from;
+    for (;;) {
+      const gt = s.indexOf('>', j);
+      if (gt < 0) return -1;
+      if (this.quot < j) this.quot = next(s, '"', j);
+      if (this.apos < j) this.apos = next(s, "'", j);
+      const q = Math.min(this.quot, this.apos);
+      if (q > gt) return gt;
+      const close = s.indexOf(q === this.quot ? '"' : "'", q + 1);
+      if (close < 0) return -1;
+      j = close + 1;
+    }
   }
 
   private keep(text: string): void {
@@ -180,6 +185,11 @@ export class XmlScanner {
     // A declaration (<!DOCTYPE …>) may declare entities a spreadsheet never uses: refused.
     throw new Error('a DOCTYPE declaration in a spreadsheet part');
   }
+}
+
+function next(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? Infinity : i;
 }
 
 function local(name: string): string {
