@@ -18,12 +18,13 @@ import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from './generate.mjs';
 import { TREE_GENERATOR_VERSION } from './generate-tree.mjs';
 import { FLOOR_TOOLS, floorBenchmarks, floorLines } from './csv-floor.mjs';
+import { xlsxBenchmarks, xlsxRatios } from './xlsx.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, 'data');
 const RESULTS = path.join(BENCH, 'results');
-const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate', ...FLOOR_TOOLS];
+const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate', 'xlsx', ...FLOOR_TOOLS];
 
 // The bars the project aims for (bench/README.md).
 const BARS = [
@@ -39,9 +40,10 @@ function usage() {
   --rows N          rows of the CSV benchmark (default 1000000)
   --xlsx-rows N     rows of the XLSX benchmark (default 100000)
   --runs N          runs per command; the median is reported (default 3)
-  --only LIST       cscheck, pandas, mlr, batch, annotate, csv (cscheck's CSV run, the bare loop
-                    and DuckDB), csv-parsers (the parser shoot-out), bare and/or duckdb,
-                    comma-separated (default: all)
+  --only LIST       cscheck, pandas, mlr, batch, annotate, xlsx (evaluate, --annotate and the
+                    exceljs visit of the XLSX), csv (cscheck's CSV run, the bare loop and DuckDB),
+                    csv-parsers (the parser shoot-out), bare and/or duckdb, comma-separated
+                    (default: all)
   --annotate-rows N rows of the CSV the annotate benchmark writes back (default 100000; its XLSX
                     is the XLSX benchmark's file)
   --batch-files L   file counts of the batch benchmark, comma-separated (default 250,1000)
@@ -349,6 +351,7 @@ function planBenchmarks(o, tmp, files) {
       });
     }
   }
+  if (o.only.includes('xlsx')) list.push(...xlsxBenchmarks(o, tmp, files.xlsx, { rel, shell, readJson, cscheckCheck }));
   if (o.only.includes('pandas')) {
     const input = files.csv;
     const cmd = input && [python, 'bench/pandas_baseline.py', rel(input)];
@@ -513,8 +516,8 @@ function main() {
     console.log(`timing: ${timer.text}`);
 
     const files = {};
-    if (o.only.some((t) => t !== 'batch' && t !== 'annotate')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
-    if (o.only.includes('cscheck') || o.only.includes('annotate')) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
+    if (o.only.some((t) => t !== 'batch' && t !== 'annotate' && t !== 'xlsx')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
+    if (['cscheck', 'annotate', 'xlsx'].some((t) => o.only.includes(t))) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
     if (o.only.includes('annotate')) files.annotateCsv = ensureData('csv', o.annotateRows, o.seed, o.regen);
     if (o.only.includes('batch')) files.trees = o.batchFiles.map((n) => [n, ensureTree(n, o.batchRows, o.seed, o.regen)]).filter(([, d]) => d);
 
@@ -547,6 +550,7 @@ function main() {
       ...(barLines(results).length ? ['Bars:', '', ...barLines(results), ''] : []),
       ...(resultLines(results).length ? ['Results:', '', ...resultLines(results), ''] : []),
       ...(floorLines(results).length ? ['CSV floor:', '', ...floorLines(results), ''] : []),
+      ...(xlsxRatios(results).length ? ['XLSX ratios (medians of the same run):', '', ...xlsxRatios(results), ''] : []),
       'Commands (run from the repository root; each wrapped as `/usr/bin/time -f \'%e %M\' -o FILE …`):',
       '',
       '```sh',

@@ -2,16 +2,15 @@
 // reader needs: the sheet list in workbook order, each sheet's merged ranges, the shared strings
 // and which cell styles are percentages or dates. Sheet data itself is streamed by xlsx-sheet.ts.
 //
-// exceljs' streaming reader does this too, but it skips merged ranges and took 6.2–6.9 s for a
-// 100,000-row sheet on this machine before any of our work; saxes (the XML parser exceljs uses)
-// on the same sheet takes 2.9 s. The 6 s bar for 100,000 rows needs the difference.
+// exceljs' streaming reader does this too, but it skips merged ranges and is slower than reading
+// the parts here with a scanner made for them (xlsx-scan.ts; figures in bench/README.md).
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { SaxesParser } from 'saxes';
+import { XmlScanner } from './xlsx-scan.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Location } from '../schema/finding.js';
 import type { LimitName } from '../schema/limits.js';
@@ -38,12 +37,6 @@ export interface CellStyles {
   /** Serial dates count from 1904-01-01 (otherwise from 1900). */
   date1904?: boolean;
 }
-
-/** A tag's name without its namespace prefix (`x:c` → `c`). */
-export const localName = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
 
 /** The last row and column a worksheet can have (ECMA-376 18.3.1.13; Excel's 1,048,576 × XFD). */
 export const MAX_ROW = 1_048_576;
@@ -87,8 +80,8 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 // Below this many inflated bytes a part's ratio says nothing: a small, repetitive part (styles, a
 // short sheet of empty styled cells) may compress far better than any data does.
 const RATIO_FLOOR = 1024 * 1024;
-// saxes builds a text node whole before a handler sees it (see pendingText); past this many times
-// the cell limit it is stopped there, without a cell to name (a cell's own check names it first).
+// The scanner holds an unfinished tag or a cell's text whole before the reader measures it; past
+// this many times the cell limit it is stopped there (a cell's own check names the cell first).
 export const PENDING_TEXT_FACTOR = 8;
 // Built-in number formats (ECMA-376 18.8.30): 9, 10 are percentages; 14–22 and 45–47 dates.
 const BUILTIN_PERCENT = new Set([9, 10]);
@@ -194,7 +187,9 @@ export class XlsxPackage {
       if (!guard.destroyed) guard.destroy(err);
     };
     raw.on('error', fail);
-    const inflate = method === 8 ? zlib.createInflateRaw() : null;
+    // Larger output chunks than zlib's 16 KiB: fewer callbacks, and fewer chunk ends for a reader to
+    // carry an unfinished tag over.
+    const inflate = method === 8 ? zlib.createInflateRaw({ chunkSize: 64 * 1024 }) : null;
     if (inflate) raw.pipe(inflate.on('error', fail)).pipe(guard);
     else raw.pipe(guard);
     // A reader that stops early (or fails) destroys `guard`. The file's read stream is then not
@@ -295,39 +290,37 @@ export class XlsxPackage {
     const strings: string[] = [];
     const where = { file: this.display };
     const maxChars = LIMITS.cellChars;
-    const parser = new SaxesParser({ position: false });
     let current = '';
     let length = 0;
-    let inT = false;
     let phonetic = 0;
-    parser.on('opentag', (t) => {
-      const name = localName(t.name);
-      if (name === 'si') {
-        current = '';
-        length = 0;
-      } else if (name === 't') inT = phonetic === 0;
-      else if (name === 'rPh') phonetic++;
-    });
-    parser.on('closetag', (t) => {
-      const name = localName(t.name);
-      if (name === 'si') {
-        if (strings.length >= LIMITS.sharedStrings) throw new CscheckError('input.limit', limitArgs('sharedStrings'), where);
-        if (length > maxChars) this.longStrings.set(strings.length, length);
-        strings.push(current);
-      } else if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-    });
-    parser.on('text', (text) => {
-      if (!inT) return;
-      length += text.length;
-      if (current.length > maxChars) return;
-      current += text;
-      if (current.length > maxChars) current = current.slice(0, maxChars + 1);
-    });
-    const guard = () => {
-      if (pendingText(parser) > PENDING_TEXT_FACTOR * maxChars) tooLong(pendingText(parser), where);
-    };
-    await feed(parser, await this.stream(SHARED_STRINGS), undefined, undefined, guard);
+    const scanner: XmlScanner = new XmlScanner(
+      {
+        open: (name) => {
+          if (name === 'si') {
+            current = '';
+            length = 0;
+          } else if (name === 't') scanner.capture = phonetic === 0;
+          else if (name === 'rPh') phonetic++;
+        },
+        close: (name) => {
+          if (name === 'si') {
+            if (strings.length >= LIMITS.sharedStrings) throw new CscheckError('input.limit', limitArgs('sharedStrings'), where);
+            if (length > maxChars) this.longStrings.set(strings.length, length);
+            strings.push(current);
+          } else if (name === 't') {
+            if (scanner.capture) {
+              const text = scanner.take();
+              length += text.length;
+              if (current.length <= maxChars) current = (current + text).slice(0, maxChars + 1);
+            }
+            scanner.capture = false;
+          } else if (name === 'rPh') phonetic--;
+        },
+      },
+      PENDING_TEXT_FACTOR * maxChars,
+      (n) => tooLong(n, where),
+    );
+    await scan(scanner, await this.stream(SHARED_STRINGS));
     return strings;
   }
 
@@ -355,28 +348,18 @@ export class XlsxPackage {
   }
 }
 
-/** Streams text into a SAX parser until `stop` says so; `gate` may hold the next chunk back; `check` runs after each chunk. */
-export async function feed(parser: SaxesParser, stream: Readable, stop?: () => boolean, gate?: () => Promise<void> | undefined, check?: () => void): Promise<void> {
+/** Streams text into a scanner until `stop` says so; `gate` may hold the next chunk back. */
+export async function scan(scanner: XmlScanner, stream: Readable, stop?: () => boolean, gate?: () => Promise<void> | undefined): Promise<void> {
   for await (const chunk of stream) {
     const wait = gate?.();
     if (wait) await wait;
-    parser.write(chunk as string);
-    check?.();
+    scanner.write(chunk as string);
     if (stop?.()) {
       stream.destroy();
       return;
     }
   }
-  parser.close();
-}
-
-/**
- * The text saxes holds for the node it is in (text or an attribute value), not yet handed to a
- * handler: it arrives whole at the next tag, so a gigabyte-long text node would be built in memory
- * before a handler could measure it. The field is saxes' own (private in its types).
- */
-export function pendingText(parser: SaxesParser): number {
-  return (parser as unknown as { text?: string }).text?.length ?? 0;
+  scanner.end();
 }
 
 /** The error for text longer than a cell may hold. */

@@ -1,14 +1,14 @@
-// Streams one worksheet's rows (SpreadsheetML <sheetData>) with saxes: each row becomes an array
+// Streams one worksheet's rows (SpreadsheetML <sheetData>) with the scanner of xlsx-scan.ts: each row becomes an array
 // of plain cell values — shared and inline strings resolved, numbers as numbers, booleans, error
 // codes as text, formula results in place of formulas — plus which cells are percent-formatted.
 
-import { SaxesParser } from 'saxes';
 import { columnLetter } from '../schema/finding.js';
 import type { Location } from '../schema/finding.js';
 import { LIMITS } from '../schema/limits.js';
 import type { Raw } from './values.js';
 import type { CellStyles, SheetPart, XlsxPackage } from './xlsx-package.js';
-import { MAX_COL, MAX_ROW, PENDING_TEXT_FACTOR, damaged, feed, localName, pendingText, tooLong } from './xlsx-package.js';
+import { MAX_COL, MAX_ROW, PENDING_TEXT_FACTOR, damaged, scan, tooLong } from './xlsx-package.js';
+import { XmlScanner, attrOf } from './xlsx-scan.js';
 
 export interface SheetRow {
   /** 1-based row number. */
@@ -64,7 +64,6 @@ export async function streamSheet(
   options: StreamSheetOptions = {},
 ): Promise<void> {
   const { keepStyles = false, onColumnWidth } = options;
-  const parser = new SaxesParser({ position: false });
   const sheet = part.name;
   const file = pkg.display;
   const maxChars = LIMITS.cellChars;
@@ -76,107 +75,110 @@ export async function streamSheet(
   let type = '';
   let style = 0;
   let value = '';
-  let capture = false;
   let phonetic = 0;
   let done = false;
-
-  parser.on('opentag', (tag) => {
-    switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
-      case 'row': {
-        const r = tag.attributes.r as string | undefined;
-        if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= MAX_ROW)) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: clip(r) });
-        lastRow = r ? Number(r) : lastRow + 1;
-        if (lastRow > MAX_ROW) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: lastRow });
-        rowText = r ?? String(lastRow);
-        row = keepStyles ? { row: lastRow, cells: [], percent: [], styles: [], width: 0 } : { row: lastRow, cells: [], percent: [], width: 0 };
-        col = 0;
-        break;
-      }
-      case 'c': {
-        const ref = tag.attributes.r as string | undefined;
-        if (ref === undefined) {
-          if (++col > MAX_COL) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: `${col}`, row: lastRow });
-        } else if (!(col = cellColumn(ref, rowText)) && row) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: clip(ref), row: lastRow });
-        if (col > maxCol) maxCol = col;
-        type = (tag.attributes.t as string | undefined) ?? '';
-        const s = tag.attributes.s as string | undefined;
-        style = s ? Number(s) : 0;
-        value = '';
-        break;
-      }
-      case 'v':
-        capture = true;
-        break;
-      case 'col':
-        if (onColumnWidth && tag.attributes.width !== undefined) {
-          onColumnWidth(Number(tag.attributes.min), Number(tag.attributes.max), Number(tag.attributes.width));
-        }
-        break;
-      case 't':
-        capture = phonetic === 0;
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-    }
-  });
   const here = (): Location => (row && col ? { file, sheet, row: row.row, cell: `${columnLetter(col)}${row.row}` } : { file, sheet });
-  parser.on('text', (text) => {
-    if (!capture) return;
-    value += text;
-    if (value.length > maxChars) tooLong(value.length, here());
-  });
-  parser.on('closetag', (tag) => {
-    switch (tag.name.includes(':') ? localName(tag.name) : tag.name) {
-      case 'v':
-      case 't':
-        capture = false;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'c': {
-        if (!row) break;
-        let v: Raw = null;
-        if (type === 's') {
-          if (value !== '') {
-            const i = Number(value);
-            const text = shared[i];
-            if (text === undefined || !Number.isInteger(i)) throw damaged(here(), 'xlsx.shared-index', { index: clip(value), count: shared.length });
-            if (text.length > maxChars) tooLong(pkg.longStrings.get(i) ?? text.length, here());
-            v = text;
+
+  const scanner: XmlScanner = new XmlScanner(
+    {
+      open(name, attrs) {
+        switch (name) {
+          case 'row': {
+            const r = attrOf(attrs, 'r');
+            if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= MAX_ROW)) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: clip(r) });
+            lastRow = r ? Number(r) : lastRow + 1;
+            if (lastRow > MAX_ROW) throw damaged({ file, sheet }, 'xlsx.row-ref', { ref: lastRow });
+            rowText = r ?? String(lastRow);
+            row = keepStyles ? { row: lastRow, cells: [], percent: [], styles: [], width: 0 } : { row: lastRow, cells: [], percent: [], width: 0 };
+            col = 0;
+            break;
           }
+          case 'c': {
+            const ref = attrOf(attrs, 'r');
+            if (ref === undefined) {
+              if (++col > MAX_COL) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: `${col}`, row: lastRow });
+            } else if (!(col = cellColumn(ref, rowText)) && row) throw damaged({ file, sheet, row: lastRow }, 'xlsx.cell-ref', { ref: clip(ref), row: lastRow });
+            if (col > maxCol) maxCol = col;
+            type = attrOf(attrs, 't') ?? '';
+            const st = attrOf(attrs, 's');
+            style = st ? Number(st) : 0;
+            value = '';
+            break;
+          }
+          case 'v':
+            scanner.capture = true;
+            break;
+          case 'col': {
+            const width = onColumnWidth && attrOf(attrs, 'width');
+            if (onColumnWidth && width !== undefined) onColumnWidth(Number(attrOf(attrs, 'min')), Number(attrOf(attrs, 'max')), Number(width));
+            break;
+          }
+          case 't':
+            scanner.capture = phonetic === 0;
+            break;
+          case 'rPh':
+            phonetic++;
+            break;
         }
-        else if (type === 'inlineStr' || type === 'str') v = value;
-        else if (type === 'b') v = value === '1';
-        else if (type === 'e') v = value;
-        else if (type === 'd') v = Number.isNaN(Date.parse(value)) ? value : new Date(value);
-        else if (value !== '') {
-          const n = Number(value);
-          v = styles.date[style] ? excelDate(n, styles.date1904) : n;
+      },
+      close(name) {
+        switch (name) {
+          case 'v':
+          case 't':
+            if (scanner.capture) {
+              value += scanner.take();
+              if (value.length > maxChars) tooLong(value.length, here());
+            }
+            scanner.capture = false;
+            break;
+          case 'rPh':
+            phonetic--;
+            break;
+          case 'c':
+            if (row) cellDone(row);
+            break;
+          case 'row':
+            // Empty cells stay holes in the array: every consumer reads undefined as empty.
+            if (row) row.width = maxCol;
+            if (row && row.cells.length && !onRow(row)) done = true;
+            row = null;
+            break;
+          case 'sheetData':
+            done = true;
+            break;
         }
-        if (v !== null && v !== '') {
-          row.cells[col - 1] = v;
-          if (styles.percent[style]) row.percent[col - 1] = true;
-          if (row.styles && style) row.styles[col - 1] = style;
-        }
-        break;
+      },
+    },
+    PENDING_TEXT_FACTOR * maxChars,
+    (length) => tooLong(length, here()),
+  );
+
+  const cellDone = (r: SheetRow) => {
+    let v: Raw = null;
+    if (type === 's') {
+      if (value !== '') {
+        const i = Number(value);
+        const text = shared[i];
+        if (text === undefined || !Number.isInteger(i)) throw damaged(here(), 'xlsx.shared-index', { index: clip(value), count: shared.length });
+        if (text.length > maxChars) tooLong(pkg.longStrings.get(i) ?? text.length, here());
+        v = text;
       }
-      case 'row':
-        // Empty cells stay holes in the array: every consumer reads undefined as empty.
-        if (row) row.width = maxCol;
-        if (row && row.cells.length && !onRow(row)) done = true;
-        row = null;
-        break;
-      case 'sheetData':
-        done = true;
-        break;
     }
-  });
-  const guard = () => {
-    if (pendingText(parser) > PENDING_TEXT_FACTOR * maxChars) tooLong(pendingText(parser), here());
+    else if (type === 'inlineStr' || type === 'str') v = value;
+    else if (type === 'b') v = value === '1';
+    else if (type === 'e') v = value;
+    else if (type === 'd') v = Number.isNaN(Date.parse(value)) ? value : new Date(value);
+    else if (value !== '') {
+      const n = Number(value);
+      v = styles.date[style] ? excelDate(n, styles.date1904) : n;
+    }
+    if (v !== null && v !== '') {
+      r.cells[col - 1] = v;
+      if (styles.percent[style]) r.percent[col - 1] = true;
+      if (r.styles && style) r.styles[col - 1] = style;
+    }
   };
-  await feed(parser, await pkg.stream(part.path, true, sheet), () => done, options.gate, guard);
+  await scan(scanner, await pkg.stream(part.path, true, sheet), () => done, options.gate);
 }
 
 /** A value from a damaged file as an error quotes it: at most 40 characters. */
