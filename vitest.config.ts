@@ -1,9 +1,46 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Two projects, both run by `npm test` (`vitest run`); `--project unit` or `--project system` runs one.
+//
+// system: files that start other programs — bin/cscheck as a child process (the exit code, stderr and
+// stack a user gets), LibreOffice (soffice) to open written workbooks, Chromium to render HTML
+// reports, the hostile-input corpus under prlimit and GNU time. A file with even one such test is
+// listed here: the split is by file, and a new file that spawns belongs in this list.
+// unit: everything else — code called in this process (worker threads included).
+const ALL = ['test/**/*.test.ts'];
+const SYSTEM = [
+  'test/hostile/hostile.test.ts',
+  'test/cli/batch.test.ts',
+  'test/cli/compare.test.ts',
+  'test/cli/evaluate.test.ts',
+  'test/cli/formats.test.ts',
+  'test/cli/hostile-cli.test.ts',
+  'test/cli/output-errors.test.ts',
+  'test/io/csv-hostile.test.ts',
+  'test/io/legacy-formats.test.ts',
+  'test/io/xlsx-hostile.test.ts',
+  'test/report/annotate.test.ts',
+  'test/report/batch-summary-xlsx.test.ts',
+  'test/report/html-browser.test.ts',
+  'test/report/template.test.ts',
+  'test/rules/stack-depth.test.ts',
+  'test/schema/limits.test.ts',
+];
+
+// Vitest's default is one worker less than the cores: on two cores, one test file at a time. Most of
+// a system file's time is a child process or LibreOffice working while the test worker waits, and a
+// unit file's time is largely module loading, so two files at a time keep both cores busy.
+const WORKERS = Math.max(2, availableParallelism());
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    maxWorkers: WORKERS,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ALL, exclude: SYSTEM } },
+      { extends: true, test: { name: 'system', include: SYSTEM } },
+    ],
   },
 });
