@@ -26,6 +26,8 @@ const catalogue = {
 
   // — plans (exit 2) —
   'plan.not-found': { zh: '找不到计划“{plan}”；内置计划：{available}', en: 'unknown plan “{plan}”; bundled plans: {available}' },
+  'plan.not-found-close': { zh: '找不到计划“{plan}”；您是不是要找：{close}；内置计划：{available}', en: 'unknown plan “{plan}”; did you mean: {close}; bundled plans: {available}' },
+  'plan.ambiguous': { zh: '“{plan}”可指多个计划：{candidates}；请用计划编号', en: '“{plan}” names more than one plan: {candidates}; give the plan id' },
   'plan.yaml': { zh: 'YAML 错误：{detail}', en: 'YAML error: {detail}' },
   'plan.schema': { zh: '计划格式错误（{path}）：{detail}', en: 'invalid plan ({path}): {detail}' },
   'plan.expression': { zh: '表达式“{expr}”有误：{detail}', en: 'bad expression “{expr}”: {detail}' },
