@@ -170,6 +170,8 @@ const catalogue = {
 
   // — plans list / show / units, explain —
   'plans.unknown-indicator': { zh: '没有编号为“{id}”的指标；相近的编号：{close}', en: 'no indicator “{id}”; close ids: {close}' },
+  'plans.unknown-indicator-name': { zh: '没有名称为“{name}”的指标；名称相近的指标：{close}', en: 'no indicator named “{name}”; indicators with close names: {close}' },
+  'plans.ambiguous-indicator': { zh: '“{name}”可指多个指标：{candidates}；请用指标编号', en: '“{name}” names more than one indicator: {candidates}; give the indicator id' },
   'plans.not-in-plan': { zh: '计划“{plan}”没有指标“{id}”；设有该指标的计划：{plans}', en: 'plan “{plan}” has no indicator “{id}”; plans that set it: {plans}' },
   'plans.none': { zh: '（无）', en: '(none)' },
   'label.id': { zh: '编号', en: 'Id' },

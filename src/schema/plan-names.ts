@@ -9,10 +9,10 @@ import { CscheckError } from './errors.js';
 import type { Plan } from './plan.js';
 
 /** What of a plan is read to name it. */
-export type PlanHead = Pick<Plan, 'id' | 'name' | 'region' | 'document'>;
+export type PlanHead = Pick<Plan, 'id' | 'name' | 'region' | 'document' | 'level'>;
 
 const CLOSE_PLANS = 3;
-const MIN_CLOSE = 0.4;
+const MIN_CLOSE = 0.3;
 
 /** Case, spaces and the kind of bracket ignored: 〔〕, [], (), （）, 【】 and ［］ are all the same. */
 export const normalizePlanName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s〔〕[\]()（）【】［］]/g, '');
@@ -25,11 +25,17 @@ function shortRegions(plan: PlanHead): string[] {
   return short;
 }
 
-/** The region in English, as the English name opens with it: `Fujian Province …` → Fujian Province, Fujian. */
+/**
+ * The region in English, as the English name opens with it, with and without its level:
+ * `Fujian Province …` → Fujian Province, Fujian; `Quanzhou 14th …` (a city) → Quanzhou, Quanzhou City.
+ */
 function englishRegions(plan: PlanHead): string[] {
   const words = /^(?:[A-Z][\p{L}-]*\s*)+/u.exec(plan.name.en)?.[0].trim().split(/\s+/) ?? [];
-  return words.length ? [words.join(' '), words[0]] : [];
+  return words.length ? [words.join(' '), words[0], `${words[0]} ${plan.level}`] : [];
 }
+
+/** Similarity with the ends marked, so that a one-character slip in a two-character name (泉洲) still scores. */
+const closeness = (a: string, b: string) => (a && (b.includes(a) || a.includes(b)) ? 1 : similarity(`^${a}$`, `^${b}$`));
 
 /** Every name the plan answers to, normalized. */
 export function planNames(plan: PlanHead): string[] {
@@ -46,7 +52,7 @@ export function matchPlanName(ref: string, plans: PlanHead[]): string {
   const available = plans.map((p) => p.id).join(', ');
   if (hits.length > 1) throw new CscheckError('plan.ambiguous', { plan: ref, candidates: hits.map(labelOf).join('；') });
   const close = plans
-    .map((p) => ({ p, score: Math.max(...planNames(p).map((n) => (key && (n.includes(key) || key.includes(n)) ? 1 : similarity(key, n)))) }))
+    .map((p) => ({ p, score: Math.max(...planNames(p).map((n) => closeness(key, n))) }))
     .filter((x) => x.score >= MIN_CLOSE)
     .sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id))
     .slice(0, CLOSE_PLANS);
