@@ -1,6 +1,7 @@
 // `cscheck explain ID`: gathers what the bundled plans (or the one given with --plan) say about an
-// indicator, and what the data contract needs to measure it, for the explain formatter. An unknown
-// id is a usage error (exit 2) that names the closest ids.
+// indicator, and what the data contract needs to measure it, for the explain formatter. The
+// indicator is named by id or by name (rules/indicator-lookup.ts). An unknown id is a usage error
+// (exit 2) that names the closest ids.
 
 import { FIELDS_BY_LEVEL } from '../schema/contract.js';
 import { CscheckError } from '../schema/errors.js';
@@ -10,6 +11,7 @@ import { localized } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
 import { formatTarget } from '../schema/quantity.js';
 import { similarity } from '../rules/text-similarity.js';
+import { indicatorIdFor } from '../rules/indicator-lookup.js';
 import { MEASURES, REPORTED_KIND, compileMeasure } from '../rules/measures/index.js';
 import type { ExplainMeasure, IndicatorExplanation } from '../report/formats/indicator-explain.js';
 import { EXPLAIN_FORMATS } from '../report/formats/indicator-explain.js';
@@ -87,6 +89,8 @@ export function explainCommand(id: string, opts: PlanOutputOptions & { plan?: st
   const bundled = bundledPlanIds().map((p) => loadPlanFile(p));
   // With --plan, what that plan asks — inherited indicators included, as `evaluate` uses them.
   const scope = opts.plan ? [loadPlan(opts.plan)] : bundled;
-  io.stdout(EXPLAIN_FORMATS[opts.format](explainIndicator(id, bundled, scope), { lang: opts.lang, color: false }));
+  // An indicator's Chinese (or English) name answers as its id does.
+  const found = indicatorIdFor(id, [...bundled, ...scope].map((p) => p.plan));
+  io.stdout(EXPLAIN_FORMATS[opts.format](explainIndicator(found, bundled, scope), { lang: opts.lang, color: false }));
   return EXIT.ok;
 }

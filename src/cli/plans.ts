@@ -6,7 +6,6 @@
 import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
-import { LINT_CODES, PlanLinter } from '../rules/lint/index.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import { shownPath } from '../report/render.js';
 import { PLAN_LIST_FORMATS, planSummary } from '../report/formats/plan-list.js';
@@ -57,6 +56,8 @@ export async function lintCommand(refs: string[], opts: ReportOptions, io: Io): 
   // Every name is resolved before anything is linted: an unknown plan is a usage error (exit 2).
   const files = (refs.length ? refs : bundledPlanIds()).map(resolvePlanPath);
   checkOutputPath(opts.output, files);
+  // The lint checks are loaded by the one command that runs them, not by every plans command.
+  const { LINT_CODES, PlanLinter } = await import('../rules/lint/index.js');
   const linter = new PlanLinter();
   // Paths under the working directory are shown relative to it, as linters print paths.
   const findings = files.flatMap((file) => linter.lint(file)).map((f) => (f.location.file ? { ...f, location: { ...f.location, file: shownPath(f.location.file) } } : f));

@@ -1,28 +1,16 @@
-// Loading a plan: YAML (duplicate keys and alias bombs refused) → JSON Schema (ajv) → the Plan
-// type, with every error located at file:line:column. A plan may `extends:` another; the child
-// keeps the parent's indicators and requirements that it does not restate.
+// Loading a plan: a bundled plan from the data the build precompiled (bundled-plans.ts), any other
+// file from its YAML (plan-yaml.ts), with every error located at file:line:column. A plan may
+// `extends:` another; the child keeps the parent's indicators and requirements that it does not
+// restate. `--plan` takes a bundled plan's id or any name people know it by (plan-names.ts).
 
-import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isCollection, isNode, isPair } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { BUNDLED_PLANS_DIR, precompiledPlan } from './bundled-plans.js';
 import { CscheckError } from './errors.js';
-import { LIMITS, limitArgs } from './limits.js';
-import type { Localized } from './finding.js';
 import { localized } from './messages.js';
 import type { Plan } from './plan.js';
-import { planSchema } from './plan-schema.js';
-
-export const BUNDLED_PLANS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../plans');
-
-let validator: ValidateFunction<Plan> | undefined;
-const validate = (data: unknown): data is Plan => {
-  validator ??= new Ajv2020({ allErrors: true, discriminator: true, strict: true }).compile<Plan>(planSchema);
-  return validator(data);
-};
+import { matchPlanName } from './plan-names.js';
+import { positionOf, readPlanYaml } from './plan-yaml.js';
 
 export interface LoadedPlan {
   plan: Plan;
@@ -41,134 +29,28 @@ export function bundledPlanIds(): string[] {
     .sort();
 }
 
-/** `--plan quanzhou` names a bundled plan; anything with a slash or .yaml is a path. */
-export function resolvePlanPath(ref: string): string {
-  if (/[\\/]/.test(ref) || /\.ya?ml$/i.test(ref)) {
-    if (!existsSync(ref)) throw new CscheckError('plan.not-found', { plan: ref, available: bundledPlanIds().join(', ') });
-    return resolve(ref);
-  }
-  const file = join(BUNDLED_PLANS_DIR, `${ref}.yaml`);
-  if (!existsSync(file)) throw new CscheckError('plan.not-found', { plan: ref, available: bundledPlanIds().join(', ') });
-  return file;
-}
-
-/** What a schema error means, in both languages (ajv's own text is English). */
-function schemaMessage(e: ErrorObject): Localized {
-  if (e.keyword === 'additionalProperties') return localized('schema.unknown-key', { key: (e.params as { additionalProperty: string }).additionalProperty });
-  if (e.keyword === 'required') return localized('schema.missing-key', { key: (e.params as { missingProperty: string }).missingProperty });
-  if (e.keyword === 'enum') return localized('schema.enum', { allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') });
-  return { zh: e.message ?? e.keyword, en: e.message ?? e.keyword };
-}
+const bundledFile = (id: string) => join(BUNDLED_PLANS_DIR, `${id}.yaml`);
+const available = () => bundledPlanIds().join(', ');
 
 /**
- * The plan's text, read up to LIMITS.planBytes: a larger file (or a device that never ends) is
- * refused after that many bytes, not read whole.
+ * `--plan quanzhou` names a bundled plan — by id, region, document number or name (plan-names.ts);
+ * anything with a slash or .yaml is a path.
  */
-function readPlanText(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > LIMITS.planBytes) throw new CscheckError('input.limit', limitArgs('planBytes'), { file });
-    }
-    return Buffer.concat(chunks, total).toString('utf8');
-  } catch (err) {
-    if (err instanceof CscheckError) throw err;
-    throw new CscheckError('plan.not-found', { plan: file, available: bundledPlanIds().join(', ') }, { file }, { cause: err });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+export function resolvePlanPath(ref: string): string {
+  if (/[\\/]/.test(ref) || /\.ya?ml$/i.test(ref)) {
+    if (!existsSync(ref)) throw new CscheckError('plan.not-found', { plan: ref, available: available() });
+    return resolve(ref);
   }
-}
-
-/** Whether a YAML error or a throw is the stack running out in the yaml library's recursion. */
-const isStackOverflow = (message: string) => /maximum call stack/i.test(message);
-
-function parseFile(file: string): { doc: Document; lines: LineCounter; data: unknown } {
-  const text = readPlanText(file);
-  const lines = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  } catch (err) {
-    if (err instanceof RangeError && isStackOverflow(err.message)) throw new CscheckError('input.limit', limitArgs('planDepth'), { file });
-    throw err;
-  }
-  const deep = doc.errors.find((e) => isStackOverflow(e.message));
-  const first = deep ?? doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
-    const where = { file, line: pos?.line, col: pos?.col };
-    if (deep) throw new CscheckError('input.limit', limitArgs('planDepth'), where);
-    throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, where);
-  }
-  // Every later step (toJS, the schema, locating) recurses over the tree: refuse a deep one first.
-  const tooDeep = deepestNode(doc);
-  if (tooDeep) {
-    const { line, col } = lines.linePos(tooDeep.range![0]);
-    throw new CscheckError('input.limit', limitArgs('planDepth', tooDeep.depth), { file, line, col });
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (err) {
-    throw new CscheckError('plan.yaml', { detail: (err as Error).message }, { file }, { cause: err });
-  }
-  return { doc, lines, data };
-}
-
-/** The first node nested deeper than LIMITS.planDepth, found without recursion, or null. */
-function deepestNode(doc: Document): (Node & { depth: number }) | null {
-  const stack: [unknown, number][] = [[doc.contents, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (isCollection(node)) {
-      if (depth > LIMITS.planDepth) return Object.assign(node, { depth });
-      for (const item of node.items) stack.push([item, depth + 1]);
-    } else if (isPair(node)) {
-      // A pair is the entry of its map, not a level of its own.
-      stack.push([node.key, depth], [node.value, depth]);
-    }
-  }
-  return null;
-}
-
-function locator(doc: Document, lines: LineCounter, file: string) {
-  return (path: (string | number)[]) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const { line, col } = lines.linePos(node.range[0]);
-        return { file, line, col };
-      }
-    }
-    return { file };
-  };
+  if (bundledPlanIds().includes(ref)) return bundledFile(ref);
+  return bundledFile(matchPlanName(ref, bundledPlanIds().map((id) => loadOne(bundledFile(id)).plan)));
 }
 
 function loadOne(file: string): LoadedPlan {
-  const { doc, lines, data } = parseFile(file);
-  const locate = locator(doc, lines, file);
-  if (!validate(data)) {
-    const e = validator!.errors![0];
-    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const where = locate(path);
-    throw new CscheckError('plan.schema', { path: e.instancePath || '/', detail: schemaMessage(e) }, { ...where, planPath: path.join('.') });
-  }
-  const plan = data;
-  for (const key of ['indicators', 'requirements', 'tasks'] as const) {
-    const seen = new Set<string>();
-    (plan[key] ?? []).forEach((item, i) => {
-      if (seen.has(item.id)) throw new CscheckError('plan.duplicate-id', { id: item.id }, { ...locate([key, i, 'id']), planPath: `${key}.${i}.id` });
-      seen.add(item.id);
-    });
-  }
+  const { plan, positions } = precompiledPlan(file) ?? readPlanYaml(file, available);
+  const locate = (path: (string | number)[]) => {
+    const [line, col] = positionOf(positions, path);
+    return { file, line, col };
+  };
   return { plan, file, locate, parents: [] };
 }
 

@@ -26,6 +26,8 @@ const catalogue = {
 
   // — plans (exit 2) —
   'plan.not-found': { zh: '找不到计划“{plan}”；内置计划：{available}', en: 'unknown plan “{plan}”; bundled plans: {available}' },
+  'plan.not-found-close': { zh: '找不到计划“{plan}”；您是不是要找：{close}；内置计划：{available}', en: 'unknown plan “{plan}”; did you mean: {close}; bundled plans: {available}' },
+  'plan.ambiguous': { zh: '“{plan}”可指多个计划：{candidates}；请用计划编号', en: '“{plan}” names more than one plan: {candidates}; give the plan id' },
   'plan.yaml': { zh: 'YAML 错误：{detail}', en: 'YAML error: {detail}' },
   'plan.schema': { zh: '计划格式错误（{path}）：{detail}', en: 'invalid plan ({path}): {detail}' },
   'plan.expression': { zh: '表达式“{expr}”有误：{detail}', en: 'bad expression “{expr}”: {detail}' },
@@ -172,6 +174,8 @@ const catalogue = {
 
   // — plans list / show / units, explain —
   'plans.unknown-indicator': { zh: '没有编号为“{id}”的指标；相近的编号：{close}', en: 'no indicator “{id}”; close ids: {close}' },
+  'plans.unknown-indicator-name': { zh: '没有名称为“{name}”的指标；名称相近的指标：{close}', en: 'no indicator named “{name}”; indicators with close names: {close}' },
+  'plans.ambiguous-indicator': { zh: '“{name}”可指多个指标：{candidates}；请用指标编号', en: '“{name}” names more than one indicator: {candidates}; give the indicator id' },
   'plans.not-in-plan': { zh: '计划“{plan}”没有指标“{id}”；设有该指标的计划：{plans}', en: 'plan “{plan}” has no indicator “{id}”; plans that set it: {plans}' },
   'plans.none': { zh: '（无）', en: '(none)' },
   'label.id': { zh: '编号', en: 'Id' },

@@ -1,4 +1,4 @@
-// `cscheck plans list`: one line per plan — id, name, level, document, how many indicators,
+// `cscheck plans list`: one line per plan — id, Chinese name (and English one), level, document, how many indicators,
 // requirements and tasks it has (its own, and what it inherits), the plan it extends.
 
 import type { Lang } from '../../schema/messages.js';
@@ -46,7 +46,8 @@ function table(plans: PlanSummary[], ctx: FormatContext): string {
   const head = [L('label.id'), L('label.name'), L('label.level'), L('label.document'), L('label.indicators'), L('label.requirement-count'), L('label.task-count'), L('label.extends')];
   const rows = plans.map((p) => [
     p.id,
-    ctx.lang === 'en' ? p.name.en : p.name.zh,
+    // The Chinese name is how analysts know a plan (and a name --plan takes): shown in English too.
+    ctx.lang === 'en' ? `${p.name.zh} / ${p.name.en}` : p.name.zh,
     L(`level.${p.level}`),
     p.document,
     count(p.indicators, p.inherited.indicators, ctx.lang),

@@ -1,7 +1,7 @@
 // `cscheck plans show`: a plan as YAML or JSON (as written, or with `extends` merged in), or as
 // tables — its indicators, per-community requirements and tasks, each with its source section.
 
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import type { MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import type { Plan } from '../../schema/plan.js';
@@ -50,7 +50,9 @@ function table(plan: Plan, ctx: FormatContext): string {
   return `${out.map((line) => visible(line)).join('\n')}\n`;
 }
 
-const yaml = (plan: Plan) => stringify(plan, { lineWidth: 0 });
+// Required when a plan is shown as YAML: every command loads this module, few of them print YAML.
+const require = createRequire(import.meta.url);
+const yaml = (plan: Plan) => (require('yaml') as typeof import('yaml')).stringify(plan, { lineWidth: 0 });
 const json = (plan: Plan) => `${JSON.stringify(plan, null, 2)}\n`;
 
 export const PLAN_SHOW_FORMATS: Record<string, (plan: Plan, ctx: FormatContext) => string> = { yaml, json, table };
