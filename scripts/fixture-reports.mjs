@@ -4,7 +4,7 @@
 // new tree into OUT_AFTER, then `diff -r OUT_BEFORE OUT_AFTER`. Wall-clock fields are blanked.
 // Usage: node scripts/fixture-reports.mjs OUT_DIR [CSCHECK_BIN]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -26,7 +26,7 @@ const TIME = /"(generatedAt|generated|startedAt|finishedAt|elapsedMs|durationMs)
 function run(name, args) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   const body = `exit ${r.status}\n--- stdout\n${r.stdout.replace(TIME, '"$1":"…"')}\n--- stderr\n${r.stderr}`.split(root).join('<root>');
-  writeFileSync(join(out, name.replace(/[\/]/g, '__') + '.txt'), body);
+  writeFileSync(join(out, name.replace(/\//g, '__') + '.txt'), body);
 }
 
 let n = 0;
