@@ -33,7 +33,7 @@ function table(plan: Plan, ctx: FormatContext): string {
     cjkTable(
       [L('label.id'), L('label.name'), L('label.target'), L('label.attribute'), L('label.scope'), L('label.source')],
       [34, 32, 14, 10, 24, 20],
-      plan.indicators.map((i) => [i.id, name(i.name), formatTarget(i.target, i.unit), i.attribute ? L(`label.${i.attribute}`) : '—', L(`scope.${i.scope}`), i.source.section]),
+      plan.indicators.map((i) => [i.id, name(i.name), formatTarget(i.target, i.unit, lang), i.attribute ? L(`label.${i.attribute}`) : '—', L(`scope.${i.scope}`), i.source.section]),
     ),
   ];
   const requirements = plan.requirements ?? [];
@@ -44,7 +44,7 @@ function table(plan: Plan, ctx: FormatContext): string {
   const tasks = plan.tasks ?? [];
   if (tasks.length) {
     out.push('', section('label.task-count', tasks.length));
-    out.push(cjkTable([L('label.id'), L('label.content'), L('label.unit-name'), L('label.deadline')], [10, 50, 40, 12], tasks.map((t) => [t.id, brief(t.content), t.units.join('、') || '—', t.deadline ?? '—'])));
+    out.push(cjkTable([L('label.id'), L('label.content'), L('label.unit-name'), L('label.deadline')], [10, 50, 40, 12], tasks.map((t) => [t.id, brief(t.content), t.units.join(L('punct.list')) || '—', t.deadline ?? '—'])));
   }
   // A plan file is input too: its names are shown with their control characters visible.
   return `${out.map((line) => visible(line)).join('\n')}\n`;

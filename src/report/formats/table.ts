@@ -43,8 +43,8 @@ function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
     table.push([
       fit(name, 0),
       message(`label.${r.attribute}`, {}, lang),
-      fit(formatTarget(r.target, r.unit), 2),
-      fit(formatAgainst(r.value, r.target.value, r.unit), 3),
+      fit(formatTarget(r.target, r.unit, lang), 2),
+      fit(formatAgainst(r.value, r.target.value, r.unit, lang), 3),
       fit(gap, 4),
       statusCell(r, lang, c),
       r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
@@ -59,9 +59,9 @@ function worstLines(report: Report, lang: Lang, c: ChalkInstance): string[] {
     if (r.status !== 'not-met' || !r.worstTownships.length) continue;
     const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
     const towns = r.worstTownships
-      .map((t) => message('label.worst-township', { township: `${label(t.township)} ${visible(formatValue(t.value, r.unit))}`, shortfall: formatNumber(t.shortfall) }, lang))
-      .join('，');
-    lines.push(`  ${c.bold(label(name))} — ${message('label.worst', {}, lang)}：${towns}`);
+      .map((t) => message('label.worst-township', { township: `${label(t.township)} ${visible(formatValue(t.value, r.unit, 1, lang))}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .join(message('punct.comma', {}, lang));
+    lines.push(`  ${c.bold(label(name))} — ${message('label.worst', {}, lang)}${message('punct.colon', {}, lang)}${towns}`);
   }
   return lines;
 }
@@ -88,7 +88,7 @@ export function table(report: Report, ctx: FormatContext): string {
   const out: string[] = [];
   const planName = lang === 'en' ? report.plan.name.en ?? report.plan.name.zh : report.plan.name.zh;
   out.push(c.bold(message('label.title', { plan: label(planName), document: label(report.plan.document) }, lang)));
-  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join('；');
+  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join(message('punct.semicolon', {}, lang));
   out.push(message('label.inputs', { inputs }, lang), '');
   out.push(indicatorTable(report, lang, c));
   const worst = worstLines(report, lang, c);

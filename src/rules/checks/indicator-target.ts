@@ -2,7 +2,7 @@
 // binding (约束性) indicator and a warning for an expected (预期性) one; no data is never a pass.
 import type { Finding } from '../../schema/finding.js';
 import { localized } from '../../schema/messages.js';
-import { formatAgainst, formatTarget, localizedGap } from '../../schema/quantity.js';
+import { localizedAgainst, localizedGap, localizedTarget } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { CompiledIndicator } from '../compile-plan.js';
 import type { CheckMeta } from './check.js';
@@ -12,7 +12,7 @@ export const notMet: CheckMeta = {
   title: { zh: '指标未达标', en: 'Indicator target missed' },
   description: {
     zh: '指标的实际值未达到计划目标；约束性指标为错误，预期性指标为警告',
-    en: 'the indicator’s value misses the plan target: an error for binding (约束性) indicators, a warning for expected (预期性) ones',
+    en: 'the indicator’s value misses the plan target: an error for binding indicators, a warning for expected ones',
   },
   severity: 'warning',
   messages: ['indicator.not-met'],
@@ -45,7 +45,7 @@ export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding
   const p = r.progress;
   // Judged against the target itself (the period is over): the not-met finding already says it.
   if (!p || p.status === 'on-track' || r.value === null || (p.status === 'behind' && p.expected === r.target.value)) return null;
-  const value = formatAgainst(r.value, p.expected, r.unit);
+  const value = localizedAgainst(r.value, p.expected, r.unit);
   if (p.status === 'overdue') {
     return {
       code: behind.code,
@@ -53,7 +53,7 @@ export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding
       ruleId: r.id,
       location: c.planLoc,
       messageId: 'indicator.overdue',
-      args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: formatTarget(r.target, r.unit) },
+      args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: localizedTarget(r.target, r.unit) },
     };
   }
   return {
@@ -62,7 +62,7 @@ export function judgeProgress(r: IndicatorResult, c: CompiledIndicator): Finding
     ruleId: r.id,
     location: c.planLoc,
     messageId: 'indicator.behind',
-    args: { name: r.name, asOf: p.asOf, expected: formatAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
+    args: { name: r.name, asOf: p.asOf, expected: localizedAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
   };
 }
 
@@ -80,8 +80,8 @@ export function judge(r: IndicatorResult, c: CompiledIndicator): Finding | null 
     messageId: 'indicator.not-met',
     args: {
       name: r.name,
-      value: formatAgainst(r.value, r.target.value, r.unit),
-      target: formatTarget(r.target, r.unit),
+      value: localizedAgainst(r.value, r.target.value, r.unit),
+      target: localizedTarget(r.target, r.unit),
       gap: localizedGap(r.gap!, r.target.op, r.unit),
     },
   };
