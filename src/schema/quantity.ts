@@ -80,14 +80,18 @@ export function formatTarget(t: { op: Comparison; value: number }, unit: string,
   return `${OP[t.op]}${formatValue(t.value, unit, 1, lang)}`;
 }
 
+// A finding argument is one string where both languages write it alike (“≥60%”), which keeps a
+// JSON report's args as they were for the percentages most indicators use.
+const bothOrOne = (zh: string, en: string): Localized | string => (zh === en ? zh : { zh, en });
+
 /** formatTarget in both languages, as a finding argument. */
-export function localizedTarget(t: { op: Comparison; value: number }, unit: string): Localized {
-  return { zh: formatTarget(t, unit, 'zh'), en: formatTarget(t, unit, 'en') };
+export function localizedTarget(t: { op: Comparison; value: number }, unit: string): Localized | string {
+  return bothOrOne(formatTarget(t, unit, 'zh'), formatTarget(t, unit, 'en'));
 }
 
 /** formatAgainst in both languages, as a finding argument. */
-export function localizedAgainst(v: number | null, target: number, unit: string): Localized {
-  return { zh: formatAgainst(v, target, unit, 'zh'), en: formatAgainst(v, target, unit, 'en') };
+export function localizedAgainst(v: number | null, target: number, unit: string): Localized | string {
+  return bothOrOne(formatAgainst(v, target, unit, 'zh'), formatAgainst(v, target, unit, 'en'));
 }
 
 /** The gap in the indicator's own unit, in words; `gap` > 0 means short of the target. */
