@@ -123,7 +123,7 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     expect(corrupt.error!.text).toMatch(/南埔镇\.xlsx: \.xlsx 文件已损坏或不完整：/);
     const noKind = file('泉州市/永春县/桃城镇.csv');
     expect(noKind.error).toMatchObject({ messageId: 'input.missing-column', args: { column: '城乡类型', row: 1 } });
-    expect(noKind.error!.text).toContain('桃城镇.csv #1: 缺少必需的列“城乡类型”（表头在第 1 行）');
+    expect(noKind.error!.text).toContain('桃城镇.csv 第 1 行: 缺少必需的列“城乡类型”（表头在第 1 行）');
     for (const f of [corrupt, noKind]) expect(f).toMatchObject({ reports: {}, rows: 0, indicators: [] });
   });
 
@@ -266,7 +266,7 @@ describe('cscheck batch: options and exit codes', () => {
   it('leaves an unreadable file at 2 with --fail-on none, and speaks English with --lang en', async () => {
     const r = await batch([path.join(CITY, '永春县')], '--lang', 'en', '--format', 'json', '--fail-on', 'none');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).files[0].error.text).toMatch(/桃城镇\.csv #1: required column “城乡类型” is missing \(header found at row 1\)$/);
+    expect(JSON.parse(r.stdout).files[0].error.text).toMatch(/桃城镇\.csv row 1: required column “城乡类型” is missing \(header found at row 1\)$/);
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^\[1\/1\] 桃城镇\.csv failed: .*required column “城乡类型” is missing/)]);
   });
 

@@ -30,7 +30,7 @@ export function findingsTable(list: FindingList, ctx: FormatContext): string {
   for (const f of list.findings) {
     table.push([
       paint(f.severity, c)(message(`label.${f.severity}`, {}, lang)),
-      wrapWords(locationLine(f.location), WIDTHS[1] - 2),
+      wrapWords(locationLine(f.location, lang), WIDTHS[1] - 2),
       wrapWords(`${findingLine(f, lang)} [${f.code}]`, WIDTHS[2] - 2),
     ]);
   }

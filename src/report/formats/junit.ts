@@ -128,7 +128,7 @@ export function junit(list: FindingList, ctx: FormatContext): string {
   }
   const fileless = planFile === undefined ? planSuite : undefined;
 
-  const where = (f: Finding) => locationLine(shownLocation(f.location, cwd));
+  const where = (f: Finding) => locationLine(shownLocation(f.location, cwd), lang);
   const skipReason = (item: Item) => {
     const why = list.findings.find((f) => f.ruleId === item.id && f.severity === 'info' && itemOf(f) === item);
     return why ? findingText(why, lang) : `${localize(item.name, lang)}: ${message('label.no-data', {}, lang)}`;

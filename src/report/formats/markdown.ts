@@ -86,7 +86,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
   out.push(
     table(
       [L('label.severity'), L('label.location'), L('label.message')],
-      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationLine(shownLocation(f.location, cwd)), `${findingText(f, lang)} [${f.code}]`]),
+      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationLine(shownLocation(f.location, cwd), lang), `${findingText(f, lang)} [${f.code}]`]),
     ),
   );
   if (total > shown.length) out.push('', mdCell(L('label.more', { count: total - shown.length })));

@@ -109,7 +109,7 @@ export function table(report: Report, ctx: FormatContext): string {
       const mark = r.breaches ? (r.severity === 'error' ? c.red('✗') : c.yellow('✗')) : r.checked ? c.green('✓') : c.gray('·');
       out.push(`${mark} ${message('label.requirement-line', { name: label(name), breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
       const list = breaches.get(r.id) ?? [];
-      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
+      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationLine(f.location, lang))}  ${findingLine(f, lang)}`);
       const more = Math.max(0, list.length - LIST_PER_RULE) + omittedFor('requirement-breach', r.id);
       if (more > 0) out.push(`    ${c.gray(message('label.more', { count: more }, lang))}`);
     }
@@ -118,7 +118,7 @@ export function table(report: Report, ctx: FormatContext): string {
   const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'indicator-behind' && f.code !== 'requirement-no-data');
   if (data.length) {
     out.push('', c.bold(message('label.data-problems', {}, lang)));
-    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
+    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationLine(f.location, lang))}  ${findingLine(f, lang)}`);
     const rest = Math.max(0, data.length - LIST_DATA) + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
     if (rest > 0) out.push(`  ${c.gray(message('label.more', { count: rest }, lang))}`);
   }

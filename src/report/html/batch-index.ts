@@ -7,6 +7,7 @@ import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { digitsApart, formatAgainst, formatNumber, formatTarget, gapText } from '../../schema/quantity.js';
 import { localize } from '../formats/ci-common.js';
+import { localTime } from '../local-time.js';
 import { locationLine } from '../render.js';
 import { boundedMessage, cutLabel } from '../safe-text.js';
 import { countChips } from './badges.js';
@@ -107,7 +108,7 @@ function failedList(files: BatchFileResult[], lang: Lang): string {
   // From the message id, in the page's language; the file is named already, so only sheet and cell.
   const reason = (f: BatchFileResult): string => {
     if (!f.error) return '';
-    const where = locationLine({ ...(f.error.location ?? {}), file: undefined });
+    const where = locationLine({ ...(f.error.location ?? {}), file: undefined }, lang);
     return `${where ? `${where}${colon}` : ''}${boundedMessage(f.error.messageId, f.error.args, lang)}`;
   };
   return `<ul class="failed">${files.map((f) => `<li${attrs({ 'data-input': f.input })}><strong>${esc(f.input)}</strong>${colon}${esc(reason(f))}</li>`).join('')}</ul>`;
@@ -124,7 +125,7 @@ export function renderBatchIndex(summary: BatchSummary, lang: Lang): string {
     L('html.batch-totals', { files: t.files, ok: t.ok, failed: t.failed, rows: t.rows }),
     L('html.exit-code', { code: t.exitCode }),
     summary.asOf ? L('html.as-of', { asOf: summary.asOf }) : '',
-    L('html.generated-at', { time: summary.generated }),
+    L('html.generated-at', { time: localTime(summary.generated) }),
   ].filter(Boolean);
   const section = (id: string, heading: string, body: string) => `<section id="${id}">\n<h2>${esc(heading)}</h2>\n${body}\n</section>`;
   const body = [
