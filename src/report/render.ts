@@ -11,6 +11,8 @@ export interface FormatContext {
   color: boolean;
   /** The directory paths are shown relative to (CI formats: the checkout); default: the working directory. */
   cwd?: string;
+  /** Terminal columns the tables fit (see formats/fit-columns.ts); none: their designed widths. */
+  width?: number;
 }
 
 export function findingMessage(f: Finding, lang: Lang): string {

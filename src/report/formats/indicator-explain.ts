@@ -66,6 +66,7 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
         p.section,
         p.quote,
       ]),
+      ctx.width,
     ),
   );
   // Plan files are input too: their names and quotes are shown with their control characters visible.

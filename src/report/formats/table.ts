@@ -12,7 +12,8 @@ import type { IndicatorResult, Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingLine, locationLine } from '../render.js';
 import { label, visible } from '../safe-text.js';
-import { wrapByWidth } from './wrap-width.js';
+import { fitColumns } from './fit-columns.js';
+import { wrapByWidth, wrapWords } from './wrap-width.js';
 
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
@@ -26,13 +27,13 @@ function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   return r.binding ? c.red.bold(text) : c.yellow(text);
 }
 
-function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
+function indicatorTable(report: Report, lang: Lang, c: ChalkInstance, width: number | undefined): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
-  const widths = [34, 10, 14, 14, 26, 10, 14];
+  const widths = fitColumns([34, 10, 14, 14, 26, 10, 14], width);
   // Cut before wrapping: wrapping measures every character it keeps.
   const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(label(text), widths[col] - 2, CELL_LINES) : label(text));
   const table = new Table({
-    head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
+    head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h, i) => c.bold(lang === 'zh' ? wrapWords(h, widths[i] - 2) : h)),
     style: { head: [], border: [] },
     wordWrap: true,
     colWidths: widths,
@@ -90,7 +91,7 @@ export function table(report: Report, ctx: FormatContext): string {
   out.push(c.bold(message('label.title', { plan: label(planName), document: label(report.plan.document) }, lang)));
   const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join(message('punct.semicolon', {}, lang));
   out.push(message('label.inputs', { inputs }, lang), '');
-  out.push(indicatorTable(report, lang, c));
+  out.push(indicatorTable(report, lang, c, ctx.width));
   const worst = worstLines(report, lang, c);
   for (const line of worst) out.push(line);
   const behind = report.findings.filter((f) => f.code === 'indicator-behind');
