@@ -204,7 +204,7 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
 
   it('summary.md: the files table and the file × indicator table', () => {
     const md = readFileSync(path.join(out, 'summary.md'), 'utf8');
-    expect(md).toContain('7 个文件：5 个已检查，2 个无法读取 · 共 28 行 · 2 个错误，8 个警告，177 个提示');
+    expect(md).toContain('7 个文件：5 个已评估，2 个无法评估 · 共 28 行 · 2 个错误，8 个警告，177 个提示');
     expect(md).toContain('| 泉州市/洛江区/罗溪镇.csv | 洛江区 | 6 | ❌ 有问题 | 0/4/23 | 1/4/36 | 泉州市/洛江区/罗溪镇.json |');
     expect(md).toMatch(/\| 泉州市\/泉港区\/南埔镇\.xlsx \| 南埔镇 \| — \| ⛔ 无法评估：.*南埔镇\.xlsx: \.xlsx 文件已损坏或不完整/);
     const matrix = md.slice(md.indexOf('### 指标（文件 × 指标）'));
@@ -221,7 +221,7 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
 
   it('prints one line per file on stdout and, without a terminal, one progress line per finished file on stderr', () => {
     expect(result.stdout).toContain('泉州市/洛江区/罗溪镇.csv');
-    expect(result.stdout).toContain('7 个文件：5 个已检查，2 个无法读取');
+    expect(result.stdout).toContain('7 个文件：5 个已评估，2 个无法评估');
     const progress = lines(result.stderr);
     expect(progress).toHaveLength(7);
     // In the order files finish: the counter runs 1..7, every file once.
