@@ -484,6 +484,17 @@ const catalogue = {
   'punct.semicolon': { zh: '；', en: '; ' },
   'punct.list': { zh: '、', en: ', ' },
   'location.row': { zh: '第 {row} 行', en: 'row {row}' },
+  'lib.zip.no-directory': { zh: '找不到 zip 目录：不是 zip 文件，或文件不完整', en: 'no zip directory: not a zip file, or the file is cut short' },
+  'lib.zip.encrypted': { zh: '内容已加密', en: 'its content is encrypted' },
+  'lib.zip.damaged': { zh: '压缩数据已损坏', en: 'its compressed data is damaged' },
+  'lib.yaml.indent': { zh: '缩进不对', en: 'the indentation is wrong' },
+  'lib.yaml.duplicate-key': { zh: '同一个键出现了两次', en: 'a key appears twice' },
+  'lib.yaml.tab': { zh: '用制表符缩进（YAML 只能用空格缩进）', en: 'a tab used for indentation (YAML indents with spaces only)' },
+  'lib.yaml.missing-char': { zh: '缺少闭合的引号或括号', en: 'a closing quote or bracket is missing' },
+  'lib.yaml.key': { zh: '键后缺少冒号，或一个键跨了多行', en: 'a key without its colon, or a key over several lines' },
+  'lib.yaml.unexpected': { zh: '此处的内容多余或位置不对', en: 'something here is out of place' },
+  'lib.yaml.aliases': { zh: '别名（*）展开过多', en: 'too many aliases (*) to expand' },
+  'lib.yaml.other': { zh: '语法错误（{detail}）', en: 'syntax error ({detail})' },
 
   // — legacy spreadsheets —
   'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
@@ -492,6 +503,38 @@ const catalogue = {
 } as const;
 
 export type MessageId = keyof typeof catalogue;
+
+// Libraries (yauzl, yaml) explain in English. Their errors are named here in both languages; the
+// library's own text is kept only where no name fits (it says more than “damaged” would).
+const ZIP_PROBLEMS: [RegExp, MessageId][] = [
+  [/central directory record signature not found/i, 'lib.zip.no-directory'],
+  [/encrypt/i, 'lib.zip.encrypted'],
+  [/unexpected EOF|invalid (local file header|central directory|signature|comment length|stored block|distance|code lengths)|size mismatch|incorrect header check|too many length/i, 'lib.zip.damaged'],
+];
+
+/** A zip reader's error as a message argument: a catalogue message where one fits, else its text. */
+export function zipProblem(libraryText: string): { zh: string; en: string } | string {
+  const id = ZIP_PROBLEMS.find(([re]) => re.test(libraryText))?.[1];
+  return id ? localized(id) : libraryText;
+}
+
+const YAML_PROBLEMS: Record<string, MessageId> = {
+  BAD_INDENT: 'lib.yaml.indent',
+  DUPLICATE_KEY: 'lib.yaml.duplicate-key',
+  TAB_AS_INDENT: 'lib.yaml.tab',
+  MISSING_CHAR: 'lib.yaml.missing-char',
+  BLOCK_AS_IMPLICIT_KEY: 'lib.yaml.key',
+  MULTILINE_IMPLICIT_KEY: 'lib.yaml.key',
+  KEY_OVER_1024_CHARS: 'lib.yaml.key',
+  UNEXPECTED_TOKEN: 'lib.yaml.unexpected',
+};
+
+/** A `yaml` parse error (its code, its first line of text) as a message argument in both languages. */
+export function yamlProblem(code: string | undefined, libraryText: string): { zh: string; en: string } {
+  if (code !== undefined && Object.hasOwn(YAML_PROBLEMS, code)) return localized(YAML_PROBLEMS[code]);
+  if (/alias/i.test(libraryText)) return localized('lib.yaml.aliases');
+  return localized('lib.yaml.other', { detail: libraryText });
+}
 
 /** A message in both languages, as a finding or error argument that is itself a message. */
 export function localized(id: MessageId, args: Record<string, unknown> = {}): { zh: string; en: string } {

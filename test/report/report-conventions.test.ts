@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { localTime } from '../../src/report/local-time.js';
 import { locationText } from '../../src/report/render.js';
+import { CscheckError } from '../../src/schema/errors.js';
+import { message, yamlProblem, zipProblem } from '../../src/schema/messages.js';
 import { formatAgainst, formatTarget, gapText, unitText } from '../../src/schema/quantity.js';
+import { ROOT } from './support.js';
 
 describe('units in English', () => {
   it('every unit of the bundled plans has English words', () => {
@@ -63,5 +66,29 @@ describe('local time with its offset', () => {
   it('by default in this machine’s zone; a time it cannot read stays as written', () => {
     expect(localTime('2026-12-08T01:30:00.000Z')).toMatch(/^2026-12-0[78] \d\d:\d\d [+-]\d\d:\d\d$/);
     expect(localTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('library errors in the catalogue', () => {
+  it('a zip reader’s error by name; one without a name keeps its text', () => {
+    expect(zipProblem('End of central directory record signature not found. Either not a zip file, or file is truncated.')).toEqual({
+      zh: '找不到 zip 目录：不是 zip 文件，或文件不完整',
+      en: 'no zip directory: not a zip file, or the file is cut short',
+    });
+    expect(zipProblem('invalid local file header signature: 0x0')).toEqual({ zh: '压缩数据已损坏', en: 'its compressed data is damaged' });
+    expect(zipProblem('xl/workbook.xml missing')).toBe('xl/workbook.xml missing');
+  });
+
+  it('a YAML error by its code; an unknown code keeps the text inside a catalogue message', () => {
+    expect(yamlProblem('DUPLICATE_KEY', 'Map keys must be unique')).toEqual({ zh: '同一个键出现了两次', en: 'a key appears twice' });
+    expect(yamlProblem('TAB_AS_INDENT', 'Tabs are not allowed as indentation')).toEqual({ zh: '用制表符缩进（YAML 只能用空格缩进）', en: 'a tab used for indentation (YAML indents with spaces only)' });
+    expect(yamlProblem('SOMETHING_NEW', 'Odd thing')).toEqual({ zh: '语法错误（Odd thing）', en: 'syntax error (Odd thing)' });
+  });
+
+  it('the bundled corrupt workbook reads in Chinese without the library’s English', async () => {
+    const { evaluateFiles } = await import('../../src/cli/evaluate.js');
+    const err = await evaluateFiles([`${ROOT}/fixtures/batch/泉州市/泉港区/南埔镇.xlsx`], { plan: 'quanzhou', maxFindings: 10, lang: 'zh' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CscheckError);
+    expect(message((err as CscheckError).messageId, (err as CscheckError).args, 'zh')).toBe('.xlsx 文件已损坏或不完整：找不到 zip 目录：不是 zip 文件，或文件不完整');
   });
 });
