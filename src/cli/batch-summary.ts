@@ -32,7 +32,7 @@ export function fileResult(
 ): BatchFileResult {
   if (!outcome.ok) {
     const { messageId, args, location } = outcome.failure;
-    const where = locationText(location);
+    const where = locationText(location, opts.lang);
     return {
       input: found.input,
       area: areaOf(found.input, []),

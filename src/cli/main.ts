@@ -279,7 +279,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       }
       if (err instanceof CscheckError) {
         // The line quotes file names and cell values: control characters in them must not reach the terminal.
-        const where = locationLine(err.location);
+        const where = locationLine(err.location, lang);
         io.stderr(`cscheck: ${where ? `${where}: ` : ''}${visible(boundedMessage(err.messageId, err.args, lang))}\n`);
         if (debug) io.stderr(`${err.stack}\n${err.cause instanceof Error ? err.cause.stack : ''}\n`);
         return EXIT.usage;

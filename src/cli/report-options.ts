@@ -22,6 +22,7 @@ import type { FormatContext } from '../report/render.js';
 import type { Io } from './main.js';
 import { EXIT } from './main.js';
 import { writeAtomic } from './write-output.js';
+import { terminalWidth } from '../report/formats/fit-columns.js';
 
 export interface ReportOptions {
   format: string;
@@ -96,7 +97,11 @@ export function checkOutputPath(output: string | undefined, inputs: (string | un
 
 /** The formatters' context: colour only on a terminal, never into a file or with NO_COLOR. */
 export function formatContext(opts: Pick<ReportOptions, 'lang' | 'color' | 'output'>, io: Io): FormatContext {
-  return { lang: opts.lang, color: opts.color !== false && io.isTTY && !opts.output && io.env.NO_COLOR === undefined, cwd: process.cwd() };
+  // FORCE_COLOR (as chalk reads it: any value but 0 or false) colours a pipe too, e.g. `| less -R`.
+  const forced = io.env.FORCE_COLOR !== undefined && !['0', 'false'].includes(io.env.FORCE_COLOR);
+  const toStdout = !opts.output;
+  const color = opts.color !== false && toStdout && (io.isTTY || forced) && io.env.NO_COLOR === undefined;
+  return { lang: opts.lang, color, cwd: process.cwd(), width: toStdout ? terminalWidth(io.isTTY, process.stdout.columns, io.env) : undefined };
 }
 
 /** To -o (temp file + rename) or stdout. */

@@ -15,6 +15,8 @@ export type Parser = (raw: Raw) => Parsed;
 
 const TRUE_WORDS = new Set(['是', '有', '已建', '已设立', '已建成', '已设', '√', '✓', '✔', 'y', 'yes', 'true', '1']);
 const FALSE_WORDS = new Set(['否', '无', '未建', '未设立', '未设', '没有', '×', '✗', '✘', 'n', 'no', 'false', '0']);
+/** Every word a yes/no cell may hold. */
+export const BOOLEAN_WORDS: readonly string[] = [...TRUE_WORDS, ...FALSE_WORDS];
 
 const KIND_WORDS: Record<string, string> = {
   城市: '城市', 城镇: '城市', 社区: '城市', 居委会: '城市', 城市社区: '城市', 城: '城市', 居民委员会: '城市', 街道社区: '城市', 城镇社区: '城市',

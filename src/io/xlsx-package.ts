@@ -15,7 +15,7 @@ import { CscheckError } from '../schema/errors.js';
 import type { Location } from '../schema/finding.js';
 import type { LimitName } from '../schema/limits.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
-import { localized } from '../schema/messages.js';
+import { localized, zipProblem } from '../schema/messages.js';
 
 export interface MergeRange {
   top: number;
@@ -131,7 +131,7 @@ export class XlsxPackage {
     } catch (err) {
       zip?.close();
       if (err instanceof CscheckError) throw err;
-      throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+      throw new CscheckError('input.corrupt-xlsx', { detail: zipProblem((err as Error).message) }, { file: display }, { cause: err });
     }
   }
 

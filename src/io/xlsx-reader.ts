@@ -18,6 +18,7 @@ import { XlsxPackage, damaged } from './xlsx-package.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import { streamSheet } from './xlsx-sheet.js';
 import type { WorkbookSource } from './workbook-source.js';
+import { zipProblem } from '../schema/messages.js';
 
 export interface XlsxOptions {
   sheet?: string;
@@ -140,7 +141,7 @@ export async function readXlsx(path: string, display: string, sink: InputSink, o
     return await readWorkbook(await xlsxSource(pkg, display), display, sink, options);
   } catch (err) {
     if (err instanceof CscheckError) throw err;
-    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+    throw new CscheckError('input.corrupt-xlsx', { detail: zipProblem((err as Error).message) }, { file: display }, { cause: err });
   } finally {
     pkg.close();
   }
@@ -297,7 +298,7 @@ export async function readXlsxTable(path: string, display: string, sheet?: strin
     return await readWorkbookTable(await xlsxSource(pkg, display), display, sheet);
   } catch (err) {
     if (err instanceof CscheckError) throw err;
-    throw new CscheckError('input.corrupt-xlsx', { detail: (err as Error).message }, { file: display }, { cause: err });
+    throw new CscheckError('input.corrupt-xlsx', { detail: zipProblem((err as Error).message) }, { file: display }, { cause: err });
   } finally {
     pkg.close();
   }

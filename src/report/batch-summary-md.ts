@@ -43,7 +43,7 @@ export function batchSummaryMarkdown(s: BatchSummary): string {
   const withData = s.indicators.filter((ind) => read.some((f) => f.indicators.some((v) => v.id === ind.id && v.status !== 'no-data')));
   if (read.length && withData.length) {
     out.push(`### ${L('batch.heading.matrix')}`, '');
-    const head = withData.map((ind) => `${localize(ind.name, s.lang)} ${formatTarget(ind.target, ind.unit)}${ind.binding ? ` · ${L('label.约束性')}` : ''}`);
+    const head = withData.map((ind) => `${localize(ind.name, s.lang)} ${formatTarget(ind.target, ind.unit, s.lang)}${ind.binding ? ` · ${L('label.约束性')}` : ''}`);
     out.push(
       table(
         [L('batch.col.file'), ...head],
@@ -53,7 +53,7 @@ export function batchSummaryMarkdown(s: BatchSummary): string {
             f.input,
             ...withData.map((ind) => {
               const v = byId.get(ind.id);
-              return v && v.value !== null ? `${MARK[v.status]} ${formatAgainst(v.value, ind.target.value, ind.unit)}` : `${MARK['no-data']} —`;
+              return v && v.value !== null ? `${MARK[v.status]} ${formatAgainst(v.value, ind.target.value, ind.unit, s.lang)}` : `${MARK['no-data']} —`;
             }),
           ];
         }),
@@ -62,6 +62,6 @@ export function batchSummaryMarkdown(s: BatchSummary): string {
     );
   }
   const never = s.indicators.filter((ind) => !withData.includes(ind));
-  if (read.length && never.length) out.push(mdCell(L('batch.no-data-anywhere', { names: never.map((i) => localize(i.name, s.lang)).join(s.lang === 'zh' ? '；' : '; ') })), '');
+  if (read.length && never.length) out.push(mdCell(L('batch.no-data-anywhere', { names: never.map((i) => localize(i.name, s.lang)).join(L('punct.semicolon')) })), '');
   return `${out.join('\n')}\n`;
 }

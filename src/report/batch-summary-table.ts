@@ -5,11 +5,13 @@ import type { BatchSummary } from '../schema/batch.js';
 import type { MessageId } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
 import { cjkTable } from './formats/cjk-table.js';
+import { processWidth } from './formats/fit-columns.js';
 import { fileStatus, indicatorCounts, totalsLine } from './batch-summary-text.js';
 import { label } from './safe-text.js';
 import { wrapByWidth } from './formats/wrap-width.js';
 
-export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
+/** `width`: the terminal's columns (default: this process's stdout, see fit-columns.ts). */
+export function batchSummaryTable(s: BatchSummary, reportDir: string, width = processWidth()): string {
   const L = (id: MessageId) => message(id, {}, s.lang);
   const table = cjkTable(
     [L('batch.col.file'), L('batch.col.area'), L('batch.col.rows'), L('batch.col.indicators'), L('batch.col.findings'), L('label.status')],
@@ -19,6 +21,7 @@ export function batchSummaryTable(s: BatchSummary, reportDir: string): string {
       // The area (a name from the rows) in at most four lines of its column (see wrapByWidth).
       return [f.input, wrapByWidth(label(f.area), 10, 4), ok ? f.rows : '—', ok ? indicatorCounts(f) : '—', ok ? `${f.findings.error}/${f.findings.warning}/${f.findings.info}` : '—', fileStatus(f, s.lang)];
     }),
+    width,
   );
   return `${table}\n${totalsLine(s)}\n${message('batch.reports-in', { dir: reportDir }, s.lang)}\n`;
 }

@@ -10,10 +10,10 @@ export function indicatorCounts(f: BatchFileResult): string {
   return `${n('met')}/${n('not-met')}/${n('no-data')}`;
 }
 
-/** 通过 / 有问题 / 无法读取 (with the reason) of one file. */
+/** 通过 / 有问题 / 无法评估 (with the reason) of one file. */
 export function fileStatus(f: BatchFileResult, lang: BatchSummary['lang']): string {
   const word = message(f.exitCode === 0 ? 'batch.status.passed' : f.exitCode === 1 ? 'batch.status.findings' : 'batch.status.failed', {}, lang);
-  return f.error ? `${word}${lang === 'zh' ? '：' : ': '}${f.error.text}` : word;
+  return f.error ? `${word}${message('punct.colon', {}, lang)}${f.error.text}` : word;
 }
 
 /** The one-line totals every summary output starts with. */

@@ -11,6 +11,8 @@ export interface FormatContext {
   color: boolean;
   /** The directory paths are shown relative to (CI formats: the checkout); default: the working directory. */
   cwd?: string;
+  /** Terminal columns the tables fit (see formats/fit-columns.ts); none: their designed widths. */
+  width?: number;
 }
 
 export function findingMessage(f: Finding, lang: Lang): string {
@@ -29,14 +31,17 @@ export function findingText(f: Finding, lang: Lang): string {
 export const findingLine = (f: Finding, lang: Lang): string => visible(findingText(f, lang));
 
 /** locationText for a terminal or a CI log: the sheet cut as a label, every control character visible. */
-export const locationLine = (l: Location, file = l.file): string => visible(locationText(l.sheet === undefined ? l : { ...l, sheet: cutLabel(l.sheet) }, file));
+export const locationLine = (l: Location, lang: Lang, file = l.file): string => visible(locationText(l.sheet === undefined ? l : { ...l, sheet: cutLabel(l.sheet) }, lang, file));
 
-/** `file 村（社区）!K53` for cells, `file:12:5` for plan lines, `file` otherwise; `file` shown as given. */
-export function locationText(l: Location, file = l.file): string {
+/**
+ * `file 村（社区）!K53` for cells, `file:12:5` for plan lines, `file 第 4 行` / `file row 4` for a row
+ * of a sheetless file (a CSV), `file` otherwise; `file` shown as given.
+ */
+export function locationText(l: Location, lang: Lang, file = l.file): string {
   if (l.line !== undefined) return `${file ?? ''}:${l.line}${l.col !== undefined ? `:${l.col}` : ''}`;
   const parts = [file ?? ''];
   if (l.cell) parts.push(l.sheet ? `${l.sheet}!${l.cell}` : l.cell);
-  else if (l.row !== undefined) parts.push(l.sheet ? `${l.sheet}!${l.row}` : `#${l.row}`);
+  else if (l.row !== undefined) parts.push(l.sheet ? `${l.sheet}!${l.row}` : message('location.row', { row: l.row }, lang));
   else if (l.sheet) parts.push(l.sheet);
   return parts.filter(Boolean).join(' ');
 }

@@ -75,8 +75,8 @@ const catalogue = {
   'expected.text': { zh: '文本', en: 'text' },
   'expected.code': { zh: '12位数字代码', en: 'a 12-digit code' },
   'expected.kind': { zh: '城市或农村', en: '城市 or 农村' },
-  'expected.integer': { zh: '非负整数（可带单位，如 12人）', en: 'a whole number ≥ 0 (a unit such as 人 may follow)' },
-  'expected.number': { zh: '非负数（可带单位，如 320平方米）', en: 'a number ≥ 0 (a unit such as 平方米 may follow)' },
+  'expected.integer': { zh: '非负整数（可带单位，如 12人）', en: 'a whole number ≥ 0 (a unit may follow)' },
+  'expected.number': { zh: '非负数（可带单位，如 320平方米）', en: 'a number ≥ 0 (a unit may follow)' },
   'expected.boolean': { zh: '是/否（有/无、√/×）', en: 'yes/no (是/否, 有/无, √/×)' },
   'expected.hours': { zh: '0–24 之间的小时数', en: 'hours between 0 and 24' },
   'expected.percent': { zh: '百分数（如 72%）', en: 'a percentage (e.g. 72%)' },
@@ -105,7 +105,7 @@ const catalogue = {
   'reason.zero-denominator': { zh: '分母为 0', en: 'the denominator is 0' },
   'gap.points': { zh: '差 {gap} 个百分点', en: '{gap} percentage points short' },
   'gap.permille': { zh: '差 {gap} 个千分点', en: '{gap} per-mille points short' },
-  'gap.per': { zh: '{per}还差 {gap} {unit}', en: '{gap} {unit} short {per}' },
+  'gap.per': { zh: '{per}还差 {gap} {unit}', en: '{gap}{unit} short {per}' },
   'gap.plain': { zh: '差 {gap}{unit}', en: '{gap}{unit} short' },
   'gap.over': { zh: '超出 {gap}{unit}', en: '{gap}{unit} over' },
   'gap.equal': { zh: '与目标不等（差 {gap}{unit}）', en: 'differs from the target by {gap}{unit}' },
@@ -148,12 +148,12 @@ const catalogue = {
   'lint.versus-parent': { zh: '{item}：{aspect}。{plan} {section}：“{quote}”；{parentPlan} {parentSection}：“{parentQuote}”{via}{also}', en: '{item}: {aspect}. {plan} {section}: “{quote}”; {parentPlan} {parentSection}: “{parentQuote}”{via}{also}' },
   'lint.aspect.weaker-target': { zh: '目标{target}低于上级计划的{parentTarget}', en: 'the target {target} asks less than the parent’s {parentTarget}' },
   'lint.aspect.inclusive': { zh: '目标{target}含本数，上级计划要求{parentTarget}（不含本数）', en: 'the target {target} includes the bound where the parent requires {parentTarget} (strictly)' },
-  'lint.aspect.expected': { zh: '属性由上级计划的约束性降为预期性', en: 'binding (约束性) in the parent, only expected (预期性) here' },
+  'lint.aspect.expected': { zh: '属性由上级计划的约束性降为预期性', en: 'binding in the parent, only expected here' },
   'lint.aspect.scope-narrower': { zh: '范围由上级计划的{parentScope}缩小为{scope}', en: 'the scope narrows from the parent’s {parentScope} to {scope}' },
   'lint.aspect.striving': { zh: '加了上级计划没有的“力争”', en: 'adds “力争” (strive to), which the parent does not say' },
   'lint.aspect.narrowing-word': { zh: '加了上级计划没有的限定词“{word}”', en: 'adds the qualifier “{word}”, which the parent does not have' },
   'lint.aspect.stricter-target': { zh: '目标{target}高于上级计划的{parentTarget}', en: 'the target {target} asks more than the parent’s {parentTarget}' },
-  'lint.aspect.binding': { zh: '属性由上级计划的预期性升为约束性', en: 'binding (约束性) here, only expected (预期性) in the parent' },
+  'lint.aspect.binding': { zh: '属性由上级计划的预期性升为约束性', en: 'binding here, only expected in the parent' },
   'lint.aspect.scope-wider': { zh: '范围由上级计划的{parentScope}扩大为{scope}', en: 'the scope widens from the parent’s {parentScope} to {scope}' },
   'lint.text-table-mismatch': { zh: '{item}：{section}“{quote}”为{target}，{textSection}“{textQuote}”却为{textTarget}', en: '{item}: {section} “{quote}” says {target}, but {textSection} “{textQuote}” says {textTarget}' },
   'lint.parent-task-uncovered': { zh: '{parentPlan} {parentSection}“{parentQuote}”在{plan}的任务中没有对应（最接近的是 {section}“{quote}”，相似度 {score}）', en: '{parentPlan} {parentSection} “{parentQuote}” has no counterpart among the tasks of {plan} (closest: {section} “{quote}”, similarity {score})' },
@@ -164,7 +164,7 @@ const catalogue = {
   'lint.numbering-repeat': { zh: '{project}：条目编号为 {numbers}，第 {no} 条重号或顺序颠倒（{section}“{quote}”）', en: '{project}: the items are numbered {numbers}; number {no} repeats or is out of order ({section} “{quote}”)' },
   'lint.doubled-wording': { zh: '{section}：“{word}”连写了两遍（“{context}”）', en: '{section}: “{word}” is written twice in a row (“{context}”)' },
   'lint.summary': { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示', en: 'checked {files} file(s): {errors} errors, {warnings} warnings, {infos} info' },
-  'lint.binding-dropped': { zh: '{item}：{parentPlan}的约束性指标（{parentTarget}）在{plan}中没有对应。{parentPlan} {parentSection}：“{parentQuote}”；{plan}最接近的是 {section}：“{quote}”（相似度 {score}）{via}{also}', en: '{item}: the binding (约束性) indicator of {parentPlan} ({parentTarget}) has no counterpart in {plan}. {parentPlan} {parentSection}: “{parentQuote}”; closest in {plan}: {section}: “{quote}” (similarity {score}){via}{also}' },
+  'lint.binding-dropped': { zh: '{item}：{parentPlan}的约束性指标（{parentTarget}）在{plan}中没有对应。{parentPlan} {parentSection}：“{parentQuote}”；{plan}最接近的是 {section}：“{quote}”（相似度 {score}）{via}{also}', en: '{item}: the binding indicator of {parentPlan} ({parentTarget}) has no counterpart in {plan}. {parentPlan} {parentSection}: “{parentQuote}”; closest in {plan}: {section}: “{quote}” (similarity {score}){via}{also}' },
   'lint.via': { zh: '——经{levels}', en: ' — via {levels}' },
   'lint.level-skipped': { zh: '{region}（{document}，未内置）', en: '{region} ({document}, not bundled)' },
   'lint.level-skipped-unnamed': { zh: '{document}（未内置）', en: '{document} (not bundled)' },
@@ -400,7 +400,7 @@ const catalogue = {
   'html.made-by': { zh: '由 {tool} {version} 生成', en: 'Made by {tool} {version}' },
   'html.back-to-index': { zh: '← 返回汇总', en: '← Back to the summary' },
   'html.batch-kind': { zh: '批量评估汇总', en: 'Batch summary' },
-  'html.batch-totals': { zh: '{files} 个文件：{ok} 个已评估，{failed} 个无法评估 · 共 {rows} 行', en: '{files} files: {ok} evaluated, {failed} failed · {rows} rows' },
+  'html.batch-totals': { zh: '{files} 个文件：{ok} 个已评估，{failed} 个无法评估 · 共 {rows} 行', en: '{files} files: {ok} evaluated, {failed} not evaluated · {rows} rows' },
   'html.generated-at': { zh: '生成时间 {time}', en: 'generated {time}' },
   'html.exit-code': { zh: '退出码 {code}', en: 'exit code {code}' },
   'html.heatmap': { zh: '各地区指标', en: 'Indicators by area' },
@@ -420,9 +420,9 @@ const catalogue = {
   'batch.worker-failed': { zh: '评估线程意外停止（{detail}）', en: 'the evaluation thread stopped ({detail})' },
   'batch.progress-bar': { zh: '{bar} {done}/{total} 个文件 | {rate} 行/秒 | 预计剩余 {eta}', en: '{bar} {done}/{total} files | {rate} rows/s | ETA {eta}' },
   'batch.progress-line': { zh: '[{done}/{total}] {file} {rows} 行 {seconds} 秒', en: '[{done}/{total}] {file} {rows} rows {seconds} s' },
-  'batch.progress-failed': { zh: '[{done}/{total}] {file} 无法读取：{reason}', en: '[{done}/{total}] {file} failed: {reason}' },
+  'batch.progress-failed': { zh: '[{done}/{total}] {file} 无法评估：{reason}', en: '[{done}/{total}] {file} not evaluated: {reason}' },
   'batch.interrupted': { zh: '已中断（{signal}）：{total} 个文件中已完成 {done} 个，其报告在 {dir}；未写汇总', en: 'interrupted ({signal}): {done} of {total} files done, their reports are in {dir}; no summary written' },
-  'batch.totals': { zh: '{files} 个文件：{ok} 个已检查，{failed} 个无法读取 · 共 {rows} 行 · {errors} 个错误，{warnings} 个警告，{infos} 个提示', en: '{files} files: {ok} checked, {failed} unreadable · {rows} rows · {errors} errors, {warnings} warnings, {infos} info' },
+  'batch.totals': { zh: '{files} 个文件：{ok} 个已评估，{failed} 个无法评估 · 共 {rows} 行 · {errors} 个错误，{warnings} 个警告，{infos} 个提示', en: '{files} files: {ok} evaluated, {failed} not evaluated · {rows} rows · {errors} errors, {warnings} warnings, {infos} info' },
   'batch.reports-in': { zh: '报告：{dir}（summary.json、summary.md、summary.xlsx 及每个文件一份）', en: 'Reports: {dir} (summary.json, summary.md, summary.xlsx and one per file)' },
   'batch.title': { zh: '批量检查：{plan}（{document}）', en: 'Batch check: {plan} ({document})' },
   'batch.heading.files': { zh: '文件', en: 'Files' },
@@ -430,7 +430,7 @@ const catalogue = {
   'batch.no-data-anywhere': { zh: '以下指标在所有文件中均无数据：{names}', en: 'No file has data for: {names}' },
   'batch.status.passed': { zh: '通过', en: 'passed' },
   'batch.status.findings': { zh: '有问题', en: 'findings' },
-  'batch.status.failed': { zh: '无法读取', en: 'unreadable' },
+  'batch.status.failed': { zh: '无法评估', en: 'not evaluated' },
   'batch.sheet.details': { zh: '明细', en: 'Details' },
   'batch.sheet.files': { zh: '文件', en: 'Files' },
   'batch.col.file': { zh: '文件', en: 'File' },
@@ -486,6 +486,24 @@ const catalogue = {
   'batch.skipped-links': { zh: '未跟随 {count} 个指向文件或目录的符号链接（如 {first}）；加 --follow 可跟随', en: '{count} symbolic links to files or folders not followed (e.g. {first}); --follow follows them' },
   'compare.not-a-file': { zh: '报告路径 {path} 不是普通文件，不予读取', en: 'the report path {path} is not a regular file; not read' },
 
+  // — report side of issue 17: punctuation between the tool's own words, wrapped library errors —
+  'punct.colon': { zh: '：', en: ': ' },
+  'punct.comma': { zh: '，', en: ', ' },
+  'punct.semicolon': { zh: '；', en: '; ' },
+  'punct.list': { zh: '、', en: ', ' },
+  'location.row': { zh: '第 {row} 行', en: 'row {row}' },
+  'lib.zip.no-directory': { zh: '找不到 zip 目录：不是 zip 文件，或文件不完整', en: 'no zip directory: not a zip file, or the file is cut short' },
+  'lib.zip.encrypted': { zh: '内容已加密', en: 'its content is encrypted' },
+  'lib.zip.damaged': { zh: '压缩数据已损坏', en: 'its compressed data is damaged' },
+  'lib.yaml.indent': { zh: '缩进不对', en: 'the indentation is wrong' },
+  'lib.yaml.duplicate-key': { zh: '同一个键出现了两次', en: 'a key appears twice' },
+  'lib.yaml.tab': { zh: '用制表符缩进（YAML 只能用空格缩进）', en: 'a tab used for indentation (YAML indents with spaces only)' },
+  'lib.yaml.missing-char': { zh: '缺少闭合的引号或括号', en: 'a closing quote or bracket is missing' },
+  'lib.yaml.key': { zh: '键后缺少冒号，或一个键跨了多行', en: 'a key without its colon, or a key over several lines' },
+  'lib.yaml.unexpected': { zh: '此处的内容多余或位置不对', en: 'something here is out of place' },
+  'lib.yaml.aliases': { zh: '别名（*）展开过多', en: 'too many aliases (*) to expand' },
+  'lib.yaml.other': { zh: '语法错误（{detail}）', en: 'syntax error ({detail})' },
+
   // — legacy spreadsheets —
   'input.legacy-damaged': { zh: '工作簿无法读取：{detail}', en: 'the workbook cannot be read: {detail}' },
   'input.legacy-cfb': { zh: '复合文档（.xls）结构已损坏', en: 'its compound-file (.xls) structure is damaged' },
@@ -493,6 +511,38 @@ const catalogue = {
 } as const;
 
 export type MessageId = keyof typeof catalogue;
+
+// Libraries (yauzl, yaml) explain in English. Their errors are named here in both languages; the
+// library's own text is kept only where no name fits (it says more than “damaged” would).
+const ZIP_PROBLEMS: [RegExp, MessageId][] = [
+  [/central directory record signature not found/i, 'lib.zip.no-directory'],
+  [/encrypt/i, 'lib.zip.encrypted'],
+  [/unexpected EOF|invalid (local file header|central directory|signature|comment length|stored block|distance|code lengths)|size mismatch|incorrect header check|too many length/i, 'lib.zip.damaged'],
+];
+
+/** A zip reader's error as a message argument: a catalogue message where one fits, else its text. */
+export function zipProblem(libraryText: string): { zh: string; en: string } | string {
+  const id = ZIP_PROBLEMS.find(([re]) => re.test(libraryText))?.[1];
+  return id ? localized(id) : libraryText;
+}
+
+const YAML_PROBLEMS: Record<string, MessageId> = {
+  BAD_INDENT: 'lib.yaml.indent',
+  DUPLICATE_KEY: 'lib.yaml.duplicate-key',
+  TAB_AS_INDENT: 'lib.yaml.tab',
+  MISSING_CHAR: 'lib.yaml.missing-char',
+  BLOCK_AS_IMPLICIT_KEY: 'lib.yaml.key',
+  MULTILINE_IMPLICIT_KEY: 'lib.yaml.key',
+  KEY_OVER_1024_CHARS: 'lib.yaml.key',
+  UNEXPECTED_TOKEN: 'lib.yaml.unexpected',
+};
+
+/** A `yaml` parse error (its code, its first line of text) as a message argument in both languages. */
+export function yamlProblem(code: string | undefined, libraryText: string): { zh: string; en: string } {
+  if (code !== undefined && Object.hasOwn(YAML_PROBLEMS, code)) return localized(YAML_PROBLEMS[code]);
+  if (/alias/i.test(libraryText)) return localized('lib.yaml.aliases');
+  return localized('lib.yaml.other', { detail: libraryText });
+}
 
 /** A message in both languages, as a finding or error argument that is itself a message. */
 export function localized(id: MessageId, args: Record<string, unknown> = {}): { zh: string; en: string } {

@@ -14,7 +14,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { CscheckError } from './errors.js';
 import type { Localized } from './finding.js';
 import { LIMITS, limitArgs } from './limits.js';
-import { localized } from './messages.js';
+import { localized, yamlProblem } from './messages.js';
 import type { Plan } from './plan.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -107,7 +107,7 @@ function parseFile(file: string, available: () => string): { doc: Document; line
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
     const where = { file, line: pos?.line, col: pos?.col };
     if (deep) throw new CscheckError('input.limit', limitArgs('planDepth'), where);
-    throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, where);
+    throw new CscheckError('plan.yaml', { detail: yamlProblem(first.code, first.message.split('\n')[0]) }, where);
   }
   // Every later step (toJS, the schema, the positions) recurses over the tree: refuse a deep one first.
   const tooDeep = deepestNode(doc);
@@ -119,7 +119,7 @@ function parseFile(file: string, available: () => string): { doc: Document; line
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw new CscheckError('plan.yaml', { detail: (err as Error).message }, { file }, { cause: err });
+    throw new CscheckError('plan.yaml', { detail: yamlProblem(undefined, (err as Error).message) }, { file }, { cause: err });
   }
   return { doc, lines, data };
 }

@@ -9,7 +9,7 @@ import { CscheckError } from './errors.js';
 import type { Location, Localized } from './finding.js';
 import type { LimitName } from './limits.js';
 import { LIMITS, limitArgs } from './limits.js';
-import { localized } from './messages.js';
+import { localized, yamlProblem } from './messages.js';
 
 export type PathPart = string | number;
 
@@ -75,7 +75,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
     const where = { file, line: pos?.line, col: pos?.col };
     if (deep) throw new CscheckError('input.limit', limitArgs('planDepth'), where);
-    throw new CscheckError('plan.yaml', { detail: first.message.split('\n')[0] }, where);
+    throw new CscheckError('plan.yaml', { detail: yamlProblem(first.code, first.message.split('\n')[0]) }, where);
   }
   // Every later step (toJS, the schema, locating) recurses over the tree: refuse a deep one first.
   const tooDeep = deepestNode(doc);
@@ -87,7 +87,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw new CscheckError('plan.yaml', { detail: (err as Error).message }, { file }, { cause: err });
+    throw new CscheckError('plan.yaml', { detail: yamlProblem(undefined, (err as Error).message) }, { file }, { cause: err });
   }
   const at = (node: Node) => ({ file, ...lines.linePos(node.range![0]) });
   const locate = (path: PathPart[], key = false) => {

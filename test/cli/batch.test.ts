@@ -123,7 +123,7 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     expect(corrupt.error!.text).toMatch(/南埔镇\.xlsx: \.xlsx 文件已损坏或不完整：/);
     const noKind = file('泉州市/永春县/桃城镇.csv');
     expect(noKind.error).toMatchObject({ messageId: 'input.missing-column', args: { column: '城乡类型', row: 1 } });
-    expect(noKind.error!.text).toContain('桃城镇.csv #1: 缺少必需的列“城乡类型”（表头在第 1 行）');
+    expect(noKind.error!.text).toContain('桃城镇.csv 第 1 行: 缺少必需的列“城乡类型”（表头在第 1 行）');
     for (const f of [corrupt, noKind]) expect(f).toMatchObject({ reports: {}, rows: 0, indicators: [] });
   });
 
@@ -190,8 +190,8 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
     expect(fileRows.map((r) => [r[1], r[3], r[4]])).toEqual([
       ['泉州市/惠安县/崇武镇.csv', '通过', 0],
       ['泉州市/惠安县/崇武镇.xlsx', '通过', 0],
-      ['泉州市/永春县/桃城镇.csv', '无法读取', 2],
-      ['泉州市/泉港区/南埔镇.xlsx', '无法读取', 2],
+      ['泉州市/永春县/桃城镇.csv', '无法评估', 2],
+      ['泉州市/泉港区/南埔镇.xlsx', '无法评估', 2],
       ['泉州市/泉港区/山腰街道.csv', '有问题', 1],
       ['泉州市/洛江区/万安街道.csv', '通过', 0],
       ['泉州市/洛江区/罗溪镇.csv', '有问题', 1],
@@ -204,9 +204,9 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
 
   it('summary.md: the files table and the file × indicator table', () => {
     const md = readFileSync(path.join(out, 'summary.md'), 'utf8');
-    expect(md).toContain('7 个文件：5 个已检查，2 个无法读取 · 共 28 行 · 2 个错误，8 个警告，177 个提示');
+    expect(md).toContain('7 个文件：5 个已评估，2 个无法评估 · 共 28 行 · 2 个错误，8 个警告，177 个提示');
     expect(md).toContain('| 泉州市/洛江区/罗溪镇.csv | 洛江区 | 6 | ❌ 有问题 | 0/4/23 | 1/4/36 | 泉州市/洛江区/罗溪镇.json |');
-    expect(md).toMatch(/\| 泉州市\/泉港区\/南埔镇\.xlsx \| 南埔镇 \| — \| ⛔ 无法读取：.*南埔镇\.xlsx: \.xlsx 文件已损坏或不完整/);
+    expect(md).toMatch(/\| 泉州市\/泉港区\/南埔镇\.xlsx \| 南埔镇 \| — \| ⛔ 无法评估：.*南埔镇\.xlsx: \.xlsx 文件已损坏或不完整/);
     const matrix = md.slice(md.indexOf('### 指标（文件 × 指标）'));
     const header = matrix.split('\n')[2];
     // Only indicators some file has data for: the five these ten columns can measure.
@@ -221,14 +221,14 @@ describe('cscheck batch fixtures/batch --plan quanzhou', () => {
 
   it('prints one line per file on stdout and, without a terminal, one progress line per finished file on stderr', () => {
     expect(result.stdout).toContain('泉州市/洛江区/罗溪镇.csv');
-    expect(result.stdout).toContain('7 个文件：5 个已检查，2 个无法读取');
+    expect(result.stdout).toContain('7 个文件：5 个已评估，2 个无法评估');
     const progress = lines(result.stderr);
     expect(progress).toHaveLength(7);
     // In the order files finish: the counter runs 1..7, every file once.
     expect(progress.map((l) => Number(/^\[(\d+)\/7\] /.exec(l)?.[1]))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(progress.map((l) => l.replace(/^\[\d+\/7\] /, '').split(' ')[0]).sort()).toEqual(summary.files.map((f) => f.input).sort());
     expect(progress.find((l) => l.includes('罗溪镇.csv'))).toMatch(/^\[\d\/7\] 泉州市\/洛江区\/罗溪镇\.csv 6 行 \d+\.\d 秒$/);
-    expect(progress.find((l) => l.includes('南埔镇.xlsx'))).toMatch(/南埔镇\.xlsx 无法读取：.*已损坏或不完整/);
+    expect(progress.find((l) => l.includes('南埔镇.xlsx'))).toMatch(/南埔镇\.xlsx 无法评估：.*已损坏或不完整/);
   });
 });
 
@@ -266,8 +266,8 @@ describe('cscheck batch: options and exit codes', () => {
   it('leaves an unreadable file at 2 with --fail-on none, and speaks English with --lang en', async () => {
     const r = await batch([path.join(CITY, '永春县')], '--lang', 'en', '--format', 'json', '--fail-on', 'none');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).files[0].error.text).toMatch(/桃城镇\.csv #1: required column “城乡类型” is missing \(header found at row 1\)$/);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^\[1\/1\] 桃城镇\.csv failed: .*required column “城乡类型” is missing/)]);
+    expect(JSON.parse(r.stdout).files[0].error.text).toMatch(/桃城镇\.csv row 1: required column “城乡类型” is missing \(header found at row 1\)$/);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^\[1\/1\] 桃城镇\.csv not evaluated: .*required column “城乡类型” is missing/)]);
   });
 
   it('is a usage error (exit 2) when nothing is found, a path does not exist, or the report directory holds an input', async () => {

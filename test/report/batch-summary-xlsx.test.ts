@@ -172,7 +172,7 @@ describe('writeBatchSummaryWorkbook', () => {
     // 榜头镇: 2 met (places, volunteers), 2 not met (idle share, subsidy), 1 no data (institution size).
     expect(rowValues(files, 3)).toEqual(['仙游县/榜头镇.xlsx', '仙游县', '通过', 0, 8, 1, 2, 2, 1, 0, 0, 4, '仙游县/榜头镇.json']);
     const failed = rowValues(files, 4);
-    expect(failed.slice(0, 4)).toEqual(['仙游县/枫亭镇.csv', '枫亭镇', '无法读取', 2]);
+    expect(failed.slice(0, 4)).toEqual(['仙游县/枫亭镇.csv', '枫亭镇', '无法评估', 2]);
     // Nothing counted and no report: empty cells, up to 原因.
     expect(failed.slice(4, 13)).toEqual(Array(9).fill(undefined));
     const reason = failed[13] as string;
@@ -219,6 +219,6 @@ describe.skipIf(!hasSoffice && !process.env.CI)('LibreOffice round trip', () => 
     expect(details[4].slice(7, 10)).toEqual(['', '', '无数据']);
     expect(details[6].slice(7, 9)).toEqual(['4.75', '-0.25']);
     const files = read('文件');
-    expect(files.map((r) => r[2])).toEqual(['状态', '有问题', '通过', '无法读取']);
+    expect(files.map((r) => r[2])).toEqual(['状态', '有问题', '通过', '无法评估']);
   }, 180_000);
 });

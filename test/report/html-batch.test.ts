@@ -73,7 +73,8 @@ describe('renderBatchIndex', () => {
   });
 
   it('states the totals, the as-of date and when it was made', () => {
-    expect(page).toContain('4 个文件：3 个已评估，1 个无法评估 · 共 45 行 · 退出码 2 · 进度截至 2025-06-30 · 生成时间 2026-11-23T10:00:00.000Z');
+    // Generated at 10:00 UTC, shown in this machine's time zone with its offset (report-conventions.test.ts checks the arithmetic).
+    expect(page).toMatch(/4 个文件：3 个已评估，1 个无法评估 · 共 45 行 · 退出码 2 · 进度截至 2025-06-30 · 生成时间 2026-11-2[34] \d\d:\d\d [+-]\d\d:\d\d</);
     // Findings summed over the files: errors 0+1+0, warnings 3+4+1, info 2+2+3.
     expect(page).toContain('<li class="chip error">错误 1</li><li class="chip warning">警告 8</li><li class="chip info">提示 7</li>');
   });

@@ -96,7 +96,7 @@ describe('markdown: plans lint and escaping', () => {
     const [t] = tables(out);
     expect(t.rows).toHaveLength(1);
     expect(t.rows[0]).toHaveLength(3);
-    expect(t.rows[0][1]).toBe('x|y.csv #2');
+    expect(t.rows[0][1]).toBe('x|y.csv 第 2 行');
     expect(t.rows[0][2]).toBe('a | b || c<br>second line \\\\| &lt;b&gt;x&lt;/b&gt; [cell-type]');
     expect(mdCell('a|b')).toBe('a\\|b');
   });

@@ -277,7 +277,7 @@ describe('plans lint on the bundled plans: every finding is a defect of the seed
         textTarget: '>10%',
       });
       const row4 = only(Q(), 'text-table-mismatch', 'facility_area_per_100_households');
-      expect(row4.args).toMatchObject({ quote: '4 每百户居民拥有社区综合服务设施面积 ≥30平方米 预期性', textQuote: '力争到2025年实现每百户居民拥有社区综合服务设施面积超30平方米', textTarget: '>30平方米/百户' });
+      expect(row4.args).toMatchObject({ quote: '4 每百户居民拥有社区综合服务设施面积 ≥30平方米 预期性', textQuote: '力争到2025年实现每百户居民拥有社区综合服务设施面积超30平方米', textTarget: { zh: '>30平方米/百户', en: '>30 m² per 100 households' } });
       expect(row4.severity).toBe('warning');
     });
 
@@ -453,7 +453,7 @@ ${indicator('activity_area_share', '{op: ">=", value: 60}', '居民活动区域�
     expect(message(list[0].messageId, list[0].args)).toBe(
       '指标volunteer_share：目标≥15%低于上级计划的>18%。测试县 一（一）：“注册志愿者占比达到15%”；福建省 第三章第二节（三）9：“到2025年，注册志愿者占总人口比例超过18%”——经甲市（甲政办〔2023〕1号，未内置）',
     );
-    expect(en(list[1])).toContain('the target ≥5个/千人 asks more than the parent’s ≥3个/千人');
+    expect(en(list[1])).toContain('the target ≥5 per 1,000 people asks more than the parent’s ≥3 per 1,000 people');
     expect(en(list[1])).toMatch(/ — via 甲市 \(甲政办〔2023〕1号, not bundled\)$/);
   });
 

@@ -5,7 +5,7 @@
 import type { AreaComparison, CommunityChanges, CommunityEntry, Comparison, ComparisonNote, IndicatorChange, Side, Transition } from '../../schema/comparison.js';
 import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
-import { digitsApart, formatAgainst, formatNumber, formatTarget } from '../../schema/quantity.js';
+import { digitsApart, formatAgainst, formatNumber, formatTarget, unitText } from '../../schema/quantity.js';
 import { localize } from '../formats/ci-common.js';
 import { shownPath } from '../render.js';
 import { boundedArgs, cutLabel } from '../safe-text.js';
@@ -15,12 +15,12 @@ export type Say = (id: MessageId, args?: Record<string, unknown>) => string;
 export const sayer = (lang: Lang): Say => (id, args = {}) => message(id, args, lang);
 
 /** The value of one side beside the target, with the decimals that keep a miss from reading as met. */
-export const sideText = (s: Side, i: Pick<IndicatorChange, 'target' | 'unit'>): string => formatAgainst(s.value, i.target.value, i.unit);
+export const sideText = (s: Side, i: Pick<IndicatorChange, 'target' | 'unit'>, lang: Lang): string => formatAgainst(s.value, i.target.value, i.unit, lang);
 
-export const targetText = (i: Pick<IndicatorChange, 'target' | 'unit'>): string => formatTarget(i.target, i.unit);
+export const targetText = (i: Pick<IndicatorChange, 'target' | 'unit'>, lang: Lang): string => formatTarget(i.target, i.unit, lang);
 
 /** new − old with its sign, in the indicator's unit: percentage points for %, per-mille points for ‰. */
-export function changeText(change: number | null, unit: string, say: Say): string {
+export function changeText(change: number | null, unit: string, say: Say, lang: Lang): string {
   if (change === null) return '—';
   const abs = Math.abs(change);
   const digits = digitsApart(abs, 0);
@@ -28,7 +28,7 @@ export function changeText(change: number | null, unit: string, say: Say): strin
   const signed = `${n === '0' ? '±' : change > 0 ? '+' : '-'}${n}`;
   if (unit === '%') return say('compare.change.points', { change: signed });
   if (unit === '‰') return say('compare.change.permille', { change: signed });
-  return say('compare.change.plain', { change: signed, unit });
+  return say('compare.change.plain', { change: signed, unit: unitText(unit, lang) });
 }
 
 export const transitionText = (t: Transition, say: Say): string => say(`compare.t.${t}`);
@@ -49,7 +49,7 @@ export function communityRows(c: CommunityChanges, say: Say): string[][] {
   ];
 }
 
-export const listText = (items: string[], say: Say): string => (items.length ? items.map((s) => cutLabel(s)).join('、') : say('compare.none'));
+export const listText = (items: string[], say: Say): string => (items.length ? items.map((s) => cutLabel(s)).join(say('punct.list')) : say('compare.none'));
 
 export function townshipLine(a: AreaComparison, say: Say): string {
   if (!a.townships) return say('compare.townships-unknown');
@@ -93,7 +93,7 @@ export function indicatorTable(a: AreaComparison, lang: Lang, say: Say): { head:
   const shown = a.indicators.filter((i) => i.transition !== 'no-data');
   return {
     head: [say('label.indicator'), say('label.target'), say('compare.col.old'), say('compare.col.new'), say('compare.col.change'), say('compare.col.transition')],
-    rows: shown.map((i) => [indicatorName(i, lang), targetText(i), sideText(i.old, i), sideText(i.new, i), changeText(i.change, i.unit, say), transitionText(i.transition, say)]),
+    rows: shown.map((i) => [indicatorName(i, lang), targetText(i, lang), sideText(i.old, i, lang), sideText(i.new, i, lang), changeText(i.change, i.unit, say, lang), transitionText(i.transition, say)]),
     shown,
     silent: a.indicators.filter((i) => i.transition === 'no-data'),
   };
@@ -103,7 +103,7 @@ export function indicatorTable(a: AreaComparison, lang: Lang, say: Say): { head:
 export function silentLine(silent: IndicatorChange[], lang: Lang, say: Say, names: boolean): string | null {
   if (!silent.length) return null;
   if (!names) return say('compare.no-data-rest', { count: silent.length });
-  return say('compare.no-data-rest-names', { count: silent.length, names: silent.map((i) => indicatorName(i, lang)).join(lang === 'zh' ? '、' : '; ') });
+  return say('compare.no-data-rest-names', { count: silent.length, names: silent.map((i) => indicatorName(i, lang)).join(say('punct.semicolon')) });
 }
 
 /**
@@ -116,7 +116,7 @@ export function townshipTable(a: AreaComparison, lang: Lang, say: Say): { head: 
     rows: a.indicators.flatMap((i) =>
       i.townships
         .filter((t) => t.old.value !== null || t.new.value !== null)
-        .map((t) => ({ indicator: i, transition: t.transition, cells: [indicatorName(i, lang), cutLabel(t.township), sideText(t.old, i), sideText(t.new, i), changeText(t.change, i.unit, say), transitionText(t.transition, say)] })),
+        .map((t) => ({ indicator: i, transition: t.transition, cells: [indicatorName(i, lang), cutLabel(t.township), sideText(t.old, i, lang), sideText(t.new, i, lang), changeText(t.change, i.unit, say, lang), transitionText(t.transition, say)] })),
     ),
   };
 }

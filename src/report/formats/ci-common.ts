@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Localized, Location } from '../../schema/finding.js';
 import { SEVERITY_RANK } from '../../schema/finding.js';
 import type { Lang } from '../../schema/messages.js';
+import { message } from '../../schema/messages.js';
 import type { CheckMeta } from '../../rules/checks/check.js';
 import { shownLocation } from '../render.js';
 import { cutLabel } from '../safe-text.js';
@@ -13,7 +14,7 @@ import { cutLabel } from '../safe-text.js';
 export const localize = (t: Localized, lang: Lang): string => (lang === 'en' ? t.en || t.zh : t.zh);
 
 /** `单元格无法读取：…` / `Unreadable cell: …` — a rule's title and description as one line of help. */
-export const titled = (m: CheckMeta, lang: Lang): string => `${localize(m.title, lang)}${lang === 'zh' ? '：' : ': '}${localize(m.description, lang)}`;
+export const titled = (m: CheckMeta, lang: Lang): string => `${localize(m.title, lang)}${message('punct.colon', {}, lang)}${localize(m.description, lang)}`;
 
 /** The metadata of each code, in the order the command lists them, then codes only findings name. */
 export function ruleTable(rules: CheckMeta[] = [], findings: Finding[] = []): { codes: string[]; meta: Map<string, CheckMeta> } {

@@ -4,10 +4,13 @@
 
 import Table from 'cli-table3';
 import { visible } from '../safe-text.js';
+import { fitColumns } from './fit-columns.js';
 import { wrapWords } from './wrap-width.js';
 
-export function cjkTable(head: string[], widths: number[], rows: (string | number)[][]): string {
-  const table = new Table({ head, style: { head: [], border: [] }, colWidths: widths });
+/** `widths` as designed; `width`, the terminal's, shrinks them (fit-columns.ts). Headers wrap like cells rather than being cut. */
+export function cjkTable(head: string[], designed: number[], rows: (string | number)[][], width?: number): string {
+  const widths = fitColumns(designed, width);
+  const table = new Table({ head: head.map((h, i) => wrapWords(h, widths[i] - 2)), style: { head: [], border: [] }, colWidths: widths });
   for (const row of rows) table.push(row.map((cell, i) => wrapWords(visible(String(cell)), widths[i] - 2)));
   return table.toString();
 }

@@ -10,6 +10,7 @@ import type { FormatContext } from '../render.js';
 import { findingLine, locationLine } from '../render.js';
 import type { FindingList } from './finding-list.js';
 import { countBySeverity } from './finding-list.js';
+import { fitColumns } from './fit-columns.js';
 import { wrapWords } from './wrap-width.js';
 
 const WIDTHS = [10, 30, 90];
@@ -22,16 +23,17 @@ export function findingsTable(list: FindingList, ctx: FormatContext): string {
   const counts = countBySeverity(list.findings);
   const summary = message('lint.summary', { files: list.files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }, lang);
   if (!list.findings.length) return `${summary}\n`;
+  const widths = fitColumns(WIDTHS, ctx.width);
   const table = new Table({
     head: [message('label.severity', {}, lang), message('label.location', {}, lang), message('label.message', {}, lang)].map((h) => c.bold(h)),
     style: { head: [], border: [] },
-    colWidths: WIDTHS,
+    colWidths: widths,
   });
   for (const f of list.findings) {
     table.push([
       paint(f.severity, c)(message(`label.${f.severity}`, {}, lang)),
-      wrapWords(locationLine(f.location), WIDTHS[1] - 2),
-      wrapWords(`${findingLine(f, lang)} [${f.code}]`, WIDTHS[2] - 2),
+      wrapWords(locationLine(f.location, lang), widths[1] - 2),
+      wrapWords(`${findingLine(f, lang)} [${f.code}]`, widths[2] - 2),
     ]);
   }
   return `${table.toString()}\n${summary}\n`;

@@ -31,7 +31,7 @@ function header(report: Report, ctx: FormatContext, opts: ReportPageOptions): st
   const level = LEVELS.has(plan.level) ? L(`level.${plan.level}` as MessageId) : plan.level;
   const inputs = report.inputs
     .map((i) => L('label.input-table', { name: i.sheet ? `${shownPath(i.file, ctx.cwd)} ${cutLabel(i.sheet)}` : shownPath(i.file, ctx.cwd), rows: i.rows }))
-    .join(lang === 'zh' ? '；' : '; ');
+    .join(message('punct.semicolon', {}, lang));
   const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
   const facts = [L('html.rows-townships', { rows: report.summary.rows, townships: report.summary.townships }), asOf ? L('html.as-of', { asOf }) : ''].filter(Boolean).join(' · ');
   const toc = [

@@ -53,7 +53,7 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
     out.push(L('explain.measure', { plans: m.plans.join(', '), title: local(m.title), description: local(m.description) }));
     for (const e of m.expressions) out.push(L('explain.expression', { key: L(`measure.${e.key}` as MessageId), expr: e.expr }));
   }
-  out.push(x.columns.length ? L('explain.columns', { columns: x.columns.join('、') }) : L('explain.no-columns'), '');
+  out.push(x.columns.length ? L('explain.columns', { columns: x.columns.join(L('punct.list')) }) : L('explain.no-columns'), '');
   out.push(
     cjkTable(
       [L('label.plan'), L('label.target'), L('label.attribute'), L('label.scope'), L('label.source'), L('label.quote')],
@@ -66,6 +66,7 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
         p.section,
         p.quote,
       ]),
+      ctx.width,
     ),
   );
   // Plan files are input too: their names and quotes are shown with their control characters visible.

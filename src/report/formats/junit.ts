@@ -1,8 +1,8 @@
 // JUnit XML for CI test views (GitLab, Jenkins, Azure DevOps): one <testsuite> per input file, with
 // a <testcase> per check code (classname = the code) and per requirement its rows break; one for the
 // plan, with a <testcase> per indicator and requirement (classname = the plan id). Each error is a
-// <failure> (message, then where), an item without data is <skipped>, and warnings and notices are
-// the test case's <system-out>. Text is escaped for XML 1.0, control characters included.
+// <failure> (message, then where) in a test case of its own, an item without data is <skipped>, and
+// warnings and notices are the (first) test case's <system-out>. Text is escaped for XML 1.0, control characters included.
 
 import type { Finding, Localized } from '../../schema/finding.js';
 import { message } from '../../schema/messages.js';
@@ -128,7 +128,7 @@ export function junit(list: FindingList, ctx: FormatContext): string {
   }
   const fileless = planFile === undefined ? planSuite : undefined;
 
-  const where = (f: Finding) => locationLine(shownLocation(f.location, cwd));
+  const where = (f: Finding) => locationLine(shownLocation(f.location, cwd), lang);
   const skipReason = (item: Item) => {
     const why = list.findings.find((f) => f.ruleId === item.id && f.severity === 'info' && itemOf(f) === item);
     return why ? findingText(why, lang) : `${localize(item.name, lang)}: ${message('label.no-data', {}, lang)}`;
@@ -137,24 +137,30 @@ export function junit(list: FindingList, ctx: FormatContext): string {
   const totals = { tests: 0, failures: 0, skipped: 0 };
   const body: string[] = [];
   for (const [name, cases] of suites) {
-    const counts = { tests: cases.size, failures: 0, skipped: 0 };
+    const counts = { tests: 0, failures: 0, skipped: 0 };
     const lines: string[] = [];
     const file = name === fileless ? undefined : name;
+    const testcase = (classname: string, tcName: string, inner: string[]) => {
+      counts.tests++;
+      const open = `    <testcase${attrs({ classname, name: tcName, file, time: 0 })}`;
+      lines.push(inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`);
+    };
     for (const c of cases.values()) {
       const skipped = !c.failures.length && c.item?.noData;
-      if (c.failures.length) counts.failures++;
       if (skipped) counts.skipped++;
-      const inner: string[] = [];
-      for (const f of c.failures) {
-        const text = findingText(f, lang);
-        inner.push(`      <failure${attrs({ message: text, type: f.code })}>${xmlText(`${where(f)}\n${text}`)}</failure>`);
-      }
-      if (skipped) inner.push(`      <skipped${attrs({ message: skipReason(c.item!) })}/>`);
+      const notes: string[] = [];
       const out = c.notes.map((f) => `${message(`label.${f.severity}`, {}, lang)} ${where(f)}  ${findingText(f, lang)}`);
       if (c.more) out.push(message('label.more', { count: c.more }, lang));
-      if (out.length) inner.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`);
-      const open = `    <testcase${attrs({ classname: c.classname, name: c.name, file, time: 0 })}`;
-      lines.push(inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`);
+      if (out.length) notes.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`);
+      // One test case per failure: CI views (GitLab, Jenkins) show only the first <failure> of a case.
+      // Several failures of one case each get the case's name with the place they are at.
+      c.failures.forEach((f, i) => {
+        const text = findingText(f, lang);
+        counts.failures++;
+        const failure = `      <failure${attrs({ message: text, type: f.code })}>${xmlText(`${where(f)}\n${text}`)}</failure>`;
+        testcase(c.classname, c.failures.length > 1 ? `${c.name} · ${where(f)}` : c.name, i === 0 ? [failure, ...notes] : [failure]);
+      });
+      if (!c.failures.length) testcase(c.classname, c.name, [...(skipped ? [`      <skipped${attrs({ message: skipReason(c.item!) })}/>`] : []), ...notes]);
     }
     totals.tests += counts.tests;
     totals.failures += counts.failures;

@@ -67,7 +67,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
         indicators.map((r) => {
           const status = `${STATUS_MARK[r.status]} ${L(`label.${r.status}`)}${r.binding ? ` · ${L('label.约束性')}` : ''}`;
           const gap = r.status === 'not-met' && r.gap !== null ? gapText(r.gap, r.target.op, r.unit, lang) : '—';
-          return [cutLabel(localize(r.name, lang)), formatTarget(r.target, r.unit), formatAgainst(r.value, r.target.value, r.unit), gap, status];
+          return [cutLabel(localize(r.name, lang)), formatTarget(r.target, r.unit, lang), formatAgainst(r.value, r.target.value, r.unit, lang), gap, status];
         }),
       ),
       '',
@@ -86,7 +86,7 @@ export function markdown(list: FindingList, ctx: FormatContext): string {
   out.push(
     table(
       [L('label.severity'), L('label.location'), L('label.message')],
-      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationLine(shownLocation(f.location, cwd)), `${findingText(f, lang)} [${f.code}]`]),
+      shown.map((f: Finding) => [`${MARK[f.severity]} ${L(`label.${f.severity}`)}`, locationLine(shownLocation(f.location, cwd), lang), `${findingText(f, lang)} [${f.code}]`]),
     ),
   );
   if (total > shown.length) out.push('', mdCell(L('label.more', { count: total - shown.length })));

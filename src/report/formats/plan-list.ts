@@ -55,7 +55,7 @@ function table(plans: PlanSummary[], ctx: FormatContext): string {
     p.tasks,
     p.extends ?? '—',
   ]);
-  return `${cjkTable(head, [16, 36, 12, 24, 18, 14, 8, 12], rows)}\n`;
+  return `${cjkTable(head, [16, 36, 12, 24, 18, 14, 8, 12], rows, ctx.width)}\n`;
 }
 
 const json = (plans: PlanSummary[]) => `${JSON.stringify({ plans }, null, 2)}\n`;

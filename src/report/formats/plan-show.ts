@@ -33,18 +33,19 @@ function table(plan: Plan, ctx: FormatContext): string {
     cjkTable(
       [L('label.id'), L('label.name'), L('label.target'), L('label.attribute'), L('label.scope'), L('label.source')],
       [34, 32, 14, 10, 24, 20],
-      plan.indicators.map((i) => [i.id, name(i.name), formatTarget(i.target, i.unit), i.attribute ? L(`label.${i.attribute}`) : '—', L(`scope.${i.scope}`), i.source.section]),
+      plan.indicators.map((i) => [i.id, name(i.name), formatTarget(i.target, i.unit, lang), i.attribute ? L(`label.${i.attribute}`) : '—', L(`scope.${i.scope}`), i.source.section]),
+      ctx.width,
     ),
   ];
   const requirements = plan.requirements ?? [];
   if (requirements.length) {
     out.push('', section('label.requirements', requirements.length));
-    out.push(cjkTable([L('label.id'), L('label.name'), L('label.scope'), L('label.rule'), L('label.source')], [26, 36, 24, 30, 14], requirements.map((r) => [r.id, name(r.name), L(`scope.${r.scope}`), r.where ? `${r.where} → ${r.rule}` : r.rule, r.source.section])));
+    out.push(cjkTable([L('label.id'), L('label.name'), L('label.scope'), L('label.rule'), L('label.source')], [26, 36, 24, 30, 14], requirements.map((r) => [r.id, name(r.name), L(`scope.${r.scope}`), r.where ? `${r.where} → ${r.rule}` : r.rule, r.source.section]), ctx.width));
   }
   const tasks = plan.tasks ?? [];
   if (tasks.length) {
     out.push('', section('label.task-count', tasks.length));
-    out.push(cjkTable([L('label.id'), L('label.content'), L('label.unit-name'), L('label.deadline')], [10, 50, 40, 12], tasks.map((t) => [t.id, brief(t.content), t.units.join('、') || '—', t.deadline ?? '—'])));
+    out.push(cjkTable([L('label.id'), L('label.content'), L('label.unit-name'), L('label.deadline')], [10, 50, 40, 12], tasks.map((t) => [t.id, brief(t.content), t.units.join(L('punct.list')) || '—', t.deadline ?? '—']), ctx.width));
   }
   // A plan file is input too: its names are shown with their control characters visible.
   return `${out.map((line) => visible(line)).join('\n')}\n`;

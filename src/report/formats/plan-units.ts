@@ -38,7 +38,7 @@ export function responsibilityMatrix(plan: Plan): UnitMatrix {
 function table(matrix: UnitMatrix, ctx: FormatContext): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, ctx.lang);
   const body = matrix.units.map((r) => [r.declared ? r.unit : `${r.unit} ${L('label.undeclared')}`, r.spellings.join(' / '), r.count, r.tasks.join(', ') || '—']);
-  return `${cjkTable([L('label.unit-name'), L('label.spellings'), L('label.task-total'), L('label.task-ids')], [26, 34, 8, 50], body)}\n`;
+  return `${cjkTable([L('label.unit-name'), L('label.spellings'), L('label.task-total'), L('label.task-ids')], [26, 34, 8, 50], body, ctx.width)}\n`;
 }
 
 const json = (matrix: UnitMatrix) => `${JSON.stringify(matrix, null, 2)}\n`;

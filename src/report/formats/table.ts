@@ -12,7 +12,8 @@ import type { IndicatorResult, Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingLine, locationLine } from '../render.js';
 import { label, visible } from '../safe-text.js';
-import { wrapByWidth } from './wrap-width.js';
+import { fitColumns } from './fit-columns.js';
+import { wrapByWidth, wrapWords } from './wrap-width.js';
 
 const LIST_PER_RULE = 10;
 const LIST_DATA = 20;
@@ -26,13 +27,13 @@ function statusCell(r: IndicatorResult, lang: Lang, c: ChalkInstance): string {
   return r.binding ? c.red.bold(text) : c.yellow(text);
 }
 
-function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
+function indicatorTable(report: Report, lang: Lang, c: ChalkInstance, width: number | undefined): string {
   const L = (id: Parameters<typeof message>[0]) => message(id, {}, lang);
-  const widths = [34, 10, 14, 14, 26, 10, 14];
+  const widths = fitColumns([34, 10, 14, 14, 26, 10, 14], width);
   // Cut before wrapping: wrapping measures every character it keeps.
   const fit = (text: string, col: number) => (lang === 'zh' ? wrapByWidth(label(text), widths[col] - 2, CELL_LINES) : label(text));
   const table = new Table({
-    head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h) => c.bold(h)),
+    head: [L('label.indicator'), L('label.attribute'), L('label.target'), L('label.value'), L('label.gap'), L('label.status'), L('label.coverage')].map((h, i) => c.bold(lang === 'zh' ? wrapWords(h, widths[i] - 2) : h)),
     style: { head: [], border: [] },
     wordWrap: true,
     colWidths: widths,
@@ -43,8 +44,8 @@ function indicatorTable(report: Report, lang: Lang, c: ChalkInstance): string {
     table.push([
       fit(name, 0),
       message(`label.${r.attribute}`, {}, lang),
-      fit(formatTarget(r.target, r.unit), 2),
-      fit(formatAgainst(r.value, r.target.value, r.unit), 3),
+      fit(formatTarget(r.target, r.unit, lang), 2),
+      fit(formatAgainst(r.value, r.target.value, r.unit, lang), 3),
       fit(gap, 4),
       statusCell(r, lang, c),
       r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
@@ -59,9 +60,9 @@ function worstLines(report: Report, lang: Lang, c: ChalkInstance): string[] {
     if (r.status !== 'not-met' || !r.worstTownships.length) continue;
     const name = lang === 'en' ? r.name.en ?? r.name.zh : r.name.zh;
     const towns = r.worstTownships
-      .map((t) => message('label.worst-township', { township: `${label(t.township)} ${visible(formatValue(t.value, r.unit))}`, shortfall: formatNumber(t.shortfall) }, lang))
-      .join('，');
-    lines.push(`  ${c.bold(label(name))} — ${message('label.worst', {}, lang)}：${towns}`);
+      .map((t) => message('label.worst-township', { township: `${label(t.township)} ${visible(formatValue(t.value, r.unit, 1, lang))}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .join(message('punct.comma', {}, lang));
+    lines.push(`  ${c.bold(label(name))} — ${message('label.worst', {}, lang)}${message('punct.colon', {}, lang)}${towns}`);
   }
   return lines;
 }
@@ -88,9 +89,9 @@ export function table(report: Report, ctx: FormatContext): string {
   const out: string[] = [];
   const planName = lang === 'en' ? report.plan.name.en ?? report.plan.name.zh : report.plan.name.zh;
   out.push(c.bold(message('label.title', { plan: label(planName), document: label(report.plan.document) }, lang)));
-  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join('；');
+  const inputs = report.inputs.map((i) => message('label.input-table', { name: i.sheet ? `${visible(i.file)} ${label(i.sheet)}` : visible(i.file), rows: i.rows }, lang)).join(message('punct.semicolon', {}, lang));
   out.push(message('label.inputs', { inputs }, lang), '');
-  out.push(indicatorTable(report, lang, c));
+  out.push(indicatorTable(report, lang, c, ctx.width));
   const worst = worstLines(report, lang, c);
   for (const line of worst) out.push(line);
   const behind = report.findings.filter((f) => f.code === 'indicator-behind');
@@ -109,7 +110,7 @@ export function table(report: Report, ctx: FormatContext): string {
       const mark = r.breaches ? (r.severity === 'error' ? c.red('✗') : c.yellow('✗')) : r.checked ? c.green('✓') : c.gray('·');
       out.push(`${mark} ${message('label.requirement-line', { name: label(name), breaches: r.breaches, checked: r.checked, noData: r.noData }, lang)}`);
       const list = breaches.get(r.id) ?? [];
-      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
+      for (const f of list.slice(0, LIST_PER_RULE)) out.push(`    ${c.gray(locationLine(f.location, lang))}  ${findingLine(f, lang)}`);
       const more = Math.max(0, list.length - LIST_PER_RULE) + omittedFor('requirement-breach', r.id);
       if (more > 0) out.push(`    ${c.gray(message('label.more', { count: more }, lang))}`);
     }
@@ -118,7 +119,7 @@ export function table(report: Report, ctx: FormatContext): string {
   const data = report.findings.filter((f) => f.code !== 'requirement-breach' && f.code !== 'indicator-not-met' && f.code !== 'indicator-no-data' && f.code !== 'indicator-behind' && f.code !== 'requirement-no-data');
   if (data.length) {
     out.push('', c.bold(message('label.data-problems', {}, lang)));
-    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationLine(f.location))}  ${findingLine(f, lang)}`);
+    for (const f of data.slice(0, LIST_DATA)) out.push(`  ${sevLabel(f, lang, c)} ${c.gray(locationLine(f.location, lang))}  ${findingLine(f, lang)}`);
     const rest = Math.max(0, data.length - LIST_DATA) + report.omitted.filter((o) => o.code !== 'requirement-breach').reduce((n, o) => n + o.count, 0);
     if (rest > 0) out.push(`  ${c.gray(message('label.more', { count: rest }, lang))}`);
   }

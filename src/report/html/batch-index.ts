@@ -7,6 +7,7 @@ import type { Lang, MessageId } from '../../schema/messages.js';
 import { message } from '../../schema/messages.js';
 import { digitsApart, formatAgainst, formatNumber, formatTarget, gapText } from '../../schema/quantity.js';
 import { localize } from '../formats/ci-common.js';
+import { localTime } from '../local-time.js';
 import { locationLine } from '../render.js';
 import { boundedMessage, cutLabel } from '../safe-text.js';
 import { countChips } from './badges.js';
@@ -32,14 +33,14 @@ const pageOf = (f: BatchFileResult): string | undefined => f.reports.html ?? f.r
 
 function cell(f: BatchFileResult, col: Column, v: BatchIndicatorValue | undefined, lang: Lang): string {
   const name = localize(col.name, lang);
-  const target = formatTarget(col.target, col.unit);
+  const target = formatTarget(col.target, col.unit, lang);
   if (!v || v.status === 'no-data' || v.value === null) {
     const tip = `${cutLabel(f.area)} · ${name}: ${message('label.no-data', {}, lang)} (${target})`;
     return `<td${attrs({ class: 'cell no-data', 'data-status': 'no-data', title: tip })}>—</td>`;
   }
   const band = v.status === 'not-met' ? gapBand(v.gap, col.target.value) : 0;
   const state = v.status === 'met' ? message('label.met', {}, lang) : v.gap !== null ? gapText(v.gap, col.target.op, col.unit, lang) : message('label.not-met', {}, lang);
-  const tip = `${cutLabel(f.area)} · ${name}: ${formatAgainst(v.value, col.target.value, col.unit)} (${target}) · ${state} · ${message('html.with-data', { withData: v.withData, inScope: v.inScope }, lang)}`;
+  const tip = `${cutLabel(f.area)} · ${name}: ${formatAgainst(v.value, col.target.value, col.unit, lang)} (${target}) · ${state} · ${message('html.with-data', { withData: v.withData, inScope: v.inScope }, lang)}`;
   const text = formatNumber(v.value, Math.max(digitsApart(v.value, col.target.value), Math.abs(v.value) < 1 && v.value !== 0 ? 2 : 1));
   return `<td${attrs({ class: `cell ${v.status === 'met' ? 'met' : `miss-${band}`}`, 'data-status': v.status, title: tip })}>${esc(text)}</td>`;
 }
@@ -47,7 +48,7 @@ function cell(f: BatchFileResult, col: Column, v: BatchIndicatorValue | undefine
 function heatmap(summary: BatchSummary, files: BatchFileResult[], lang: Lang): string {
   const L = (id: MessageId, args: Record<string, unknown> = {}) => esc(message(id, args, lang));
   const cols = summary.indicators;
-  const head = cols.map((c, i) => `<th scope="col"${attrs({ title: `${i + 1}. ${localize(c.name, lang)} ${formatTarget(c.target, c.unit)}` })}><a href="#key-${i + 1}">${i + 1}</a></th>`);
+  const head = cols.map((c, i) => `<th scope="col"${attrs({ title: `${i + 1}. ${localize(c.name, lang)} ${formatTarget(c.target, c.unit, lang)}` })}><a href="#key-${i + 1}">${i + 1}</a></th>`);
   const rows = files.map((f) => {
     const values = new Map(f.indicators.map((v) => [v.id, v]));
     const page = pageOf(f);
@@ -72,7 +73,7 @@ function heatmap(summary: BatchSummary, files: BatchFileResult[], lang: Lang): s
     '</table></div>',
     `<h3>${L('html.indicator-key')}</h3>`,
     `<ol class="key">${cols
-      .map((c, i) => `<li id="key-${i + 1}">${esc(localize(c.name, lang))} <span class="meta">${esc(formatTarget(c.target, c.unit))} · ${L(`label.${c.attribute}`)}</span></li>`)
+      .map((c, i) => `<li id="key-${i + 1}">${esc(localize(c.name, lang))} <span class="meta">${esc(formatTarget(c.target, c.unit, lang))} · ${L(`label.${c.attribute}`)}</span></li>`)
       .join('')}</ol>`,
   ].join('\n');
 }
@@ -103,11 +104,11 @@ function filesTable(files: BatchFileResult[], lang: Lang): string {
 }
 
 function failedList(files: BatchFileResult[], lang: Lang): string {
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = message('punct.colon', {}, lang);
   // From the message id, in the page's language; the file is named already, so only sheet and cell.
   const reason = (f: BatchFileResult): string => {
     if (!f.error) return '';
-    const where = locationLine({ ...(f.error.location ?? {}), file: undefined });
+    const where = locationLine({ ...(f.error.location ?? {}), file: undefined }, lang);
     return `${where ? `${where}${colon}` : ''}${boundedMessage(f.error.messageId, f.error.args, lang)}`;
   };
   return `<ul class="failed">${files.map((f) => `<li${attrs({ 'data-input': f.input })}><strong>${esc(f.input)}</strong>${colon}${esc(reason(f))}</li>`).join('')}</ul>`;
@@ -124,7 +125,7 @@ export function renderBatchIndex(summary: BatchSummary, lang: Lang): string {
     L('html.batch-totals', { files: t.files, ok: t.ok, failed: t.failed, rows: t.rows }),
     L('html.exit-code', { code: t.exitCode }),
     summary.asOf ? L('html.as-of', { asOf: summary.asOf }) : '',
-    L('html.generated-at', { time: summary.generated }),
+    L('html.generated-at', { time: localTime(summary.generated) }),
   ].filter(Boolean);
   const section = (id: string, heading: string, body: string) => `<section id="${id}">\n<h2>${esc(heading)}</h2>\n${body}\n</section>`;
   const body = [

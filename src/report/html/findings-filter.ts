@@ -85,7 +85,7 @@ function rowRenderer(ctx: FormatContext, onlyFile?: string): (f: Finding) => str
     const community = l.community && cutLabel(l.community);
     const place = township && community ? `${township} ${community}` : township || community || '';
     // The page's one input is named at its head: its rows say where in it (AG244, 村（社区）!X18).
-    const where = locationLine(l, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
+    const where = locationLine(l, lang, l.file === undefined ? undefined : l.file === onlyFile ? '' : fileOf(l.file));
     return (
       `<tr class="finding" data-severity="${f.severity}"><td class="sev ${f.severity}">${severity[f.severity]}</td>` +
       `<td><code>${codeOf(f.code)}</code></td>` +

@@ -20,16 +20,16 @@ function coverageLine(r: IndicatorResult, lang: Lang): string {
 function progressLine(r: IndicatorResult, lang: Lang): string {
   const p = r.progress;
   if (!p) return '';
-  const args = { asOf: p.asOf, expected: formatValue(p.expected, r.unit), due: r.due ?? '', gap: gapText(p.behind, r.target.op, r.unit, lang) };
+  const args = { asOf: p.asOf, expected: formatValue(p.expected, r.unit, 1, lang), due: r.due ?? '', gap: gapText(p.behind, r.target.op, r.unit, lang) };
   const id = p.status === 'on-track' ? 'html.progress-on-track' : p.status === 'behind' ? 'html.progress-behind' : 'html.progress-overdue';
   return `<p class="progress ${p.status}">${esc(message(id, args, lang))}</p>`;
 }
 
 export function indicatorCard(r: IndicatorResult, lang: Lang): string {
-  const target = message('html.target', { target: formatTarget(r.target, r.unit) }, lang);
+  const target = message('html.target', { target: formatTarget(r.target, r.unit, lang) }, lang);
   const targetSpan = `<span${attrs({ class: 'target', title: r.target.text ? message('html.target-quote', { text: r.target.text }, lang) : undefined })}>${esc(target)}</span>`;
   const open = `<article${attrs({ class: `card ${r.status}${r.binding ? ' binding' : ''}`, id: `indicator-${r.id}`, 'data-indicator': r.id, 'data-status': r.status })}>`;
-  const source = `${esc(message('label.source', {}, lang))}${lang === 'zh' ? '：' : ': '}${esc(r.source.section)}`;
+  const source = `${esc(message('label.source', {}, lang))}${message('punct.colon', {}, lang)}${esc(r.source.section)}`;
   if (r.status === 'no-data') {
     // Nothing to compare: the name, the target, and why there is no value.
     const why = r.noData ? boundedMessage(r.noData.messageId, r.noData.args, lang) : message('label.no-data', {}, lang);
@@ -39,7 +39,7 @@ export function indicatorCard(r: IndicatorResult, lang: Lang): string {
     open,
     `<h3>${esc(localize(r.name, lang))}</h3>`,
     `<p class="badges">${attributeBadge(r.attribute, lang)}${statusBadge(r.status, lang)}</p>`,
-    `<p class="figures"><span class="value">${esc(formatAgainst(r.value, r.target.value, r.unit))}</span>${targetSpan}</p>`,
+    `<p class="figures"><span class="value">${esc(formatAgainst(r.value, r.target.value, r.unit, lang))}</span>${targetSpan}</p>`,
   ];
   if (r.status === 'not-met' && r.gap !== null) out.push(`<p class="gap">${esc(gapText(r.gap, r.target.op, r.unit, lang))}</p>`);
   out.push(progressLine(r, lang));

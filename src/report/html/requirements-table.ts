@@ -11,7 +11,7 @@ export function requirementsTable(requirements: RequirementResult[], lang: Lang)
   const L = (id: Parameters<typeof message>[0], args: Record<string, unknown> = {}) => esc(message(id, args, lang));
   const head = [L('label.requirements'), L('label.scope'), L('label.severity'), L('html.checked'), L('html.breaches'), L('html.without-data'), L('label.source')];
   const rows = requirements.map((r) => {
-    const missing = r.missingColumns.length ? `<span class="place">${L('reason.no-column', { columns: r.missingColumns.join(lang === 'zh' ? '、' : ', ') })}</span>` : '';
+    const missing = r.missingColumns.length ? `<span class="place">${L('reason.no-column', { columns: r.missingColumns.join(L('punct.list')) })}</span>` : '';
     const cells = [
       // The name heads its row when the table stacks on a phone: no label before it.
       `<td class="lead">${esc(localize(r.name, lang))}${missing}</td>`,

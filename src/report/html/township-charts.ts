@@ -12,7 +12,7 @@ import { cutLabel } from '../safe-text.js';
 
 export function townshipChart(r: IndicatorResult, lang: Lang): string {
   const name = localize(r.name, lang);
-  const target = message('html.target', { target: formatTarget(r.target, r.unit) }, lang);
+  const target = message('html.target', { target: formatTarget(r.target, r.unit, lang) }, lang);
   const svg = barChart({
     bars: r.townships.map((t) => ({ label: t.township, value: t.value, note: message('html.with-data', { withData: t.withData, inScope: t.inScope }, lang) })),
     unit: r.unit,
@@ -24,9 +24,9 @@ export function townshipChart(r: IndicatorResult, lang: Lang): string {
   const caption = [`${target} · ${message(`label.${r.status}`, {}, lang)}`];
   if (r.status === 'not-met' && r.worstTownships.length) {
     const towns = r.worstTownships
-      .map((t) => message('label.worst-township', { township: `${cutLabel(t.township)} ${formatValue(t.value, r.unit)}`, shortfall: formatNumber(t.shortfall) }, lang))
-      .join(lang === 'zh' ? '，' : ', ');
-    caption.push(`${message('label.worst', {}, lang)}${lang === 'zh' ? '：' : ': '}${towns}`);
+      .map((t) => message('label.worst-township', { township: `${cutLabel(t.township)} ${formatValue(t.value, r.unit, 1, lang)}`, shortfall: formatNumber(t.shortfall) }, lang))
+      .join(message('punct.comma', {}, lang));
+    caption.push(`${message('label.worst', {}, lang)}${message('punct.colon', {}, lang)}${towns}`);
   }
   return [
     `<figure${attrs({ class: 'chart', id: `chart-${r.id}`, 'data-indicator': r.id })}>`,

@@ -91,7 +91,7 @@ const COLUMNS = {
 };
 
 /** 指标, 属性, 目标 of an indicator. */
-const indicatorCells = (r: IndicatorResult, lang: Lang): CellValue[] => [localized(r.name, lang), message(`label.${r.attribute}`, {}, lang), r.target.text ?? formatTarget(r.target, r.unit)];
+const indicatorCells = (r: IndicatorResult, lang: Lang): CellValue[] => [localized(r.name, lang), message(`label.${r.attribute}`, {}, lang), formatTarget(r.target, r.unit, lang)];
 
 function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[]): void {
   const asOf = report.indicators.find((r) => r.progress)?.progress?.asOf;
@@ -121,7 +121,7 @@ function summarySheet(wb: XlsxWriter, report: Report, lang: Lang, taken: string[
         message(`label.${r.status}`, {}, lang),
         r.measure === 'reported' ? (r.value === null ? '—' : '1/1') : `${r.withData}/${r.inScope}`,
         ...(asOf ? [r.progress ? r.progress.expected : null] : []),
-        `${r.source.section}：${r.source.quote}`,
+        `${r.source.section}${message('punct.colon', {}, lang)}${r.source.quote}`,
       ],
       { [columns.length]: wb.styles.id(STYLE.wrap) },
     );
@@ -249,7 +249,7 @@ export class FindingsSheet {
         l.column && cellText(l.column),
         value === undefined ? null : cellText(value),
         cellText(text),
-        target ? cellLink(target, cell, `${target}!${cell}`) : cellText(l.planPath ?? locationText(l)),
+        target ? cellLink(target, cell, `${target}!${cell}`) : cellText(l.planPath ?? locationText(l, this.lang)),
       ],
       { 1: f.severity === 'info' ? 0 : this.styles[f.severity], 8: this.styles.wrap, 9: target ? this.styles.link : 0 },
       LIST_SHARED,

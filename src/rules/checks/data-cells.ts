@@ -37,7 +37,7 @@ export const unknownColumn = {
 export const skippedRow = {
   code: 'skipped-row',
   title: { zh: '合计行或表尾说明', en: 'Total or footnote row' },
-  description: { zh: '合计、小计行和表尾说明（填表说明、填报人、联系电话）不是村（社区），不计入指标', en: 'total, subtotal and footnote rows (填表说明, 填报人, 联系电话) are not communities and are not counted' },
+  description: { zh: '合计、小计行和表尾说明（填表说明、填报人、联系电话）不是村（社区），不计入指标', en: 'total, subtotal and footnote rows (filling notes, who filled in the form, a contact phone) are not communities and are not counted' },
   severity: 'info',
   messages: ['data.total-row', 'data.note-row'],
 } as const satisfies CheckMeta;

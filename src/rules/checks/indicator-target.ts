@@ -1,7 +1,7 @@
 // An indicator's value against its target, once the pass is over: a miss is an error for a
 // binding (约束性) indicator and a warning for an expected (预期性) one; no data is never a pass.
 import { localized } from '../../schema/messages.js';
-import { formatAgainst, formatTarget, localizedGap } from '../../schema/quantity.js';
+import { localizedAgainst, localizedTarget, localizedGap } from '../../schema/quantity.js';
 import type { IndicatorResult } from '../../schema/results.js';
 import type { CompiledIndicator } from '../compile-plan.js';
 import type { CheckMeta, Report } from './check.js';
@@ -45,11 +45,11 @@ function judgeProgress(r: IndicatorResult, c: CompiledIndicator, report: Report)
   const p = r.progress;
   // Judged against the target itself (the period is over): the not-met finding already says it.
   if (!p || p.status === 'on-track' || r.value === null || (p.status === 'behind' && p.expected === r.target.value)) return;
-  const value = formatAgainst(r.value, p.expected, r.unit);
+  const value = localizedAgainst(r.value, p.expected, r.unit);
   if (p.status === 'overdue') {
     report(
       behind,
-      { ruleId: r.id, location: c.planLoc, messageId: 'indicator.overdue', args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: formatTarget(r.target, r.unit) } },
+      { ruleId: r.id, location: c.planLoc, messageId: 'indicator.overdue', args: { name: r.name, due: r.due ?? '', asOf: p.asOf, value, target: localizedTarget(r.target, r.unit) } },
       c.binding,
     );
     return;
@@ -58,7 +58,7 @@ function judgeProgress(r: IndicatorResult, c: CompiledIndicator, report: Report)
     ruleId: r.id,
     location: c.planLoc,
     messageId: 'indicator.behind',
-    args: { name: r.name, asOf: p.asOf, expected: formatAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
+    args: { name: r.name, asOf: p.asOf, expected: localizedAgainst(p.expected, r.value, r.unit), value, gap: localizedGap(p.behind, r.target.op, r.unit) },
   });
 }
 
@@ -77,8 +77,8 @@ function judge(r: IndicatorResult, c: CompiledIndicator, report: Report): void {
       messageId: 'indicator.not-met',
       args: {
         name: r.name,
-        value: formatAgainst(r.value, r.target.value, r.unit),
-        target: formatTarget(r.target, r.unit),
+        value: localizedAgainst(r.value, r.target.value, r.unit),
+        target: localizedTarget(r.target, r.unit),
         gap: localizedGap(r.gap!, r.target.op, r.unit),
       },
     },

@@ -34,7 +34,7 @@ export const unitNote = {
 export const unitSlip = {
   code: 'ledger-unit-slip',
   title: { zh: '责任单位标点错误', en: 'Stray punctuation in units' },
-  description: { zh: '责任单位列表中分隔符重复或多余（如“区民政局、、区妇联”）', en: 'a unit list has a doubled or dangling separator (区民政局、、区妇联)' },
+  description: { zh: '责任单位列表中分隔符重复或多余（如“区民政局、、区妇联”）', en: 'a unit list has a doubled or dangling separator (two 、 in a row, or one at an end)' },
   severity: 'warning',
   messages: ['ledger.unit-slip'],
 } as const satisfies CheckMeta;

@@ -12,7 +12,7 @@ import type { Finding, Localized } from '../../schema/finding.js';
 import type { MessageId } from '../../schema/messages.js';
 import { localized } from '../../schema/messages.js';
 import type { Indicator, Plan, Requirement, Scope, Source } from '../../schema/plan.js';
-import { formatNumber, formatTarget } from '../../schema/quantity.js';
+import { formatNumber, localizedTarget } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at, cite, citeParent } from './cite.js';
 import type { PlanPath } from './cite.js';
@@ -70,7 +70,7 @@ export const bindingDropped = {
   title: { zh: '上级约束性指标未重述', en: 'Binding indicator of a plan above dropped' },
   description: {
     zh: '上级或上上级计划（本计划执行而非继承的）有约束性指标，本计划没有同一编号（或其城乡分项）的指标；按编号比对，可能以别的写法出现，须人工确认',
-    en: 'a plan above (one this plan implements rather than extends) has a binding (约束性) indicator for which this plan has no indicator of the same id (or its urban/rural halves); matched by id, so it may be there in other words: a person must confirm',
+    en: 'a plan above (one this plan implements rather than extends) has a binding indicator for which this plan has no indicator of the same id (or its urban/rural halves); matched by id, so it may be there in other words: a person must confirm',
   },
   severity: 'warning',
   messages: ['lint.binding-dropped'],
@@ -127,7 +127,7 @@ function indicatorDiffs(own: Indicator, path: PlanPath, theirs: Indicator, sameI
   const ref = strictest(parentSays);
   const c = compareTargets(own.target, ref.target);
   if (c) {
-    const args = { target: formatTarget(own.target, own.unit), parentTarget: formatTarget(ref.target, theirs.unit) };
+    const args = { target: localizedTarget(own.target, own.unit), parentTarget: localizedTarget(ref.target, theirs.unit) };
     const inclusive = c < 0 && own.target.value === ref.target.value;
     const aspect: MessageId = c > 0 ? 'lint.aspect.stricter-target' : inclusive ? 'lint.aspect.inclusive' : 'lint.aspect.weaker-target';
     out.push({ stricter: c > 0, kind: 'target', aspect, aspectArgs: args, path: [...path, 'target'], own: own.source, theirs: ref.source });
@@ -260,7 +260,7 @@ function dropped(ctx: LintContext): Finding[] {
       messageId: 'lint.binding-dropped',
       args: {
         item: ind.name,
-        parentTarget: formatTarget(ind.target, ind.unit),
+        parentTarget: localizedTarget(ind.target, ind.unit),
         parentId: parent.loaded.plan.id,
         ...citeParent(parent.loaded.plan, ind.source),
         plan: written.plan.region,

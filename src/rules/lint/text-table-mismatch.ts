@@ -3,7 +3,7 @@
 // sentence in `also_stated`; any restatement whose comparison or value differs is reported.
 
 import type { Finding } from '../../schema/finding.js';
-import { formatTarget } from '../../schema/quantity.js';
+import { localizedTarget } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at, cite } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
@@ -36,10 +36,10 @@ function mismatches(ctx: LintContext): Finding[] {
         args: {
           item: ind.name,
           ...main,
-          target: formatTarget(ind.target, ind.unit),
+          target: localizedTarget(ind.target, ind.unit),
           textSection: also.source.section,
           textQuote: also.source.quote,
-          textTarget: formatTarget(t, ind.unit),
+          textTarget: localizedTarget(t, ind.unit),
         },
       });
     });
