@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchPool, runPool } from '../../src/cli/batch-pool.js';
-import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
+import { BatchPool, runPool } from '../../src/workers/batch-pool.js';
+import type { BatchOutcome, BatchTask } from '../../src/workers/batch-task.js';
 import { compilePlan } from '../../src/rules/compile-plan.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { loadPlan } from '../../src/schema/load-plan.js';

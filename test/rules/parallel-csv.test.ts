@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
+import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
 import type { Report } from '../../src/schema/results.js';
 import { splitAtRecords } from '../../src/io/csv-split.js';
 import { planCsvParts } from '../../src/io/csv-reader.js';
@@ -43,7 +43,7 @@ beforeAll(async () => {
 
 describe('parallel CSV evaluation', () => {
   it('runs the worker from the build, on a file it can cut', async () => {
-    expect(existsSync(resolve(root, 'dist/rules/evaluate-worker.js'))).toBe(true);
+    expect(existsSync(resolve(root, 'dist/workers/evaluate-worker.js'))).toBe(true);
     const parts = await planCsvParts(path, path, {}, 2);
     expect(parts?.ranges).toHaveLength(2);
   });

@@ -8,14 +8,14 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { CscheckError } from '../schema/errors.js';
 import { fromSnapshot } from '../schema/plan-snapshot.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
-import type { FileFailure } from '../rules/batch-evaluate.js';
+import type { FileFailure } from './wire.js';
+import { fromWire } from './wire.js';
 import type { BatchOutcome, BatchTask, BatchWorkerSetup } from './batch-task.js';
 import { evaluateTask } from './batch-task.js';
-import { workerFile } from '../rules/worker-file.js';
+import { workerFile } from './worker-file.js';
 
 /** A worker's message: an answer for a task, or a plan it cannot load. */
 export type BatchReply = (BatchOutcome & { id: number }) | { fatal: FileFailure };
@@ -214,8 +214,7 @@ export class BatchPool {
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     if (this.fatal) {
-      const f: FileFailure = this.fatal;
-      throw new CscheckError(f.messageId, f.args, f.location);
+      throw fromWire(this.fatal);
     }
     return { aborted: Boolean(signal?.aborted) };
   }

@@ -2,7 +2,6 @@
 // the first part, worker threads the others, and their counters are merged in file order, so the
 // report is the one a single pass would give.
 
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
@@ -10,9 +9,10 @@ import { CscheckError } from '../schema/errors.js';
 import type { CsvOptions, CsvParts } from '../io/csv-reader.js';
 import { planCsvParts, readCsvPart } from '../io/csv-reader.js';
 import type { TableSummary } from '../io/table-summary.js';
-import type { Evaluation, EvaluationState } from './evaluation.js';
+import type { Evaluation, EvaluationState } from '../rules/evaluation.js';
 import type { WorkerInput, WorkerResult } from './evaluate-worker.js';
 import { workerFile } from './worker-file.js';
+
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 << 20;
@@ -25,7 +25,6 @@ export interface ParallelOptions extends CsvOptions {
   maxFindings: number;
 }
 
-export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
 
 function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: EvaluationState; summary: TableSummary }> {

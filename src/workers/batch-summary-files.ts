@@ -12,8 +12,8 @@ import type { Args, Location } from '../schema/finding.js';
 import type { MessageId } from '../schema/messages.js';
 import { writeBatchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
 import { renderBatchIndex } from '../report/html/batch-index.js';
-import { workerFile } from '../rules/worker-file.js';
-import { writeAtomic, writeAtomicWith } from './write-output.js';
+import { workerFile } from './worker-file.js';
+import { writeAtomic, writeAtomicWith } from '../output/write-output.js';
 
 export interface SummaryFilesJob {
   summary: BatchSummary;

@@ -10,9 +10,9 @@ import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { EchoTable } from '../io/sheet-echo.js';
 import type { Raw } from '../io/values.js';
-import type { PassObserver } from '../rules/batch-evaluate.js';
-import { workerFile } from '../rules/worker-file.js';
-import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
+import type { PassObserver } from '../api/observer.js';
+import { workerFile } from './worker-file.js';
+import { removeLeftovers } from '../output/temp-files.js';
 
 /** One call on the annotator, as the worker replays it. */
 export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
