@@ -5,7 +5,7 @@
 import cliProgress from 'cli-progress';
 import type { Lang } from '../schema/messages.js';
 import { message } from '../schema/messages.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface FileDone {
   /** The input as the summary names it. */

@@ -10,9 +10,9 @@ import { message } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import { locationText } from '../report/render.js';
 import type { FoundInput } from './batch-inputs.js';
-import type { BatchOutcome } from './batch-task.js';
+import type { BatchOutcome } from '../workers/batch-task.js';
 import type { EvaluateOptions } from './evaluate.js';
-import { EVALUATE_FAIL_ON } from './evaluate.js';
+import { EVALUATE_FAIL_ON } from './options.js';
 import { reportExitCode } from './report-options.js';
 
 const noFindings = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });

@@ -13,27 +13,26 @@ import { setFlagsFromString } from 'node:v8';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BatchFileResult } from '../schema/batch.js';
 import type { Report } from '../schema/results.js';
-import { isCalendarDate } from '../schema/dates.js';
+import { parseDate } from '../api/parse.js';
 import { CscheckError } from '../schema/errors.js';
 import { message } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
 import { recordingPositions } from '../schema/plan-snapshot.js';
-import { compilePlan } from '../rules/compile-plan.js';
-import { Evaluation } from '../rules/evaluation.js';
-import { defaultJobs } from '../rules/parallel-csv.js';
+import { evaluate } from '../api/evaluate.js';
+import { defaultJobs } from '../workers/jobs.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
-import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
+import { guardTemp, removeLeftovers } from '../output/temp-files.js';
 import { ReportNames, reportStem } from '../report/safe-names.js';
 import { findInputs } from './batch-inputs.js';
-import { BatchPool } from './batch-pool.js';
+import { BatchPool } from '../workers/batch-pool.js';
 import { batchProgress } from './batch-progress.js';
 import { batchSummary, fileResult } from './batch-summary.js';
-import { SummaryFilesThread } from './batch-summary-files.js';
+import { SummaryFilesThread } from '../workers/batch-summary-files.js';
 import type { EvaluateOptions } from './evaluate.js';
-import type { Io } from './main.js';
-import { onInterrupt, signalExitCode, stopOnSignal } from './interrupt.js';
-import { writeAtomic } from './write-output.js';
+import type { Io } from './io.js';
+import { signalExitCode, stopOnSignal } from '../output/interrupt.js';
+import { writeAtomic } from '../output/write-output.js';
 
 export interface BatchOptions extends Pick<EvaluateOptions, 'plan' | 'sheet' | 'encoding' | 'lang' | 'failOn' | 'maxWarnings' | 'maxFindings' | 'asOf'> {
   /** The report directory. */
@@ -85,7 +84,7 @@ function raiseInterruptBudget(): void {
 }
 
 export async function batchCommand(args: string[], opts: BatchOptions, io: Io): Promise<number> {
-  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new CscheckError('ledger.bad-date', { value: opts.asOf });
+  if (opts.asOf !== undefined) parseDate(opts.asOf);
   raiseInterruptBudget();
   // The threads start first: they load their modules while this thread loads the plan.
   const pool = new BatchPool({ jobs: opts.jobs || defaultJobs() });
@@ -93,7 +92,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   try {
     // The plan is checked (and its indicators listed) here; the threads get it loaded.
     const planLoad = recordingPositions(loadPlan(opts.plan));
-    const head = new Evaluation(compilePlan(planLoad.loaded), { maxFindings: opts.maxFindings }).finish();
+    const head = await evaluate([], { plan: planLoad.loaded, maxFindings: opts.maxFindings });
     pool.configure({ plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang });
     return await runBatch(args, opts, io, head, pool, summaryFiles);
   } finally {
@@ -130,8 +129,7 @@ async function runBatch(args: string[], opts: BatchOptions, io: Io, head: Report
   };
   const stop = stopOnSignal();
   // A second signal ends the process at once: nothing half written stays, and no summary.
-  const stopNow = onInterrupt(() => {
-    sweep();
+  const stopNow = guardTemp([outDir, ...folders], () => {
     for (const f of Object.values(SUMMARY_FILES)) rmSync(outPath(f), { force: true });
   });
   let done = 0;

@@ -13,20 +13,17 @@ import type { BatchSummary } from '../schema/batch.js';
 import type { Comparison } from '../schema/comparison.js';
 import { CscheckError } from '../schema/errors.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
-import { loadPlan } from '../schema/load-plan.js';
+import { loadPlan } from '../api/plan.js';
 import type { Localized } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import { localized } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
-import { readInput } from '../io/read-input.js';
-import { CommunityList } from '../rules/community-list.js';
 import type { Snapshot } from '../rules/compare.js';
 import { batchSnapshot, checkSamePlan, compareSnapshots, fileSnapshot } from '../rules/compare.js';
-import { compilePlan } from '../rules/compile-plan.js';
-import { Evaluation } from '../rules/evaluation.js';
+import { evaluate } from '../api/evaluate.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
-import type { Io } from './main.js';
-import { EXIT } from './main.js';
+import type { Io } from './io.js';
+import { EXIT } from './io.js';
 import { checkOutputPath, formatContext, writeReport } from './report-options.js';
 
 export interface CompareOptions {
@@ -54,12 +51,9 @@ async function kindOf(path: string): Promise<Kind> {
  * never the parallel CSV split: the community list is in file order and the files are small next
  * to what compare writes.
  */
-export async function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: Pick<CompareOptions, 'sheet' | 'encoding'> = {}): Promise<Report> {
+export function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: Pick<CompareOptions, 'sheet' | 'encoding'> = {}): Promise<Report> {
   // Findings are not compared; the evaluation still counts them all.
-  const evaluation = new Evaluation(compilePlan(loaded), { maxFindings: 1 });
-  const communities = new CommunityList(evaluation);
-  evaluation.addInput(await readInput(file, communities, { sheet: opts.sheet, encoding: opts.encoding }));
-  return { ...evaluation.finish(), communities: communities.list() };
+  return evaluate([file], { plan: loaded, sheet: opts.sheet, encoding: opts.encoding, maxFindings: 1, communities: true });
 }
 
 /**

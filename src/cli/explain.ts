@@ -15,8 +15,8 @@ import { indicatorIdFor } from '../rules/indicator-lookup.js';
 import { MEASURES, REPORTED_KIND, compileMeasure } from '../rules/measures/index.js';
 import type { ExplainMeasure, IndicatorExplanation } from '../report/formats/indicator-explain.js';
 import { EXPLAIN_FORMATS } from '../report/formats/indicator-explain.js';
-import type { Io } from './main.js';
-import { EXIT } from './main.js';
+import type { Io } from './io.js';
+import { EXIT } from './io.js';
 import type { PlanOutputOptions } from './plans.js';
 
 const CLOSE_IDS = 5;

@@ -4,17 +4,16 @@
 // outside lint — invalid plan file).
 
 import type { LoadedPlan } from '../schema/load-plan.js';
-import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../schema/load-plan.js';
+import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
-import { TOOL_VERSION } from '../schema/tool.js';
-import { shownPath } from '../report/render.js';
 import { PLAN_LIST_FORMATS, planSummary } from '../report/formats/plan-list.js';
 import { PLAN_SHOW_FORMATS } from '../report/formats/plan-show.js';
 import { PLAN_UNITS_FORMATS, responsibilityMatrix } from '../report/formats/plan-units.js';
-import type { Io } from './main.js';
-import { EXIT } from './main.js';
+import type { Io } from './io.js';
+import { EXIT } from './io.js';
 import type { ReportOptions } from './report-options.js';
-import { SEVERITY_FAIL_ON, checkOutputPath, reportFindings } from './report-options.js';
+import { checkOutputPath, reportFindings } from './report-options.js';
+import { SEVERITY_FAIL_ON } from './options.js';
 
 export interface PlanOutputOptions {
   format: string;
@@ -54,13 +53,8 @@ export function unitsCommand(ref: string, opts: PlanOutputOptions, io: Io): numb
 
 export async function lintCommand(refs: string[], opts: ReportOptions, io: Io): Promise<number> {
   // Every name is resolved before anything is linted: an unknown plan is a usage error (exit 2).
-  const files = (refs.length ? refs : bundledPlanIds()).map(resolvePlanPath);
-  checkOutputPath(opts.output, files);
   // The lint checks are loaded by the one command that runs them, not by every plans command.
-  const { LINT_CODES, PlanLinter } = await import('../rules/lint/index.js');
-  const linter = new PlanLinter();
-  // Paths under the working directory are shown relative to it, as linters print paths.
-  const findings = files.flatMap((file) => linter.lint(file)).map((f) => (f.location.file ? { ...f, location: { ...f.location, file: shownPath(f.location.file) } } : f));
-  const list = { tool: { name: 'cscheck', version: TOOL_VERSION }, files: files.map((f) => shownPath(f)), findings, rules: LINT_CODES };
-  return reportFindings(list, opts, SEVERITY_FAIL_ON, io);
+  const { lintPlans, planFiles } = await import('../api/lint.js');
+  checkOutputPath(opts.output, planFiles(refs));
+  return reportFindings(lintPlans(refs), opts, SEVERITY_FAIL_ON, io);
 }

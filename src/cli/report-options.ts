@@ -2,26 +2,23 @@
 // -o/--output, --fail-on, --max-warnings, --quiet, --no-color; and what follows from them — which
 // findings are shown, where the text goes, and the exit code (0 clean, 1 findings at or above the
 // fail level or too many warnings; usage errors stay 2 and are thrown as CscheckError).
-//
-// A findings command wires it as:
-//   addReportOptions(program.command('ledger'), SEVERITY_FAIL_ON).action(async (files, opts) => …)
-// and ends with `return reportFindings({ tool, files, findings, rules, plan }, opts, SEVERITY_FAIL_ON, io)`.
+// The options themselves are declared in options.ts (addReportOptions); a findings command ends
+// with `return reportFindings(list, opts, SEVERITY_FAIL_ON, io)`.
 
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding, Severity } from '../schema/finding.js';
 import { SEVERITY_RANK } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import type { FindingList } from '../report/formats/finding-list.js';
 import { listCounts } from '../report/formats/finding-list.js';
-import { FINDING_FORMATS, FORMAT_NAMES } from '../report/formats/findings-formats.js';
+import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
 import type { FormatContext } from '../report/render.js';
-import type { Io } from './main.js';
-import { EXIT } from './main.js';
-import { writeAtomic } from './write-output.js';
+import type { Io } from './io.js';
+import { EXIT } from './io.js';
+import type { FailOnSpec } from './options.js';
+import { writeAtomic } from '../output/write-output.js';
 import { terminalWidth } from '../report/formats/fit-columns.js';
 
 export interface ReportOptions {
@@ -34,37 +31,6 @@ export interface ReportOptions {
   /** false with --no-color. */
   color: boolean;
   lang: Lang;
-}
-
-/** The --fail-on choices of a command, each naming the lowest severity that makes the exit code 1. */
-export interface FailOnSpec {
-  levels: Record<string, Severity | 'none'>;
-  default: string;
-  description: string;
-}
-
-/** --fail-on as linters spell it (plans lint, ledger). */
-export const SEVERITY_FAIL_ON: FailOnSpec = {
-  levels: { error: 'error', warning: 'warning', info: 'info', none: 'none' },
-  default: 'error',
-  description: 'exit 1 on findings at or above this severity',
-};
-
-function wholeNumber(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
-}
-
-/** Adds --format, -o/--output, --fail-on, --max-warnings, --quiet and --no-color to a command. */
-export function addReportOptions(cmd: Command, failOn: FailOnSpec, formats: string[] = FORMAT_NAMES): Command {
-  return cmd
-    .addOption(new Option('-f, --format <name>', 'output format: terminal table, JSON, or for CI JUnit XML, SARIF, GitHub annotations, Markdown, Code Climate').choices(formats).default(formats[0]))
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
-    .addOption(new Option('--fail-on <level>', failOn.description).choices(Object.keys(failOn.levels)).default(failOn.default))
-    .option('--max-warnings <n>', 'also exit 1 when there are more than N warnings', wholeNumber)
-    .option('--quiet', 'report errors only (warnings still count for --fail-on and --max-warnings)')
-    .option('--no-color', 'no colours in the terminal table');
 }
 
 /** 1 when a finding is at or above the --fail-on level or warnings exceed --max-warnings, else 0. */

@@ -12,9 +12,9 @@ import { compilePlan } from '../rules/compile-plan.js';
 import { ledgerTemplate } from '../report/workbook/template-ledger.js';
 import type { TemplateSheetSummary } from '../report/workbook/template-sheet.js';
 import { surveyTemplate } from '../report/workbook/template-survey.js';
-import type { Io } from './main.js';
-import { EXIT } from './main.js';
-import { writeAtomic } from './write-output.js';
+import type { Io } from './io.js';
+import { EXIT } from './io.js';
+import { writeAtomic } from '../output/write-output.js';
 
 export interface TemplateOptions {
   plan: string;

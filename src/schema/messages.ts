@@ -58,6 +58,8 @@ const catalogue = {
   'output.write-failed': { zh: '无法写入输出文件 {file}：{detail}', en: 'cannot write the output file {file}: {detail}' },
   'usage.interrupted': { zh: '已中断（{signal}），未写入输出文件', en: 'interrupted ({signal}); no output written' },
   'output.no-directory': { zh: '目录不存在', en: 'no such directory' },
+  'usage.not-integer': { zh: '{option} 需要不小于 {min} 的十进制整数：“{value}”', en: '{option} needs a decimal whole number ≥ {min}: “{value}”' },
+  'usage.bad-lang': { zh: '{option} 只能是 zh 或 en：“{value}”', en: '{option} must be zh or en: “{value}”' },
   'usage.output-is-input': { zh: '输出文件不能是输入文件：{file}', en: 'the output file must not be an input file: {file}' },
 
   // — data findings —
@@ -544,6 +546,14 @@ export function yamlProblem(code: string | undefined, libraryText: string): { zh
   return localized('lib.yaml.other', { detail: libraryText });
 }
 
+/**
+ * The text of a zh/en pair in `lang`. The one fallback rule: English that is missing or empty
+ * falls back to the Chinese (every text has its Chinese; a translation may be absent).
+ */
+export function pickText(t: { zh?: string; en?: string }, lang: Lang): string {
+  return (lang === 'en' && t.en) || t.zh || '';
+}
+
 /** A message in both languages, as a finding or error argument that is itself a message. */
 export function localized(id: MessageId, args: Record<string, unknown> = {}): { zh: string; en: string } {
   return { zh: message(id, args, 'zh'), en: message(id, args, 'en') };
@@ -568,8 +578,7 @@ export function message(id: MessageId, args: Record<string, unknown> = {}, lang:
     const v = args[parts[i]];
     if (v !== undefined && v !== null) {
       if (typeof v === 'object') {
-        const t = v as { zh?: string; en?: string };
-        out += (lang === 'en' ? t.en || t.zh : t.zh) ?? '';
+        out += pickText(v, lang);
       } else {
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a primitive here (objects are handled above), but `unknown` only narrows to `{}`
         out += String(v);

@@ -1,12 +1,13 @@
 // The batch thread pool on its own: outcomes for every task whatever order they finish in, a worker
 // that dies takes only its file down, a plan a worker cannot load stops the batch, an abort stops
-// handing out files, threads start with the pool (before the files are known), and without a build
-// the files are evaluated on this thread.
+// handing out files, threads start with the pool (before the files are known); the workers run the
+// sources under test, and a worker script that is missing is an error, never a quiet fallback.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchPool, runPool } from '../../src/cli/batch-pool.js';
-import type { BatchOutcome, BatchTask } from '../../src/cli/batch-task.js';
+import { BatchPool, runPool } from '../../src/workers/batch-pool.js';
+import { workerPath } from '../../src/workers/worker-file.js';
+import type { BatchOutcome, BatchTask } from '../../src/workers/batch-task.js';
 import { compilePlan } from '../../src/rules/compile-plan.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { loadPlan } from '../../src/schema/load-plan.js';
@@ -44,8 +45,16 @@ function workerScript(code: string): string {
 }
 
 describe('runPool', () => {
-  it('evaluates on this thread when the worker file is missing (sources without a build)', async () => {
-    const { done, got } = await collect({ jobs: 2, setup, workerFile: path.join(tmpDir(), 'missing.js') });
+  it('refuses to start when the worker script is missing', async () => {
+    const missing = path.join(tmpDir(), 'missing.js');
+    const err = await collect({ jobs: 2, setup, workerFile: missing }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe(`the worker script ${missing} is missing`);
+  });
+
+  it('evaluates every file on worker threads running the TypeScript sources', async () => {
+    expect(workerPath('batch-worker')).toBe(path.join(ROOT, 'src', 'workers', 'batch-worker.ts'));
+    const { done, got } = await collect({ jobs: 2, setup });
     expect(done).toEqual({ aborted: false });
     expect(got.map(([i, o]) => [i, o.ok])).toEqual([
       [0, true],

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SummaryFilesThread, writeSummaryFiles } from '../../src/cli/batch-summary-files.js';
+import { SummaryFilesThread, writeSummaryFiles } from '../../src/workers/batch-summary-files.js';
 import type { BatchSummary } from '../../src/schema/batch.js';
 import { ROOT, run, tmpDir } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { BatchFileResult, BatchSummary } from '../../src/schema/batch.js';
 import { ROOT, lines, run, tmpDir } from './helpers.js';
@@ -26,7 +26,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 beforeAll(() => {
   // The workers are the compiled files.
-  if (existsSync(path.join(ROOT, 'dist', 'cli', 'batch-worker.js'))) return;
+  if (existsSync(path.join(ROOT, 'dist', 'workers', 'batch-worker.js'))) return;
   const b = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}\n${b.stderr}`);
 }, 120_000);

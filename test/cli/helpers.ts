@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
 
 /** The repository root (where package.json, bin/, fixtures/ and plans/ are). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

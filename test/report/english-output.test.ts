@@ -11,8 +11,8 @@ import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { compareInputs } from '../../src/cli/compare.js';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
-import { ledgerFindings } from '../../src/cli/ledger.js';
+import { evaluate } from '../../src/api/evaluate.js';
+import { checkLedger } from '../../src/api/ledger.js';
 import { CHECKS } from '../../src/rules/checks/index.js';
 import { LEDGER_CODES } from '../../src/rules/ledger/index.js';
 import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
@@ -93,7 +93,7 @@ describe('--lang en: no Chinese but data', () => {
     ['luojiang', LUOJIANG, { asOf: '2023-06-30' }],
     ['xianyou', XIANYOU, {}],
   ])('evaluate against %s: every report and CI format', async (plan, file, extra) => {
-    const report = await evaluateFiles([file], { plan, maxFindings: 1000, lang: 'en', ...extra });
+    const report = await evaluate([file], { plan, maxFindings: 1000, lang: 'en', ...extra });
     const list = fromReport(report, CHECKS);
     const corpus = dataCorpus([file], list.findings);
     const leaks: Record<string, string[]> = {};
@@ -103,7 +103,7 @@ describe('--lang en: no Chinese but data', () => {
   });
 
   it('ledger and plans lint findings in every format', async () => {
-    const { findings } = await ledgerFindings([LEDGER], { plan: 'luojiang', asOf: '2024-06-30' });
+    const { findings } = await checkLedger([LEDGER], { plan: 'luojiang', asOf: '2024-06-30' });
     const ledger = { tool: { name: 'cscheck', version: TOOL_VERSION }, files: [LEDGER], findings, rules: LEDGER_CODES };
     const corpus = dataCorpus([LEDGER], findings);
     const leaks: Record<string, string[]> = {};

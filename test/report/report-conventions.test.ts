@@ -86,8 +86,8 @@ describe('library errors in the catalogue', () => {
   });
 
   it('the bundled corrupt workbook reads in Chinese without the library’s English', async () => {
-    const { evaluateFiles } = await import('../../src/cli/evaluate.js');
-    const err = await evaluateFiles([`${ROOT}/fixtures/batch/泉州市/泉港区/南埔镇.xlsx`], { plan: 'quanzhou', maxFindings: 10, lang: 'zh' }).catch((e: unknown) => e);
+    const { evaluate } = await import('../../src/api/evaluate.js');
+    const err = await evaluate([`${ROOT}/fixtures/batch/泉州市/泉港区/南埔镇.xlsx`], { plan: 'quanzhou', maxFindings: 10, lang: 'zh' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CscheckError);
     expect(message((err as CscheckError).messageId, (err as CscheckError).args, 'zh')).toBe('.xlsx 文件已损坏或不完整：找不到 zip 目录：不是 zip 文件，或文件不完整');
   });

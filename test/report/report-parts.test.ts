@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeJoinedSync } from '../../src/cli/write-output.js';
+import { writeJoinedSync } from '../../src/output/write-output.js';
 import { json, jsonParts } from '../../src/report/formats/json.js';
 import { renderReportPage, reportPageLines } from '../../src/report/formats/html.js';
 import type { Report } from '../../src/schema/results.js';

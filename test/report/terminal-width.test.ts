@@ -5,7 +5,7 @@
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatContext } from '../../src/cli/report-options.js';
-import type { Io } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
 import { cjkTable } from '../../src/report/formats/cjk-table.js';
 import { fitColumns, terminalWidth } from '../../src/report/formats/fit-columns.js';
 import { table } from '../../src/report/formats/table.js';

@@ -2,7 +2,7 @@
 // Counts are those of fixtures/luojiang/README.md, worked out by hand from the fixture's data table.
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
+import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
 import type { Report } from '../../src/schema/results.js';
 
 const survey = resolve(__dirname, '../../fixtures/luojiang/survey-2024.xlsx');

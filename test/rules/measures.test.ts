@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
+import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
 import type { Report } from '../../src/schema/results.js';
 import { tmp, writeText } from '../io/support.js';
 

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
+import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
+import { workerPath } from '../../src/workers/worker-file.js';
 import type { Report } from '../../src/schema/results.js';
 import { splitAtRecords } from '../../src/io/csv-split.js';
 import { planCsvParts } from '../../src/io/csv-reader.js';
@@ -42,8 +43,9 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('parallel CSV evaluation', () => {
-  it('runs the worker from the build, on a file it can cut', async () => {
-    expect(existsSync(resolve(root, 'dist/rules/evaluate-worker.js'))).toBe(true);
+  it('runs the worker from the sources under test, on a file it can cut', async () => {
+    expect(workerPath('evaluate-worker')).toBe(resolve(root, 'src/workers/evaluate-worker.ts'));
+    expect(existsSync(workerPath('evaluate-worker'))).toBe(true);
     const parts = await planCsvParts(path, path, {}, 2);
     expect(parts?.ranges).toHaveLength(2);
   });

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateFiles } from '../../src/cli/evaluate.js';
+import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
 import type { Report, Status } from '../../src/schema/results.js';
 import { byRow, byTownship, expectIndicator, indicator, requirement, withCode } from './report-lookup.js';
 

@@ -6,8 +6,9 @@
 // wrapping, notes, merges, column widths and formats, frozen headers, auto filters, conditional
 // formats, formulas and the creator's name.
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PARTS_PREFIX } from '../../../output/temp-files.js';
 import { PRESERVE, SharedStrings, SheetWriter } from './sheet-writer.js';
 import type { SheetOptions } from './sheet-writer.js';
 import { StyleSheet } from './style-sheet.js';
@@ -17,28 +18,6 @@ import { wholePart, writeZip } from './zip-parts.js';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-// Named with the process id, so what an interrupted or crashed run of this process leaves in a folder
-// can be found and removed (removeLeftovers) without touching another run's.
-const PARTS_PREFIX = `.cscheck-parts-${process.pid}-`;
-
-/**
- * Removes what this process's workbook writers left in `dir` when stopped short (a signal, a worker
- * that died): their part folders and the temporary files outputs are written under before renaming.
- */
-export function removeLeftovers(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(PARTS_PREFIX) || (name.startsWith('.') && name.includes(`.${process.pid}.`) && name.endsWith('.tmp'))) {
-      rmSync(join(dir, name), { recursive: true, force: true });
-    }
-  }
-}
-
 /** Uncompressed bytes allowed to wait for the compressor. */
 const BACKLOG = 8 << 20;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -2,18 +2,14 @@
 // sends onto a WorkbookAnnotator.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { CscheckError } from '../schema/errors.js';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
 import type { AnnotatorReply, AnnotatorRequest } from './annotate-thread.js';
+import { toWire } from './wire.js';
 
 const port = parentPort!;
 const { lang, path } = workerData as { lang: 'zh' | 'en'; path: string };
 const reply = (r: AnnotatorReply) => port.postMessage(r);
-// A CscheckError crosses as its message id, arguments and location, so it reads as any other.
-const failure = (err: unknown): AnnotatorReply =>
-  err instanceof CscheckError
-    ? { kind: 'failed', message: err.message, error: { messageId: err.messageId, args: err.args, location: err.location } }
-    : { kind: 'failed', message: (err as Error).message };
+const failure = (err: unknown): AnnotatorReply => ({ kind: 'failed', error: toWire(err) });
 
 let annotator: WorkbookAnnotator;
 try {

@@ -3,16 +3,18 @@
 // in batches, in order. On two cores the writing then costs little more than the reading.
 
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import type { Finding } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { EchoTable } from '../io/sheet-echo.js';
 import type { Raw } from '../io/values.js';
-import type { PassObserver } from '../rules/batch-evaluate.js';
-import { workerFile } from '../rules/worker-file.js';
-import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
+import type { PassObserver } from '../api/observer.js';
+import { startWorker, workerPath } from './worker-file.js';
+import type { WireError } from './wire.js';
+import { fromWire } from './wire.js';
+import { removeLeftovers } from '../output/temp-files.js';
 
 /** One call on the annotator, as the worker replays it. */
 export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
@@ -22,7 +24,7 @@ export type AnnotatorRequest =
   | { kind: 'finish'; report: Report; path: string }
   | { kind: 'abort' };
 
-export type AnnotatorReply = { kind: 'ack' } | { kind: 'done' } | { kind: 'failed'; message: string; error?: Pick<CscheckError, 'messageId' | 'args' | 'location'> };
+export type AnnotatorReply = { kind: 'ack' } | { kind: 'done' } | { kind: 'failed'; error: WireError };
 
 const BATCH = 256;
 /** Batches sent and not yet written before the reader is asked to wait. */
@@ -45,7 +47,7 @@ export class AnnotatorThread implements PassObserver {
     // The writer keeps little (styles, at most 50,000 short shared texts, the batches waiting
     // their turn): a bounded heap makes its collector run early instead of letting the garbage of
     // millions of cells pile up.
-    this.worker = new Worker(workerFile(import.meta.url, 'annotate-worker.js'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 } });
+    this.worker = startWorker(workerPath('annotate-worker'), { workerData: { lang, path }, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 } });
     this.worker.on('message', (reply: AnnotatorReply) => {
       if (reply.kind === 'ack') {
         this.inFlight--;
@@ -55,7 +57,7 @@ export class AnnotatorThread implements PassObserver {
         }
       } else if (reply.kind === 'done') this.settle?.resolve();
       // Anything else the writer hit (a full disk) is a failure to write the workbook, and says so.
-      else this.fail(reply.error ? new CscheckError(reply.error.messageId, reply.error.args, reply.error.location) : new CscheckError('output.write-failed', { file: path, detail: reply.message }, { file: path }));
+      else this.fail(reply.error.messageId ? fromWire(reply.error) : new CscheckError('output.write-failed', { file: path, detail: reply.error.message }, { file: path }, { cause: fromWire(reply.error) }));
     });
     this.worker.on('error', (err) => this.fail(new CscheckError('output.write-failed', { file: path, detail: err.message }, { file: path }, { cause: err })));
   }

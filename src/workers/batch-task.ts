@@ -9,15 +9,19 @@ import type { PlanSnapshot } from '../schema/plan-snapshot.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
-import type { FileFailure, WholeFileOptions, WholeFileResult } from '../rules/batch-evaluate.js';
-import { evaluateWholeFile, fileFailure } from '../rules/batch-evaluate.js';
+import { evaluateCompiled } from '../api/evaluate.js';
 import { jsonParts } from '../report/formats/json.js';
 import { reportPageLines } from '../report/formats/html.js';
-import { WorkbookAnnotator } from '../report/workbook/annotator.js';
-import { writeAtomicWith, writeJoinedSync } from './write-output.js';
+import { writeJoinedSync } from '../output/write-output.js';
+import type { FileFailure } from './wire.js';
+import { fileFailure } from './wire.js';
 
 /** What every worker is started with. */
-export interface BatchWorkerSetup extends WholeFileOptions {
+export interface BatchWorkerSetup {
+  sheet?: string;
+  encoding?: string;
+  maxFindings: number;
+  asOf?: string;
   /** The plan, loaded and checked by the main thread. */
   plan: PlanSnapshot;
   lang: Lang;
@@ -59,30 +63,31 @@ export function digestOf(report: Report, counties: string[]): ReportDigest {
   };
 }
 
-/** Evaluates the file, writing its annotated workbook alongside when the task names one. */
-async function evaluate(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<WholeFileResult> {
-  if (!task.xlsx) return evaluateWholeFile(plan, task.path, task.display, setup);
-  const out = task.xlsx;
-  const annotator = new WorkbookAnnotator({ lang: setup.lang, path: out });
-  try {
-    const result = await evaluateWholeFile(plan, task.path, task.display, setup, annotator);
-    await writeAtomicWith(out, (tmp) => annotator.finish(result.report, tmp));
-    return result;
-  } catch (err) {
-    await annotator.abort();
-    throw err;
-  }
+/** The counties the community rows name, sorted (usually one): the batch summary shows them as the file's area. */
+function countiesOf(report: Report): string[] {
+  const counties = new Set<string>();
+  for (const c of report.communities ?? []) if (c.county) counties.add(c.county);
+  return [...counties].sort();
 }
 
 export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: BatchWorkerSetup): Promise<BatchOutcome> {
   const t0 = performance.now();
-  let result: WholeFileResult;
+  let report: Report;
   try {
-    result = await evaluate(plan, task, setup);
+    // The threads go to files, not to parts of a file: each file in one stream (jobs 1), its
+    // annotated workbook written here (the thread is busy with nothing else).
+    report = await evaluateCompiled(plan, [task.path], {
+      ...setup,
+      planFile: setup.plan.file,
+      display: [task.display],
+      communities: true,
+      jobs: 1,
+      annotate: task.xlsx,
+      annotateThread: false,
+    });
   } catch (err) {
     return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0 };
   }
-  const { report, counties } = result;
   const ctx = { lang: setup.lang, color: false };
   try {
     writeJoinedSync(task.json, jsonParts(report, ctx));
@@ -90,5 +95,5 @@ export async function evaluateTask(plan: CompiledPlan, task: BatchTask, setup: B
   } catch (err) {
     return { ok: false, failure: fileFailure(err, task.display), ms: performance.now() - t0, output: true };
   }
-  return { ok: true, digest: digestOf(report, counties), ms: performance.now() - t0 };
+  return { ok: true, digest: digestOf(report, countiesOf(report)), ms: performance.now() - t0 };
 }

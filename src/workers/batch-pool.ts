@@ -5,17 +5,12 @@
 // (Ctrl-C) stops handing out files and terminates the workers; answers being handled finish first.
 // The threads start with the pool, so they load their modules while the caller loads the plan.
 
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import { CscheckError } from '../schema/errors.js';
-import { fromSnapshot } from '../schema/plan-snapshot.js';
-import { compilePlan } from '../rules/compile-plan.js';
-import type { CompiledPlan } from '../rules/compile-plan.js';
-import type { FileFailure } from '../rules/batch-evaluate.js';
+import type { Worker } from 'node:worker_threads';
+import type { FileFailure } from './wire.js';
+import { fromWire } from './wire.js';
 import type { BatchOutcome, BatchTask, BatchWorkerSetup } from './batch-task.js';
-import { evaluateTask } from './batch-task.js';
-import { workerFile } from '../rules/worker-file.js';
+import { startWorker, workerPath } from './worker-file.js';
 
 /** A worker's message: an answer for a task, or a plan it cannot load. */
 export type BatchReply = (BatchOutcome & { id: number }) | { fatal: FileFailure };
@@ -24,7 +19,7 @@ export interface PoolOptions {
   jobs: number;
   setup: BatchWorkerSetup;
   signal?: AbortSignal;
-  /** The compiled worker; when it is missing (sources run without a build) files are evaluated on this thread. */
+  /** The worker script (default: batch-worker beside the pool); a missing one is an error. */
   workerFile?: string;
 }
 
@@ -45,7 +40,7 @@ class WorkerRunner implements Runner {
   private stopping = false;
 
   constructor(file: string, onFatal: (f: FileFailure) => void) {
-    this.worker = new Worker(file);
+    this.worker = startWorker(file);
     this.worker.on('message', (msg: BatchReply) => {
       if ('fatal' in msg) {
         onFatal(msg.fatal);
@@ -92,22 +87,6 @@ class WorkerRunner implements Runner {
   }
 }
 
-/** Evaluation on this thread, for a build without the worker file. */
-class InlineRunner implements Runner {
-  readonly usable = true;
-  constructor(
-    private readonly plan: CompiledPlan,
-    private readonly setup: BatchWorkerSetup,
-    private readonly signal?: AbortSignal,
-  ) {}
-
-  async run(task: BatchTask): Promise<BatchOutcome | null> {
-    return this.signal?.aborted ? null : evaluateTask(this.plan, task, this.setup);
-  }
-
-  async close(): Promise<void> {}
-}
-
 /**
  * `jobs` threads, started when the pool is made: they load their modules while the caller loads
  * the plan, and compile it (configure()) while the caller lists the files. run() hands the files
@@ -116,46 +95,36 @@ class InlineRunner implements Runner {
 export class BatchPool {
   private readonly stop = new AbortController();
   private readonly file: string;
-  private readonly inline: boolean;
   private setup: BatchWorkerSetup | null = null;
-  private plan: CompiledPlan | null = null;
   private readonly runners = new Set<Runner>();
   private readonly idle: Runner[] = [];
   private fatal: FileFailure | null = null;
 
   constructor(private readonly opts: Omit<PoolOptions, 'signal' | 'setup'>) {
-    this.file = opts.workerFile ?? workerFile(import.meta.url, 'batch-worker.js');
-    this.inline = !existsSync(this.file);
+    this.file = opts.workerFile ?? workerPath('batch-worker');
     this.stop.signal.addEventListener('abort', () => {
       for (const r of this.runners) void r.close();
     });
-    if (!this.inline) for (let i = 0; i < this.width(Infinity); i++) this.idle.push(this.newRunner());
+    for (let i = 0; i < this.width(Infinity); i++) this.idle.push(this.newRunner());
   }
 
   /** The plan and options every file is evaluated with; the threads may already be waiting for them. */
   configure(setup: BatchWorkerSetup): void {
     this.setup = setup;
-    if (this.inline) this.plan = compilePlan(fromSnapshot(setup.plan));
     for (const r of this.runners) if (r instanceof WorkerRunner) r.configure(setup);
   }
 
   /** Threads at work on `tasks` files. */
   private width(tasks: number): number {
-    return Math.max(1, Math.min(this.inline ? 1 : this.opts.jobs, tasks));
+    return Math.max(1, Math.min(this.opts.jobs, tasks));
   }
 
   private newRunner(): Runner {
-    let r: Runner;
-    if (this.inline) {
-      r = new InlineRunner(this.plan!, this.setup!, this.stop.signal);
-    } else {
-      const w = new WorkerRunner(this.file, (f) => {
-        this.fatal = f;
-        this.stop.abort();
-      });
-      if (this.setup) w.configure(this.setup);
-      r = w;
-    }
+    const r = new WorkerRunner(this.file, (f) => {
+      this.fatal = f;
+      this.stop.abort();
+    });
+    if (this.setup) r.configure(this.setup);
     this.runners.add(r);
     return r;
   }
@@ -214,8 +183,7 @@ export class BatchPool {
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     if (this.fatal) {
-      const f: FileFailure = this.fatal;
-      throw new CscheckError(f.messageId, f.args, f.location);
+      throw fromWire(this.fatal);
     }
     return { aborted: Boolean(signal?.aborted) };
   }

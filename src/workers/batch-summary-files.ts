@@ -1,19 +1,17 @@
 // summary.xlsx and index.html of `cscheck batch` — the two summaries that take long to render (a
 // row per file × indicator, a heat map cell per file × indicator) — written on a thread of their
 // own while the main thread writes summary.json and summary.md and prints the table. The thread
-// starts with the batch and waits, so it is loaded by the time the summary is ready; without a
-// build (sources under the test runner) the files are written on this thread.
+// starts with the batch and waits, so it is loaded by the time the summary is ready.
 
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BatchSummary } from '../schema/batch.js';
 import { CscheckError } from '../schema/errors.js';
-import type { Args, Location } from '../schema/finding.js';
-import type { MessageId } from '../schema/messages.js';
 import { writeBatchSummaryWorkbook } from '../report/batch-summary-xlsx.js';
 import { renderBatchIndex } from '../report/html/batch-index.js';
-import { workerFile } from '../rules/worker-file.js';
-import { writeAtomic, writeAtomicWith } from './write-output.js';
+import { startWorker, workerPath } from './worker-file.js';
+import type { WireError } from './wire.js';
+import { fromWire } from './wire.js';
+import { writeAtomic, writeAtomicWith } from '../output/write-output.js';
 
 export interface SummaryFilesJob {
   summary: BatchSummary;
@@ -22,7 +20,7 @@ export interface SummaryFilesJob {
 }
 
 /** What the thread answers: done, or why a file could not be written. */
-export type SummaryFilesReply = { ok: true } | { ok: false; error: { messageId: MessageId; args: Args; location: Location } | { message: string } };
+export type SummaryFilesReply = { ok: true } | { ok: false; error: WireError };
 
 export async function writeSummaryFiles(job: SummaryFilesJob): Promise<void> {
   await writeAtomicWith(job.xlsx, (tmp) => writeBatchSummaryWorkbook(job.summary, tmp));
@@ -30,32 +28,31 @@ export async function writeSummaryFiles(job: SummaryFilesJob): Promise<void> {
 }
 
 export class SummaryFilesThread {
-  private readonly worker: Worker | null;
+  private readonly worker: Worker;
   /** The thread's own error (it could not start, it crashed), kept until a job can report it. */
   private crashed: Error | null = null;
   private reject: ((err: Error) => void) | null = null;
 
-  constructor(file = workerFile(import.meta.url, 'batch-summary-worker.js')) {
-    this.worker = existsSync(file) ? new Worker(file) : null;
-    this.worker?.on('error', (err) => {
+  constructor(file = workerPath('batch-summary-worker')) {
+    this.worker = startWorker(file);
+    this.worker.on('error', (err) => {
       this.crashed = err;
       this.reject?.(err);
     });
     // Waiting for its job, it must not keep the process alive.
-    this.worker?.unref();
+    this.worker.unref();
   }
 
   write(job: SummaryFilesJob): Promise<void> {
     const worker = this.worker;
-    if (!worker) return writeSummaryFiles(job);
     const failed = (err: Error) => new CscheckError('output.write-failed', { file: job.xlsx, detail: err.message }, { file: job.xlsx }, { cause: err });
     if (this.crashed) return Promise.reject(failed(this.crashed));
     return new Promise((resolve, reject) => {
       this.reject = (err) => reject(failed(err));
       worker.once('message', (reply: SummaryFilesReply) => {
         if (reply.ok) resolve();
-        else if ('messageId' in reply.error) reject(new CscheckError(reply.error.messageId, reply.error.args, reply.error.location));
-        else reject(failed(new Error(reply.error.message)));
+        else if (reply.error.messageId) reject(fromWire(reply.error));
+        else reject(failed(fromWire(reply.error)));
       });
       worker.ref();
       worker.postMessage(job);
@@ -63,6 +60,6 @@ export class SummaryFilesThread {
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    await this.worker.terminate();
   }
 }

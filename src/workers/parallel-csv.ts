@@ -2,17 +2,17 @@
 // the first part, worker threads the others, and their counters are merged in file order, so the
 // report is the one a single pass would give.
 
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CscheckError } from '../schema/errors.js';
 import type { CsvOptions, CsvParts } from '../io/csv-reader.js';
 import { planCsvParts, readCsvPart } from '../io/csv-reader.js';
 import type { TableSummary } from '../io/table-summary.js';
-import type { Evaluation, EvaluationState } from './evaluation.js';
+import type { Evaluation, EvaluationState } from '../rules/evaluation.js';
 import type { WorkerInput, WorkerResult } from './evaluate-worker.js';
-import { workerFile } from './worker-file.js';
+import { startWorker, workerPath } from './worker-file.js';
+import { fromWire } from './wire.js';
+
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 << 20;
@@ -25,17 +25,15 @@ export interface ParallelOptions extends CsvOptions {
   maxFindings: number;
 }
 
-export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
 
 function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: EvaluationState; summary: TableSummary }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(import.meta.url, 'evaluate-worker.js'), { workerData: input });
+    const worker = startWorker(workerPath('evaluate-worker'), { workerData: input });
     workers.push(worker);
     worker.once('message', (msg: WorkerResult) => {
       if (msg.ok) resolve(msg);
-      else if (msg.error.messageId) reject(new CscheckError(msg.error.messageId, msg.error.args, msg.error.location));
-      else reject(Object.assign(new Error(msg.error.message), { stack: msg.error.stack }));
+      else reject(fromWire(msg.error));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -49,7 +47,7 @@ function runWorker(input: WorkerInput, workers: Worker[]): Promise<{ state: Eval
  * better read in one stream (small, or a shape that cannot be cut safely).
  */
 export async function evaluateCsvInParallel(evaluation: Evaluation, path: string, display: string, options: ParallelOptions): Promise<TableSummary[] | null> {
-  if (options.jobs < 2 || !existsSync(workerFile(import.meta.url, 'evaluate-worker.js'))) return null;
+  if (options.jobs < 2) return null;
   const { size } = await stat(path);
   if (size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const parts: CsvParts | null = await planCsvParts(path, display, options, options.jobs);

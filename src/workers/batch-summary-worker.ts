@@ -2,9 +2,9 @@
 // index.html, and says whether it could.
 
 import { parentPort } from 'node:worker_threads';
-import { CscheckError } from '../schema/errors.js';
 import type { SummaryFilesJob, SummaryFilesReply } from './batch-summary-files.js';
 import { writeSummaryFiles } from './batch-summary-files.js';
+import { toWire } from './wire.js';
 
 const port = parentPort!;
 // The listener's promise is dropped on purpose: write() catches and replies with any error.
@@ -15,7 +15,7 @@ async function write(job: SummaryFilesJob): Promise<void> {
   try {
     await writeSummaryFiles(job);
   } catch (err) {
-    reply = { ok: false, error: err instanceof CscheckError ? { messageId: err.messageId, args: err.args, location: err.location } : { message: (err as Error).message } };
+    reply = { ok: false, error: toWire(err) };
   }
   port.postMessage(reply);
 }

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { fromSnapshot } from '../schema/plan-snapshot.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
-import { fileFailure } from '../rules/batch-evaluate.js';
+import { fileFailure } from './wire.js';
 import type { BatchReply } from './batch-pool.js';
 import type { BatchTask, BatchWorkerSetup } from './batch-task.js';
 import { evaluateTask } from './batch-task.js';

@@ -4,11 +4,10 @@
 
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { CscheckError } from '../schema/errors.js';
 import { localized } from '../schema/messages.js';
-import { removeLeftovers } from '../report/workbook/xlsx-writer/workbook-writer.js';
-import { onInterrupt } from './interrupt.js';
+import { guardTemp, tempPathFor } from './temp-files.js';
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => null);
@@ -22,9 +21,6 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   await writeAtomicWith(path, (tmp) => writeFile(tmp, data));
 }
 
-/** The temporary name an output is written under before it is renamed into place. */
-const tempPathFor = (path: string, tag = 'tmp'): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tag}`);
-
 /**
  * Lets `write` produce the output at a temporary path beside `path` (a streamed workbook), then
  * renames it into place; on any failure the temporary file is removed and nothing is left.
@@ -34,7 +30,7 @@ export async function writeAtomicWith<T>(path: string, write: (tmp: string) => P
   if (existing && existing.isDirectory()) throw isADirectory(path);
   const tmp = tempPathFor(path);
   // Stopped by a signal meanwhile: the temporary file (and a workbook's parts beside it) go too.
-  const stopped = onInterrupt(() => removeLeftovers(dirname(path)));
+  const stopped = guardTemp(dirname(path));
   try {
     const result = await write(tmp);
     await rename(tmp, path);
