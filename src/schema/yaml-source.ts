@@ -2,9 +2,9 @@
 // refused, and every later schema error located at file:line:column through the parsed document.
 
 import { closeSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, isScalar } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { CscheckError } from './errors.js';
 import type { Location, Localized } from './finding.js';
 import type { LimitName } from './limits.js';
@@ -12,6 +12,12 @@ import { LIMITS, limitArgs } from './limits.js';
 import { localized, yamlProblem } from './messages.js';
 
 export type PathPart = string | number;
+
+// The YAML parser is required on first use: most runs read no YAML at all (bundled plans come
+// precompiled), and it is a large module tree to load.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+export const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 export interface YamlSource {
   data: unknown;
@@ -45,6 +51,7 @@ const isStackOverflow = (message: string) => /maximum call stack/i.test(message)
 
 /** The first node nested deeper than LIMITS.planDepth, found without recursion, or null. */
 function deepestNode(doc: Document): (Node & { depth: number }) | null {
+  const { isCollection, isPair } = yaml();
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
@@ -59,8 +66,9 @@ function deepestNode(doc: Document): (Node & { depth: number }) | null {
   return null;
 }
 
-/** Parses YAML text (JSON is YAML) into data and a locator; YAML errors and depth are reported at file:line:col. */
-export function parseYaml(text: string, file: string): YamlSource {
+/** Parses YAML text (JSON is YAML) into its document and data; YAML errors and depth are reported at file:line:col. */
+export function parseYamlDocument(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -89,6 +97,13 @@ export function parseYaml(text: string, file: string): YamlSource {
   } catch (err) {
     throw new CscheckError('plan.yaml', { detail: yamlProblem(undefined, (err as Error).message) }, { file }, { cause: err });
   }
+  return { doc, lines, data };
+}
+
+/** Parses YAML text (JSON is YAML) into data and a locator for its nodes. */
+export function parseYaml(text: string, file: string): YamlSource {
+  const { doc, lines, data } = parseYamlDocument(text, file);
+  const { isMap, isNode, isScalar } = yaml();
   const at = (node: Node) => ({ file, ...lines.linePos(node.range![0]) });
   const locate = (path: PathPart[], key = false) => {
     if (key && path.length) {
