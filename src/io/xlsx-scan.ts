@@ -81,6 +81,9 @@ export class XmlScanner {
   take(): string {
     const out = this.taken + xmlDecode(this.raw);
     this.taken = this.raw = '';
+    // XML allows no NUL, not even as a character reference; only text that becomes a value is checked,
+    // since scanning every byte of a sheet for one would cost a pass of its own.
+    if (out.includes('\0')) throw new Error('a NUL character in the XML text');
     return out;
   }
 

@@ -104,7 +104,7 @@ describe('long fields and records', () => {
     const cols = LIMIT_SPECS.columns.value + 10;
     const header = ['村（社区）名称', '城乡类型', ...Array.from({ length: cols - 2 }, (_, i) => `c${i}`)].join(',');
     const line = oneLine(await evaluate(file('wide.csv', header + '\n' + ROW)), 'wide.csv');
-    expect(line).toContain('#1');
+    expect(line).toContain(' row 1: ');
     expect(line).toContain(`${cols.toLocaleString('en-US')} columns`);
   });
 

@@ -165,6 +165,6 @@ describe('junit: escaping', () => {
     // Characters XML 1.0 cannot hold are written as \uXXXX; all else comes back as it was.
     const shown = 'a < b && "c" > \'d\' ]]> tab\there\r\nline2 \\u0001\\u0008\\u000b\\u001b\\uffff end 𠀀';
     expect(failure.message).toBe(shown);
-    expect(failure['#text']).toBe(`odd & "name".csv #3\n${shown}`);
+    expect(failure['#text']).toBe(`odd & "name".csv 第 3 行\n${shown}`);
   });
 });
