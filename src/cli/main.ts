@@ -6,6 +6,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../schema/tool.js';
+import { examplesText, helpConfiguration, helpLang, helpText, useHelpLang } from './help-text.js';
 import type { Io } from './io.js';
 import { EXIT, processIo } from './io.js';
 import type { CommonState } from './options.js';
@@ -27,6 +28,7 @@ import {
   noColorOption,
   outputOption,
   planOption,
+  requireOption,
   quietOption,
   rowsOption,
   sheetOption,
@@ -35,69 +37,86 @@ import {
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exit: number = EXIT.ok;
   // --debug before parsing: an error in parsing itself shows its stack too.
-  const state: CommonState = { lang: 'zh', debug: argv.includes('--debug') };
+  // Help is printed while commander parses: its language is read from argv before (help-text.ts).
+  const lang = helpLang(argv, io.env);
+  useHelpLang(lang);
+  const state: CommonState = { lang, debug: argv.includes('--debug') };
+  /** The command commander is parsing, for the usage error's pointer to its --help. */
+  let parsing: Command | undefined;
+  const track = (_parent: Command, sub: Command) => {
+    parsing = sub;
+  };
   const program = new Command('cscheck')
-    .description('Check community survey data and task ledgers against China’s 14th Five-Year community-service plans (城乡社区服务体系建设规划).')
-    .version(TOOL_VERSION)
+    // Before any command is added: commands copy these settings when they are created.
+    .configureHelp(helpConfiguration())
+    .helpOption('-h, --help', helpText('program.help'))
+    .helpCommand('help [command]', helpText('program.help-command'))
+    .description(helpText('program'))
+    .version(TOOL_VERSION, '-V, --version', helpText('program.version'))
     .exitOverride()
+    .hook('preSubcommand', track)
     .hook('preAction', commonWork(state))
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      // One line, like every other error: the help is one --help away.
-      outputError: (text, write) => write(`cscheck: ${text.trim().replace(/^error: /, '')} (see cscheck --help)\n`),
+      // Written by the catch below, in the user's language, as one line (error-lines.ts).
+      outputError: () => undefined,
     });
-  /** Every command ends with the language, --debug and its action; the action sets the exit code. */
-  const finish = (cmd: Command, action: (...args: never[]) => Promise<number> | number, lang = langOption()) =>
+  /**
+   * Every command ends with the language, --debug and its action; the action checks the required
+   * options (after the preAction hook, so after unknown options and applied values) and sets the exit code.
+   */
+  const finish = (cmd: Command, action: (...args: never[]) => Promise<number> | number, { lang = langOption(), required = [] as string[] } = {}) =>
     cmd
       .addOption(lang)
       .addOption(debugOption())
       .action(async (...args: unknown[]) => {
+        for (const name of required) requireOption(cmd, name);
         exit = await (action as (...a: unknown[]) => Promise<number> | number)(...args.slice(0, -1));
       });
 
   const evaluate = program
     .command('evaluate')
-    .description('evaluate survey exports (CSV/XLSX) against a plan: indicators, per-community rules, data errors')
-    .argument('<files...>', 'survey files (.csv, .tsv, .txt, .xlsx); several files are evaluated together')
-    .addOption(planOption(true))
+    .description(helpText('evaluate'))
+    .argument('<files...>', helpText('evaluate.files'))
+    .addOption(planOption())
     .addOption(sheetOption())
     .addOption(encodingOption())
-    .option('--values <file>', 'reported values (指标/数值) for indicators the survey cannot measure')
-    .addOption(asOfOption('judge progress on this date (YYYY-MM-DD): where each indicator should be between its 2020 baseline and its target, and targets past their own due date'))
-    .option('--annotate <file.xlsx>', 'also write the input back as a workbook: problem cells filled and explained in notes, a 检查结果 column, and the sheets 汇总, 按乡镇 and 问题清单');
+    .option('--values <file>', helpText('evaluate.values'))
+    .addOption(asOfOption('evaluate.as-of'))
+    .option('--annotate <file.xlsx>', helpText('evaluate.annotate'));
   finish(
-    addReportOptions(evaluate, EVALUATE_FAIL_ON, EVALUATE_FORMAT_NAMES).addOption(maxFindingsOption()).addOption(jobsOption('threads for large CSV files')),
+    addReportOptions(evaluate, EVALUATE_FAIL_ON, EVALUATE_FORMAT_NAMES).addOption(maxFindingsOption()).addOption(jobsOption('evaluate.jobs')),
     async (files: string[], opts: import('./evaluate.js').EvaluateOptions) => (await import('./evaluate.js')).evaluateCommand(files, opts, io),
-    langOption('language of messages'),
+    { lang: langOption('evaluate.lang'), required: ['plan'] },
   );
 
-  const plans = program.command('plans').description('the bundled plans and plan files: list, show, responsibility matrix, lint');
+  const plans = program.command('plans').description(helpText('plans')).hook('preSubcommand', track);
   type PlanOptions = import('./plans.js').PlanOutputOptions;
   finish(
-    plans.command('list').description('list the bundled plans: id, name, level, document, indicators, requirements, tasks, extends').addOption(formatOption(['table', 'json'])),
+    plans.command('list').description(helpText('plans.list')).addOption(formatOption(['table', 'json'])),
     async (opts: PlanOptions) => (await import('./plans.js')).listCommand({ ...opts, color: false }, io),
   );
   finish(
     plans
       .command('show')
-      .description('print a plan as written, or with --resolved as merged with the plan it extends')
-      .argument('<plan>', 'a bundled plan id or a plan YAML file')
+      .description(helpText('plans.show'))
+      .argument('<plan>', helpText('plans.plan'))
       .addOption(formatOption(['yaml', 'json', 'table']))
-      .option('--resolved', 'merge in the indicators and requirements inherited through `extends`'),
+      .option('--resolved', helpText('plans.show.resolved')),
     async (ref: string, opts: PlanOptions & { resolved?: boolean }) => (await import('./plans.js')).showCommand(ref, { ...opts, color: false }, io),
   );
   finish(
     plans
       .command('units')
-      .description('the responsibility matrix: each unit, how the document spells it, and its tasks')
-      .argument('<plan>', 'a bundled plan id or a plan YAML file')
+      .description(helpText('plans.units'))
+      .argument('<plan>', helpText('plans.plan'))
       .addOption(formatOption(['table', 'json'])),
     async (ref: string, opts: PlanOptions) => (await import('./plans.js')).unitsCommand(ref, { ...opts, color: false }, io),
   );
   finish(
     addReportOptions(
-      plans.command('lint').description('check plans against their own text and their parent plans (default: every bundled plan)').argument('[plans...]', 'bundled plan ids or plan YAML files'),
+      plans.command('lint').description(helpText('plans.lint')).argument('[plans...]', helpText('plans.plans')),
       SEVERITY_FAIL_ON,
     ),
     async (refs: string[], opts: import('./report-options.js').ReportOptions) => (await import('./plans.js')).lintCommand(refs, opts, io),
@@ -107,12 +126,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     addReportOptions(
       program
         .command('ledger')
-        .description('check task ledgers (任务清单及工作台账): structure, units, deadlines, and against a plan its tasks and targets')
-        .argument('<files...>', 'ledger files (.xlsx, .csv)')
-        .addOption(planOption(false, 'the plan the ledger implements (e.g. luojiang, or its parent quanzhou)'))
-        .addOption(asOfOption('rows past their deadline on this date (YYYY-MM-DD) and not 已完成 are overdue'))
-        .option('--unit <name>', 'only the rows and plan tasks this unit answers for')
-        .addOption(sheetOption('the ledger'))
+        .description(helpText('ledger'))
+        .argument('<files...>', helpText('ledger.files'))
+        .addOption(planOption('ledger.plan'))
+        .addOption(asOfOption('ledger.as-of'))
+        .option('--unit <name>', helpText('ledger.unit'))
+        .addOption(sheetOption('ledger.sheet'))
         .addOption(encodingOption()),
       SEVERITY_FAIL_ON,
     ),
@@ -122,9 +141,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   finish(
     program
       .command('explain')
-      .description('what an indicator means, what it needs from the survey, and what each plan asks of it')
-      .argument('<indicator>', 'an indicator id, e.g. activity_area_share')
-      .addOption(planOption(false, 'only this plan'))
+      .description(helpText('explain'))
+      .argument('<indicator>', helpText('explain.indicator'))
+      .addOption(planOption('explain.plan'))
       .addOption(formatOption(['table', 'json'])),
     async (id: string, opts: PlanOptions & { plan?: string }) => (await import('./explain.js')).explainCommand(id, opts, io),
   );
@@ -132,28 +151,28 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   finish(
     program
       .command('template')
-      .description('write a blank workbook for a plan: the survey with exactly the columns it reads, or the task ledger with its tasks prefilled')
-      .addOption(planOption(true))
-      .addOption(new Option('-k, --kind <kind>', 'survey: the community (and township, reported-values) sheets; ledger: the task ledger').choices(['survey', 'ledger']).makeOptionMandatory())
-      .option('--township-sheet', 'survey: add the township sheet even when the plan reads none of its columns')
-      .addOption(new Option('-o, --output <file>', 'the .xlsx file to write (required; written atomically)'))
+      .description(helpText('template'))
+      .addOption(planOption())
+      .addOption(new Option('-k, --kind <kind>', helpText('template.kind')).choices(['survey', 'ledger']))
+      .option('--township-sheet', helpText('template.township-sheet'))
+      .addOption(new Option('-o, --output <file>', helpText('template.output')))
       .addOption(rowsOption()),
     async (opts: import('./template.js').TemplateOptions) => (await import('./template.js')).templateCommand(opts, io),
-    langOption('language of the title, the notes and messages (headers stay the contract’s Chinese)'),
+    { lang: langOption('template.lang'), required: ['plan', 'kind'] },
   );
 
   finish(
     program
       .command('compare')
-      .description('compare two snapshots of one area (survey files, or batch report directories): per indicator and township the value then and now, newly met / missed, communities added and removed')
-      .argument('<old>', 'the earlier snapshot: a survey file (.csv, .xlsx) or a `cscheck batch` report directory')
-      .argument('<new>', 'the later snapshot, of the same kind')
-      .addOption(planOption(false, 'the plan both are judged against (required for survey files; checked against batch directories)'))
+      .description(helpText('compare'))
+      .argument('<old>', helpText('compare.old'))
+      .argument('<new>', helpText('compare.new'))
+      .addOption(planOption('compare.plan'))
       .addOption(formatOption(['table', 'json', 'markdown', 'html']))
       .addOption(outputOption())
       .addOption(sheetOption())
       .addOption(encodingOption())
-      .addOption(failOnOption({ levels: { none: 'none', 'newly-missed': 'info' }, default: 'none', description: 'exit 1 on: newly-missed = an indicator that was met and is not met now; none = never' }))
+      .addOption(failOnOption({ levels: { none: 'none', 'newly-missed': 'info' }, default: 'none', description: 'compare.fail-on' }))
       .addOption(noColorOption()),
     async (older: string, newer: string, opts: import('./compare.js').CompareOptions) => (await import('./compare.js')).compareCommand(older, newer, opts, io),
   );
@@ -161,23 +180,31 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   finish(
     program
       .command('batch')
-      .description('evaluate every survey file under folders or globs, on worker threads: a JSON report and an HTML page per file (and an annotated workbook with --annotate), summary.json/.md/.xlsx and index.html in REPORT_DIR')
-      .argument('<inputs...>', 'folders (searched recursively for .csv, .tsv, .xlsx, .xlsm, .xls), quoted globs, or files')
-      .addOption(planOption(true))
-      .requiredOption('--out <dir>', 'the report directory (created if missing; reports of the same names are replaced)')
-      .addOption(jobsOption('worker threads'))
-      .option('--annotate', 'also write each input back as an annotated workbook (REPORT_DIR/…/NAME.xlsx)')
-      .option('-L, --follow', 'also follow symbolic links found inside the folders and globs (links named on the command line are always followed); each file is still evaluated once')
-      .addOption(formatOption(['table', 'json', 'markdown'], 'what to print at the end: table (one line per file), json (summary.json), markdown (summary.md)'))
+      .description(helpText('batch'))
+      .argument('<inputs...>', helpText('batch.inputs'))
+      .addOption(planOption())
+      .option('--out <dir>', helpText('batch.out'))
+      .addOption(jobsOption('batch.jobs'))
+      .option('--annotate', helpText('batch.annotate'))
+      .option('-L, --follow', helpText('batch.follow'))
+      .addOption(formatOption(['table', 'json', 'markdown'], 'batch.format'))
       .addOption(sheetOption())
       .addOption(encodingOption())
-      .addOption(asOfOption('judge progress on this date (YYYY-MM-DD), as evaluate --as-of'))
+      .addOption(asOfOption('batch.as-of'))
       .addOption(failOnOption(EVALUATE_FAIL_ON))
-      .addOption(maxWarningsOption('a file with more than N warnings exits 1'))
-      .addOption(maxFindingsOption(' in each report'))
-      .addOption(quietOption('no progress on stderr')),
+      .addOption(maxWarningsOption('batch.max-warnings'))
+      .addOption(maxFindingsOption('batch.max-findings'))
+      .addOption(quietOption('batch.quiet')),
     async (inputs: string[], opts: import('./batch.js').BatchOptions) => (await import('./batch.js')).batchCommand(inputs, opts, io),
+    { required: ['plan', 'out'] },
   );
+
+  // Examples after every command's help, the program's included.
+  const withExamples = (cmd: Command): void => {
+    cmd.addHelpText('after', () => examplesText(cmd));
+    cmd.commands.forEach(withExamples);
+  };
+  withExamples(program);
 
   const code = await (async () => {
     try {
@@ -187,6 +214,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (err instanceof CommanderError) {
         // Help asked for is success; help shown because a command is missing (`cscheck plans`) is a usage error.
         if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        const { usageErrorLine } = await import('./error-lines.js');
+        io.stderr(usageErrorLine(err, parsing ?? program, state.lang));
         return EXIT.usage;
       }
       const { errorLines } = await import('./error-lines.js');

@@ -12,6 +12,8 @@ import type { Severity } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import { parseDate, parseInteger, parseLang } from '../api/parse.js';
 import { defaultJobs } from '../workers/jobs.js';
+import type { HelpId } from './help-text.js';
+import { helpText } from './help-text.js';
 
 /** Converts an option's string once the language is known; by attribute name (`maxFindings`). */
 const READERS = new Map<string, (value: string, flag: string) => unknown>();
@@ -24,48 +26,46 @@ function read(option: Option, reader: (value: string, flag: string) => unknown):
 /** Threads asked for, at least 1; counts above the processors here only cost memory, so they are clamped, silently. */
 export const parseJobs = (value: string, flag = '--jobs'): number => Math.min(parseInteger(value, flag, 1), defaultJobs());
 
-const count = (flags: string, description: string, fallback?: number) => read(new Option(flags, description).default(fallback), (v, flag) => parseInteger(v, flag));
+const count = (flags: string, description: HelpId, fallback?: number) => read(new Option(flags, helpText(description)).default(fallback), (v, flag) => parseInteger(v, flag));
 
-export const planOption = (required: boolean, description = 'a bundled plan id (e.g. quanzhou) or a plan YAML file') => {
-  const o = new Option('-p, --plan <id|path>', description);
-  return required ? o.makeOptionMandatory() : o;
-};
-export const sheetOption = (what = 'the community table') => new Option('--sheet <name>', `XLSX: the sheet holding ${what} (default: the first sheet)`);
-export const encodingOption = () => new Option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected');
-export const langOption = (description = 'language of messages and tables') => read(new Option('--lang <lang>', `${description}: zh or en`).default('zh'), parseLang);
-export const debugOption = () => new Option('--debug', 'print stack traces for errors');
-export const formatOption = (choices: readonly string[], description = 'output format') => new Option('-f, --format <name>', description).choices(choices).default(choices[0]);
-export const outputOption = (what = 'the output') => new Option('-o, --output <file>', `write ${what} to a file (atomically) instead of stdout`);
-export const asOfOption = (description: string) => read(new Option('--as-of <date>', description), parseDate);
-export const maxFindingsOption = (scope = '') => count('--max-findings <n>', `list at most N findings per rule${scope} (the rest are counted); 0 = all`, 1000);
-export const maxWarningsOption = (description = 'also exit 1 when there are more than N warnings') => count('--max-warnings <n>', description);
-export const rowsOption = () => count('--rows <n>', 'survey: rows that get validation (dropdowns, number checks)', 5000);
-export const quietOption = (description = 'report errors only (warnings still count for --fail-on and --max-warnings)') => new Option('--quiet', description);
-export const noColorOption = () => new Option('--no-color', 'no colours in the terminal table');
-export const jobsOption = (what: string) => read(new Option('-j, --jobs <n>', `${what} (default and at most: the number of cores, ${defaultJobs()} here)`), parseJobs);
+/** --plan; where it is required, the command's action checks it (requireOption), after unknown options and the configuration. */
+export const planOption = (description: HelpId = 'opt.plan') => new Option('-p, --plan <id|path>', helpText(description));
+export const sheetOption = (description: HelpId = 'opt.sheet') => new Option('--sheet <name>', helpText(description));
+export const encodingOption = () => new Option('--encoding <name>', helpText('opt.encoding'));
+export const langOption = (description: HelpId = 'opt.lang') => read(new Option('--lang <lang>', helpText(description)).default('zh'), parseLang);
+export const debugOption = () => new Option('--debug', helpText('opt.debug'));
+export const formatOption = (choices: readonly string[], description: HelpId = 'opt.format') => new Option('-f, --format <name>', helpText(description)).choices(choices).default(choices[0]);
+export const outputOption = () => new Option('-o, --output <file>', helpText('opt.output'));
+export const asOfOption = (description: HelpId) => read(new Option('--as-of <date>', helpText(description)), parseDate);
+export const maxFindingsOption = (description: HelpId = 'opt.max-findings') => count('--max-findings <n>', description, 1000);
+export const maxWarningsOption = (description: HelpId = 'opt.max-warnings') => count('--max-warnings <n>', description);
+export const rowsOption = () => count('--rows <n>', 'template.rows', 5000);
+export const quietOption = (description: HelpId = 'opt.quiet') => new Option('--quiet', helpText(description));
+export const noColorOption = () => new Option('--no-color', helpText('opt.no-color'));
+export const jobsOption = (what: HelpId) => read(new Option('-j, --jobs <n>', `${helpText(what)}${helpText('opt.jobs', { cores: defaultJobs() })}`), parseJobs);
 
 /** The --fail-on choices of a command, each naming the lowest severity that makes the exit code 1. */
 export interface FailOnSpec {
   levels: Record<string, Severity | 'none'>;
   default: string;
-  description: string;
+  description: HelpId;
 }
 
 /** --fail-on as linters spell it (plans lint, ledger). */
 export const SEVERITY_FAIL_ON: FailOnSpec = {
   levels: { error: 'error', warning: 'warning', info: 'info', none: 'none' },
   default: 'error',
-  description: 'exit 1 on findings at or above this severity',
+  description: 'opt.fail-on.severity',
 };
 
 /** --fail-on of evaluate and batch: binding = errors (binding misses, data errors), expected = warnings too. */
 export const EVALUATE_FAIL_ON: FailOnSpec = {
   levels: { binding: 'error', expected: 'warning', none: 'none' },
   default: 'binding',
-  description: 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never',
+  description: 'opt.fail-on.evaluate',
 };
 
-export const failOnOption = (spec: FailOnSpec) => new Option('--fail-on <level>', spec.description).choices(Object.keys(spec.levels)).default(spec.default);
+export const failOnOption = (spec: FailOnSpec) => new Option('--fail-on <level>', helpText(spec.description)).choices(Object.keys(spec.levels)).default(spec.default);
 
 /**
  * The --format names, stated here so that describing the commands loads no formatter; a test
@@ -77,12 +77,26 @@ export const EVALUATE_FORMAT_NAMES = [...FINDING_FORMAT_NAMES, 'html'] as const;
 /** Adds --format, -o/--output, --fail-on, --max-warnings, --quiet and --no-color to a findings command. */
 export function addReportOptions(cmd: Command, failOn: FailOnSpec, formats: readonly string[] = FINDING_FORMAT_NAMES): Command {
   return cmd
-    .addOption(formatOption(formats, 'output format: terminal table, JSON, or for CI JUnit XML, SARIF, GitHub annotations, Markdown, Code Climate'))
+    .addOption(formatOption(formats, 'opt.format.findings'))
     .addOption(outputOption())
     .addOption(failOnOption(failOn))
     .addOption(maxWarningsOption())
     .addOption(quietOption())
     .addOption(noColorOption());
+}
+
+/**
+ * A required option, checked in the action (after the preAction hook has applied every value,
+ * configuration included) rather than by commander's makeOptionMandatory: commander checks
+ * mandatory options before unknown ones, so `--plna quanzhou` would be reported as --plan missing.
+ * The error is commander's own (code commander.missingMandatoryOptionValue), worded as every usage error.
+ */
+export function requireOption(cmd: Command, name: string): void {
+  const option = cmd.options.find((o) => o.long === `--${name}`);
+  if (!option) throw new Error(`no option --${name} on ${cmd.name()}`);
+  if (cmd.getOptionValue(option.attributeName()) === undefined) {
+    cmd.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 1 });
+  }
 }
 
 /** What the hook found for the error handler: the language to speak and whether to show stacks. */

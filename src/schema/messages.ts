@@ -60,6 +60,20 @@ const catalogue = {
   'output.no-directory': { zh: '目录不存在', en: 'no such directory' },
   'usage.not-integer': { zh: '{option} 需要不小于 {min} 的十进制整数：“{value}”', en: '{option} needs a decimal whole number ≥ {min}: “{value}”' },
   'usage.bad-lang': { zh: '{option} 只能是 zh 或 en：“{value}”', en: '{option} must be zh or en: “{value}”' },
+  // — commander's usage errors (exit 2), by its error code; cli/error-lines.ts reads the names out
+  //   of commander's English and ends each line with a pointer to the command's --help —
+  'cli.unknown-option': { zh: '没有选项 {option}', en: 'unknown option {option}' },
+  'cli.unknown-option-close': { zh: '没有选项 {option}，您可能想用 {close}', en: 'unknown option {option} (did you mean {close}?)' },
+  'cli.unknown-command': { zh: '没有命令“{command}”', en: 'unknown command “{command}”' },
+  'cli.unknown-command-close': { zh: '没有命令“{command}”，您可能想用 {close}', en: 'unknown command “{command}” (did you mean {close}?)' },
+  'cli.missing-option': { zh: '缺少必填选项 {option}', en: 'the option {option} is required' },
+  'cli.missing-argument': { zh: '缺少参数 <{argument}>', en: 'missing argument <{argument}>' },
+  'cli.excess-arguments': { zh: '参数过多：应有 {expected} 个，实有 {got} 个', en: 'too many arguments: {expected} expected, {got} given' },
+  'cli.invalid-choice': { zh: '{option} 的值“{value}”无效，可选：{choices}', en: '{option}: “{value}” is not a choice; choices: {choices}' },
+  'cli.invalid-value': { zh: '{option} 的值“{value}”无效', en: '{option}: invalid value “{value}”' },
+  'cli.option-missing-value': { zh: '选项 {option} 缺少值', en: 'the option {option} needs a value' },
+  'cli.see-help': { zh: '{detail}。运行 {command} --help 查看用法', en: '{detail}; see {command} --help' },
+
   'usage.output-is-input': { zh: '输出文件不能是输入文件：{file}', en: 'the output file must not be an input file: {file}' },
 
   // — data findings —
