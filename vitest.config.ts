@@ -52,8 +52,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: WORKERS,
     sequence: { sequencer: HostileFirst },
+    setupFiles: ['test/support/remove-tmp-dirs.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ALL, exclude: SYSTEM } },
+      // Unit files share one module cache per worker (isolate: false): loading and transforming
+      // src/ once per worker instead of once per file is most of the unit project's time. No unit
+      // file mocks modules or changes the working folder, and the one that stubs an environment variable
+      // restores it, so none can leak into another.
+      { extends: true, test: { name: 'unit', include: ALL, exclude: SYSTEM, isolate: false } },
       { extends: true, test: { name: 'system', include: SYSTEM } },
     ],
   },

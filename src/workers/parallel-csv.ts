@@ -14,8 +14,19 @@ import { startWorker, workerPath } from './worker-file.js';
 import { fromWire } from './wire.js';
 
 
-/** Below this size a second thread costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 16 << 20;
+/**
+ * Below this size a second thread costs more than it saves. CSCHECK_PARALLEL_MIN_BYTES moves it, so
+ * that a test (or a machine with other trade-offs) takes the parallel path with a small file; it is a
+ * tuning point, not a limit: every size is read either way.
+ */
+export const PARALLEL_MIN_BYTES = minBytesFromEnv(16 << 20);
+
+function minBytesFromEnv(fallback: number): number {
+  const raw = process.env.CSCHECK_PARALLEL_MIN_BYTES;
+  const n = raw === undefined || raw === '' ? NaN : Number(raw);
+  // Like a limit override, a value that is no size is ignored rather than fatal.
+  return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+}
 
 export interface ParallelOptions extends CsvOptions {
   /** Threads to use, the calling one included. */

@@ -1,13 +1,13 @@
 // Shared by the CLI tests: run `main` in-process with a capturing Io, and make throw-away files.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
+import { keepTmpDir } from '../support/tmp-dirs.js';
 
 /** The repository root (where package.json, bin/, fixtures/ and plans/ are). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,18 +51,10 @@ export async function runJson(args: string[]): Promise<RunResult & { report: any
   return { ...r, report };
 }
 
-const dirs: string[] = [];
-
 /** A fresh temporary directory, removed after the test file's tests have run. */
 export function tmpDir(prefix = 'cscheck-cli-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
+  return keepTmpDir(mkdtempSync(path.join(tmpdir(), prefix)));
 }
-
-afterAll(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 /** Writes `content` (a string is written as UTF-8) to dir/name and returns the path. */
 export function writeFile(dir: string, name: string, content: string | Uint8Array): string {

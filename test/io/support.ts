@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import iconv from 'iconv-lite';
 import type { Finding } from '../../src/schema/finding.js';
 import { FIELDS_BY_LEVEL } from '../../src/schema/contract.js';
 import type { InputSink, ReportedValue } from '../../src/io/input-sink.js';
 import type { DataRow } from '../../src/io/row-builder.js';
+import { keepTmpDir } from '../support/tmp-dirs.js';
 import type { ReadOptions } from '../../src/io/read-input.js';
 import { readInput } from '../../src/io/read-input.js';
 import type { Value } from '../../src/io/values.js';
@@ -36,13 +36,8 @@ export class Collect implements InputSink {
   }
 }
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 export function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'cscheck-io-'));
-  dirs.push(d);
-  return d;
+  return keepTmpDir(mkdtempSync(join(tmpdir(), 'cscheck-io-')));
 }
 
 export function writeText(name: string, text: string, encoding: 'utf8' | 'utf8bom' | 'gbk' | 'gb18030' | 'utf16le' = 'utf8'): string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT, lines, run, tmpDir, writeFile } from '../cli/helpers.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 const dir = tmpDir('cscheck-prop-bytes-');
 let n = 0;
@@ -70,18 +71,18 @@ const surveyish = fc
 
 describe('property: no input throws past the CLI boundary', () => {
   it('arbitrary bytes as .csv', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) => holdsContract(b, '.csv')), { numRuns: 120 });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) => holdsContract(b, '.csv')), { numRuns: propertyRuns(120) });
   }, 60_000);
 
   it('survey-like text as .csv (headers, quotes, huge and odd numbers)', async () => {
-    await fc.assert(fc.asyncProperty(surveyish, (b) => holdsContract(b, '.csv')), { numRuns: 120 });
+    await fc.assert(fc.asyncProperty(surveyish, (b) => holdsContract(b, '.csv')), { numRuns: propertyRuns(120) });
   }, 60_000);
 
   it('arbitrary bytes behind a zip signature as .xlsx', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) => holdsContract(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), b]), '.xlsx')), { numRuns: 100 });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) => holdsContract(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), b]), '.xlsx')), { numRuns: propertyRuns(100) });
   }, 60_000);
 
   it('a valid workbook with bytes changed, cut or inserted', async () => {
-    await fc.assert(fc.asyncProperty(damage, (d) => holdsContract(damaged(FIXTURE, d), '.xlsx')), { numRuns: 80 });
+    await fc.assert(fc.asyncProperty(damage, (d) => holdsContract(damaged(FIXTURE, d), '.xlsx')), { numRuns: propertyRuns(80) });
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/io/csv-reader.js';
 import { tmpDir, writeFile } from '../cli/helpers.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 const dir = tmpDir('cscheck-prop-csv-');
 let n = 0;
@@ -40,7 +41,7 @@ describe('property: CSV tables read back to the same values', () => {
         const bytes = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
         expect(await readBack(bytes)).toEqual(rows);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   }, 60_000);
 
@@ -49,7 +50,7 @@ describe('property: CSV tables read back to the same values', () => {
       fc.asyncProperty(table(GBK_CHARS), fc.constantFrom('gbk', 'gb18030'), fc.constantFrom('\n', '\r\n'), async (rows, encoding, eol) => {
         expect(await readBack(iconv.encode(toCsv(rows, eol), encoding), encoding)).toEqual(rows);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   }, 60_000);
 
@@ -59,7 +60,7 @@ describe('property: CSV tables read back to the same values', () => {
         const withCjk = rows.map((r, i) => (i === 0 ? ['村（社区）名称' + r[0], ...r.slice(1)] : r));
         expect(await readBack(iconv.encode(toCsv(withCjk, '\r\n'), 'gbk'))).toEqual(withCjk);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   }, 60_000);
 
@@ -69,7 +70,7 @@ describe('property: CSV tables read back to the same values', () => {
         const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toCsv(rows, '\r\n'), 'utf16le')]);
         expect(await readBack(bytes)).toEqual(rows);
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   }, 60_000);
 });

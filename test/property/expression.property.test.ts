@@ -12,6 +12,7 @@ import { COMMUNITY_FIELDS } from '../../src/schema/contract.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { LIMIT_SPECS } from '../../src/schema/limits.js';
 import { ROOT } from '../cli/helpers.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 /** A tree without the source positions, which printing does not keep. */
 function shape(node: ExprNode): unknown {
@@ -73,7 +74,7 @@ describe('expression properties', () => {
         fc.pre(text.length <= LIMIT_SPECS.expressionChars.value);
         expect(shape(parseExpression(text))).toEqual(shape(t));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -84,12 +85,12 @@ describe('expression properties', () => {
         fc.pre(text.length <= LIMIT_SPECS.expressionChars.value);
         expect(printExpression(parseExpression(text))).toBe(text);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
   it('random text never throws anything but a CscheckError', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), throwsOnlyCscheckErrors), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), throwsOnlyCscheckErrors), { numRuns: propertyRuns(2000) });
   });
 
   it('token soup — JavaScript, prototype names, deep nesting, long chains — throws only CscheckErrors and runs nothing', () => {
@@ -100,7 +101,7 @@ describe('expression properties', () => {
       'has_parent_school', 'households', 'kind', '农村', 'toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty', 'prototype',
       'globalThis.pwned = 1', 'process.exit(3)', '${globalThis.pwned=1}', '`', ';', '.', '[', ']', '{', '}', 'this', 'require("fs")', '\n', ' ',
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 300 }).map((t) => t.join(' ')), throwsOnlyCscheckErrors), { numRuns: 2000 });
+    fc.assert(fc.property(fc.array(token, { maxLength: 300 }).map((t) => t.join(' ')), throwsOnlyCscheckErrors), { numRuns: propertyRuns(2000) });
     expect(g.pwned).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@
 // and a ragged row spread through it, so a cut in the wrong place would show.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
 import { workerPath } from '../../src/workers/worker-file.js';
 import type { Report } from '../../src/schema/results.js';
@@ -92,5 +92,24 @@ describe('files the byte split cannot follow', () => {
     const text = 'a,b\n1,屏幕55"寸\n2,"p\nq"\n3,z\n';
     const file = writeText('stray.csv', text);
     expect(await splitAtRecords(file, text.indexOf('1,'), Buffer.byteLength(text), 2, 2)).toBeNull();
+  });
+});
+
+describe('CSCHECK_PARALLEL_MIN_BYTES', () => {
+  // The module reads the variable once, when it is loaded: each value needs a fresh copy.
+  async function threshold(value: string | undefined): Promise<number> {
+    vi.resetModules();
+    vi.stubEnv('CSCHECK_PARALLEL_MIN_BYTES', value);
+    try {
+      return (await import('../../src/workers/parallel-csv.js')).PARALLEL_MIN_BYTES;
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  it('moves the size from which a CSV is read on several threads; 16 MiB without it or with no size', async () => {
+    expect(await threshold('262144')).toBe(262_144);
+    expect(await threshold('0')).toBe(0);
+    for (const bad of [undefined, '', '-1', '1.5', 'many']) expect(await threshold(bad), String(bad)).toBe(16 * 1024 * 1024);
   });
 });

@@ -126,11 +126,15 @@ function ledgerCsv(rows: number, unitCell = '区民政局'): string {
 export const cliCases: Case[] = [
   // — --jobs —
   {
-    name: 'evaluate --jobs 100000 on a 17 MB CSV (parallel path)',
+    // 1 MB past a threshold lowered to 256 KiB takes the path a CSV over 16 MB takes by default.
+    name: 'evaluate --jobs 100000 on a CSV past the parallel threshold (parallel path)',
     make: (dir) => {
       const lines = [HEAD.join(',')];
-      for (let i = 0; lines.length * 50 < 17 * 1024 * 1024; i++) lines.push(`社区名称第${i}号,${i % 2 ? '城市' : '农村'},镇${i % 50},${100 + (i % 900)},${i % 3 ? '是' : '否'}`);
-      return { args: evaluate(put(dir, 'big.csv', lines.join('\n') + '\n'), '--jobs', '100000', '--fail-on', 'none', '--format', 'json', '--max-findings', '5') };
+      for (let i = 0; lines.length * 50 < 1024 * 1024; i++) lines.push(`社区名称第${i}号,${i % 2 ? '城市' : '农村'},镇${i % 50},${100 + (i % 900)},${i % 3 ? '是' : '否'}`);
+      return {
+        args: evaluate(put(dir, 'big.csv', lines.join('\n') + '\n'), '--jobs', '100000', '--fail-on', 'none', '--format', 'json', '--max-findings', '5'),
+        env: { CSCHECK_PARALLEL_MIN_BYTES: String(256 * 1024) },
+      };
     },
     expect: { code: 0, ms: 40_000 },
   },
