@@ -9,6 +9,7 @@ import type { Ledger } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import { similarity } from '../text-similarity.js';
 import type { UnitIndex } from './unit-index.js';
+import { department, key } from './unit-index.js';
 
 export const unitFilter = {
   code: 'ledger-unit-filter',
@@ -24,8 +25,6 @@ export const unitFilter = {
 const CLOSE_UNITS = 3;
 const MIN_CLOSE = 0.3;
 
-const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
 /** A unit's canonical name as the index knows it, else as written. */
 export const canonicalUnit = (index: UnitIndex, name: string): string => index.resolve(name)?.canonical ?? name;
 
@@ -36,8 +35,11 @@ export function namedUnits(index: UnitIndex, ledgers: Ledger[], plan?: LoadedPla
   return new Set([...rows, ...planned].map((u) => canonicalUnit(index, u)));
 }
 
-/** Similarity with the ends marked, so a one-character slip in a short name (区民证局) still scores. */
-const closeness = (a: string, b: string) => similarity(`^${a}$`, `^${b}$`);
+/**
+ * Similarity with the ends marked, so a one-character slip in a short name (区民证局) still scores;
+ * against the name with and without its level, so a slip in a short form (民证局) does too.
+ */
+const closeness = (a: string, unit: string) => Math.max(similarity(`^${a}$`, `^${key(unit)}$`), similarity(`^${a}$`, `^${department(unit)}$`));
 
 /**
  * The canonical unit `--unit` means among `known` (the units rows or tasks name).
@@ -51,7 +53,7 @@ export function resolveUnit(asked: string, index: UnitIndex, known: Set<string>)
   if (containing.length === 1) return containing[0];
   if (containing.length > 1) throw new CscheckError('ledger.unit-ambiguous', { unit: asked, candidates: containing.join('、') });
   const close = [...known]
-    .map((u) => ({ u, score: closeness(k, key(u)) }))
+    .map((u) => ({ u, score: closeness(k, u) }))
     .filter((x) => x.score >= MIN_CLOSE)
     .sort((a, b) => b.score - a.score || a.u.localeCompare(b.u, 'zh'))
     .slice(0, CLOSE_UNITS);
