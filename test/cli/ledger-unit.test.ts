@@ -7,7 +7,7 @@ import { ROOT, csv, run, runJson, tmpDir, writeFile } from './helpers.js';
 
 const ledger = (name: string) => path.join(ROOT, 'fixtures', 'ledger', name);
 const rowsOf = (report: { findings: { location: { row?: number } }[] }) =>
-  report.findings.map((f) => f.location.row).filter((r) => r !== undefined).sort((a, b) => a! - b!);
+  report.findings.map((f) => f.location.row).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
 
 describe('cscheck ledger --unit', () => {
   it('refuses a misspelt unit, naming the closest, with and without a plan', async () => {
