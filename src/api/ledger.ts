@@ -5,7 +5,10 @@ import type { Finding } from '../schema/finding.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import type { LedgerTaskMatch } from '../schema/results.js';
 import { TOOL_VERSION } from '../schema/tool.js';
+import type { Ledger } from '../io/ledger-reader.js';
 import { readLedger } from '../io/ledger-reader.js';
+import { UnitIndex } from '../rules/ledger/unit-index.js';
+import { namedUnits, resolveUnit } from '../rules/ledger/unit-filter.js';
 import { ledgerResult, LEDGER_CODES } from '../rules/ledger/index.js';
 import { CHECKS } from '../rules/checks/index.js';
 import { loadPlan } from './plan.js';
@@ -17,12 +20,21 @@ export interface LedgerOptions {
   plan?: string | LoadedPlan;
   /** Calendar date YYYY-MM-DD: rows past their deadline on this day and not 已完成 are overdue. */
   asOf?: string;
-  /** Only the rows and plan tasks this unit answers for. */
+  /**
+   * Only the rows and plan tasks this unit answers for. It must be a unit a row or a plan task
+   * names, or a short form only one of them contains (民政局 for 区民政局).
+   */
   unit?: string;
   /** XLSX: the sheet holding the ledger (default: the first sheet). */
   sheet?: string;
   /** CSV: the text encoding; default: detected. */
   encoding?: string;
+}
+
+/** The unit --unit means among those the rows and the plan's tasks name; a usage error if none. */
+function unitOf(asked: string, ledgers: Ledger[], plan: LoadedPlan | undefined): string {
+  const index = new UnitIndex(plan?.plan.units);
+  return resolveUnit(asked, index, namedUnits(index, ledgers, plan));
 }
 
 /** What a ledger check found: the finding list `cscheck ledger --format json` renders. */
@@ -34,16 +46,20 @@ export type LedgerResult = FindingList & { matches?: LedgerTaskMatch[] };
  * @returns the findings, the rules that could report them and (with a plan) how each plan task
  *   was matched to ledger rows — what `cscheck ledger --format json` prints, before messages are
  *   rendered in one language.
- * @throws CscheckError on an unknown plan, an unreadable ledger or a bad date.
+ * @throws CscheckError on an unknown plan, an unreadable ledger, a bad date or a unit no row or
+ *   plan task names.
  */
 export async function checkLedger(files: string[], opts: LedgerOptions = {}): Promise<LedgerResult> {
   if (opts.asOf !== undefined) parseDate(opts.asOf);
   const plan = typeof opts.plan === 'string' ? loadPlan(opts.plan) : opts.plan;
   const findings: Finding[] = [];
   const matches: LedgerTaskMatch[] = [];
-  for (const file of files) {
-    const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding });
-    const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit: opts.unit });
+  // Read all first: --unit is resolved against the units every ledger and the plan name.
+  const ledgers: Ledger[] = [];
+  for (const file of files) ledgers.push(await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding }));
+  const unit = opts.unit === undefined ? undefined : unitOf(opts.unit, ledgers, plan);
+  for (const ledger of ledgers) {
+    const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit, unitAsked: opts.unit });
     // One at a time: a spread of a large ledger's findings would overflow the call stack.
     for (const f of result.findings) findings.push(f);
     for (const m of result.matches) matches.push(m);

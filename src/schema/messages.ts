@@ -273,6 +273,16 @@ const catalogue = {
   'ledger.bad-date': { zh: '--as-of 需要日期（如 2025-06-30）：“{value}”', en: '--as-of needs a date such as 2025-06-30: “{value}”' },
   'ledger.doubled-wording-inherited': { zh: '{label}：“{run}”中的词语重复；计划原文（{section}）也这样写，台账中可以改正', en: '{label}: doubled word in “{run}”; the plan ({section}) writes it so too, and the ledger can correct it' },
   'label.progress': { zh: '进度（截至 {asOf}）', en: 'Progress (as of {asOf})' },
+  // — cscheck ledger --unit, and the deadlines a plan leaves blank (issue 17.4, 17.5) —
+  'ledger.unit-not-found': { zh: '台账和计划中都没有责任单位“{unit}”', en: 'no ledger row and no plan task names the unit “{unit}”' },
+  'ledger.unit-not-found-close': { zh: '台账和计划中都没有责任单位“{unit}”；您是不是要找：{close}', en: 'no ledger row and no plan task names the unit “{unit}”; did you mean: {close}' },
+  'ledger.unit-ambiguous': { zh: '“{unit}”可指多个责任单位：{candidates}；请写全称', en: '“{unit}” is part of more than one unit: {candidates}; give the full name' },
+  'ledger.unit-short': { zh: '--unit“{unit}”按“{canonical}”检查', en: '--unit “{unit}” is checked as “{canonical}”' },
+  'ledger.unit-no-rows': { zh: '计划为“{unit}”列了 {tasks} 项任务，但台账中没有一行写明该单位', en: 'the plan names “{unit}” for {tasks} tasks, but no ledger row names it' },
+  'ledger.plan-no-deadline': { zh: '{label}：完成时限为空，计划任务 {task} 也未定时限；填报进展时须填写', en: '{label}: no deadline, and plan task {task} sets none; one is needed once progress is reported' },
+  'ledger.reported-no-deadline': { zh: '{label}：已填报进展，但未填完成时限（计划任务 {task} 未定时限，须由填报单位确定）', en: '{label}: progress is reported but there is no deadline (plan task {task} sets none; the submitting unit sets it)' },
+  'template.enter.deadline': { zh: '计划未定完成时限：填报进展（完成状态、完成进度）时请填写', en: 'the plan sets no deadline: enter one when reporting progress (status, progress)' },
+
   // — annotated workbook (evaluate --annotate) —
   'annotate.status': { zh: '检查结果', en: 'Check' },
   'annotate.ok': { zh: '合格', en: 'OK' },

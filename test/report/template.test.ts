@@ -439,6 +439,59 @@ describe('filled templates read back', () => {
     expectFilledReport(report);
   });
 
+  // plans/luojiang.yaml: deadline null for 序号 9, 28, 34, 40, 72 (rows 序号 + 2); 序号10's is 2025.
+  const PLAN_BLANK_DEADLINES = [9, 28, 34, 40, 72];
+
+  it('marks the cells the submitter fills: the progress columns and the deadlines the plan leaves blank', async () => {
+    const { wb } = await template(['--plan', 'luojiang', '--kind', 'ledger']);
+    const ws = sheet(wb, '任务清单');
+    const shaded = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    // 完成状态 … 佐证材料 (G–J) on the first and last task rows; not below the tasks.
+    for (const row of [3, 74]) for (const col of [7, 8, 9, 10]) expect(shaded(ws.getCell(row, col))).toBe('FFFFF2CC');
+    expect(shaded(ws.getCell(75, 7))).toBeUndefined();
+    // Prefilled plan text is not shaded.
+    expect(shaded(ws.getCell('D3'))).toBeUndefined();
+    for (const no of PLAN_BLANK_DEADLINES) {
+      expect(shaded(ws.getCell(no + 2, 6))).toBe('FFFFF2CC');
+      expect(noteOf(ws.getCell(no + 2, 6))).toBe('计划未定完成时限：填报进展（完成状态、完成进度）时请填写');
+    }
+    expect(shaded(ws.getCell('F12'))).toBeUndefined();
+    expect(noteOf(ws.getCell('F12'))).toBe('');
+  });
+
+  it('ledger passes the template as written: the plan’s blank deadlines are info until a row reports progress', async () => {
+    const r = await runJson(['ledger', (await template(['--plan', 'luojiang', '--kind', 'ledger'])).file, '--plan', 'luojiang']);
+    expect(r.code).toBe(0);
+    expect(r.report.findings.map((f: { code: string; severity: string; location: { row: number } }) => [f.code, f.severity, f.location.row])).toEqual([
+      ...PLAN_BLANK_DEADLINES.map((no) => ['ledger-plan-no-deadline', 'info', no + 2]),
+      ['ledger-doubled-wording-inherited', 'info', 44 + 2],
+    ]);
+  });
+
+  it('ledger: a status on a row the plan gave no deadline makes the blank an error; blanking a planned deadline is one too', async () => {
+    const dir = tmpDir('cscheck-template-ledger-');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await template(['--plan', 'luojiang', '--kind', 'ledger'])).file);
+    const ws = sheet(wb, '任务清单');
+    ws.getCell(9 + 2, 7).value = '推进中'; // 序号9: plan deadline null, now reported on
+    ws.getCell(28 + 2, 9).value = '已召开工作推进会'; // 序号28: plan deadline null, a progress note only
+    ws.getCell(10 + 2, 6).value = null; // 序号10: the plan says 2025, the ledger blanks it
+    const file = path.join(dir, '洛江区台账.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await runJson(['ledger', file, '--plan', 'luojiang']);
+    expect(r.code).toBe(1);
+    const found = r.report.findings.map((f: { code: string; severity: string; location: { row: number } }) => [f.code, f.severity, f.location.row]);
+    expect(found.filter((f: string[]) => f[1] === 'error')).toEqual([
+      ['ledger-no-deadline', 'error', 11],
+      ['ledger-no-deadline', 'error', 12],
+      ['ledger-no-deadline', 'error', 30],
+    ]);
+    expect(found.filter((f: string[]) => f[0] === 'ledger-plan-no-deadline').map((f: number[]) => f[2])).toEqual([34, 40, 72].map((no) => no + 2));
+    const said = (row: number) => r.report.findings.find((f: { location: { row: number } }) => f.location.row === row);
+    expect(said(11)).toMatchObject({ messageId: 'ledger.reported-no-deadline', args: { task: '9' } });
+    expect(said(12)).toMatchObject({ messageId: 'ledger.no-deadline' });
+  });
+
   it('ledger reads a filled luojiang ledger template: only the five deadlines the plan leaves blank, and the plan’s own slip as info', async () => {
     const dir = tmpDir('cscheck-template-ledger-');
     const wb = new ExcelJS.Workbook();
@@ -501,7 +554,8 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     expect(rows[4][4].split('\n')).toHaveLength(7);
     const r = await runJson(['ledger', csv, '--plan', 'luojiang']);
     // The plan's five blank deadlines, and its own 序号44 slip “力争力争”, carried into the template (info).
-    expect(r.report.findings.map((f: { code: string }) => f.code)).toEqual([...Array(5).fill('ledger-no-deadline'), 'ledger-doubled-wording-inherited']);
+    expect(r.report.findings.map((f: { code: string }) => f.code)).toEqual([...Array(5).fill('ledger-plan-no-deadline'), 'ledger-doubled-wording-inherited']);
+    expect(r.code).toBe(0);
   });
 
   it('a filled survey re-saved by LibreOffice evaluates to the same figures', async () => {

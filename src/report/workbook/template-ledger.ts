@@ -1,6 +1,7 @@
 // The blank task ledger for a plan (`cscheck template --kind ledger`): the plan's tasks prefilled in
 // the document's columns (序号 / 工作任务 / 具体项目 / 主要内容 / 责任单位 / 完成时限) and the progress
 // columns a department fills in, with 完成状态 and 完成进度（%） limited to what `cscheck ledger` reads.
+// The cells to fill are shaded, the blank deadlines the plan leaves among them, each with a note.
 
 import ExcelJS from 'exceljs';
 import { LEDGER_FIELDS } from '../../schema/contract.js';
@@ -37,16 +38,21 @@ export function ledgerTemplate(plan: Plan, lang: Lang): { workbook: ExcelJS.Work
     { header: header('content'), note: prefilled, long: true },
     { header: header('units'), note: prefilled },
     { header: header('deadline'), note: prefilled },
-    { header: header('status'), note: note('template.enter.status'), validation: refusing({ type: 'list', formulae: [listFormula(LEDGER_STATUSES)] }, 'template.enter.status', lang) },
-    { header: header('progress'), note: note('template.enter.progress'), validation: refusing({ type: 'decimal', operator: 'between', formulae: [0, 100] }, 'template.enter.progress', lang) },
-    { header: header('progress_note'), note: note('template.enter.progress-note'), long: true },
-    { header: header('evidence'), note: note('template.enter.evidence') },
+    { header: header('status'), note: note('template.enter.status'), input: true, validation: refusing({ type: 'list', formulae: [listFormula(LEDGER_STATUSES)] }, 'template.enter.status', lang) },
+    { header: header('progress'), note: note('template.enter.progress'), input: true, validation: refusing({ type: 'decimal', operator: 'between', formulae: [0, 100] }, 'template.enter.progress', lang) },
+    { header: header('progress_note'), note: note('template.enter.progress-note'), input: true, long: true },
+    { header: header('evidence'), note: note('template.enter.evidence'), input: true },
   ];
-  const rows = (plan.tasks ?? []).map(taskRow);
+  const tasks = plan.tasks ?? [];
+  const rows = tasks.map(taskRow);
+  // A deadline the plan leaves blank is the submitter's to set once the row reports progress
+  // (rules/ledger/row-cells.ts): the cell is marked for input and says so.
+  const deadlineColumn = columns.findIndex((c) => c.header === header('deadline'));
+  const blanks = tasks.flatMap((t, row) => (t.deadline ? [] : [{ row, column: deadlineColumn, note: note('template.enter.deadline') }]));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cscheck';
   // A district's ledger is itself the plan (洛江区…任务清单及工作台账分解表): its name is the title.
   wb.title = plan.name.zh.includes('台账') ? planTitle(plan, lang) : message('template.title-ledger', { plan: planTitle(plan, lang) }, lang);
-  const ws = addTemplateSheet(wb, { name: LEDGER_SHEET, title: wb.title, columns, rows, fillRows: rows.length });
+  const ws = addTemplateSheet(wb, { name: LEDGER_SHEET, title: wb.title, columns, rows, fillRows: rows.length, blanks });
   return { workbook: wb, sheets: [{ name: ws.name, columns: columns.length, rows: rows.length }] };
 }

@@ -19,6 +19,17 @@ export interface TemplateColumn {
   text?: boolean;
   /** Long prefilled text (主要内容): a wide, wrapped column. */
   long?: boolean;
+  /** The submitter fills this column: its cells over the rows to be filled get the input fill. */
+  input?: boolean;
+}
+
+/** A prefilled row's cell the plan left blank and the submitter must fill: input fill and a note. */
+export interface TemplateBlank {
+  /** 0-based index into the prefilled rows. */
+  row: number;
+  /** 0-based column index. */
+  column: number;
+  note: string;
 }
 
 export interface TemplateSheetSummary {
@@ -52,6 +63,7 @@ export interface TemplateSheetSpec {
   rows?: TemplateValue[][];
   /** Rows below the header that get validation and formatting (at least the prefilled ones). */
   fillRows: number;
+  blanks?: TemplateBlank[];
 }
 
 /** The first data row: row 1 is the title, row 2 the header. */
@@ -69,6 +81,8 @@ const HEADER_ALIGNMENT: Partial<Alignment> = { horizontal: 'center', vertical: '
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF8EA9DB' } };
 const HEADER_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const PREFILLED_ALIGNMENT: Partial<Alignment> = { vertical: 'top', wrapText: true };
+// Light yellow, the usual "enter here" colour of Chinese reporting forms: the cells the submitter fills.
+const INPUT_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
 // exceljs 4.4 writes sheet-level validations over a range (`dataValidations.add('C3:C5002', …)`),
 // but its typings leave the property out; per-cell validations would create 100 000 empty cells.
@@ -122,6 +136,14 @@ export function addTemplateSheet(wb: Workbook, spec: TemplateSheetSpec): Workshe
   });
 
   const last = FIRST_DATA_ROW + Math.max(spec.fillRows, rows.length) - 1;
+  spec.columns.forEach((c, i) => {
+    if (c.input) for (let row = FIRST_DATA_ROW; row <= last; row++) ws.getCell(row, i + 1).fill = INPUT_FILL;
+  });
+  for (const b of spec.blanks ?? []) {
+    const cell = ws.getCell(FIRST_DATA_ROW + b.row, b.column + 1);
+    cell.fill = INPUT_FILL;
+    cell.note = noteText(b.note);
+  }
   spec.columns.forEach((c, i) => {
     if (!c.validation || last < FIRST_DATA_ROW) return;
     const letter = ws.getColumn(i + 1).letter;

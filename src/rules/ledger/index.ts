@@ -5,7 +5,7 @@ import type { Finding } from '../../schema/finding.js';
 import type { LedgerTaskMatch } from '../../schema/results.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger } from '../../io/ledger-reader.js';
-import { metasOf } from '../checks/check.js';
+import { finding, metasOf } from '../checks/check.js';
 import * as coverage from './coverage.js';
 import * as deadlines from './deadlines.js';
 import type { LedgerCheck } from './ledger-check.js';
@@ -15,18 +15,21 @@ import * as structure from './structure.js';
 import * as targets from './targets.js';
 import { matchTasks } from './task-match.js';
 import { UnitIndex } from './unit-index.js';
+import { canonicalUnit, unitFilter } from './unit-filter.js';
 import * as units from './units.js';
 
 export const LEDGER_CHECKS = [structure.check, rowCells.check, units.check, coverage.check, targets.check, deadlines.check, slips.check] satisfies LedgerCheck[];
 
 /** Every code `cscheck ledger` can report, with its description. */
-export const LEDGER_CODES = metasOf(LEDGER_CHECKS);
+export const LEDGER_CODES = [...metasOf(LEDGER_CHECKS), unitFilter];
 
 export interface LedgerOptions {
   plan?: LoadedPlan;
   asOf?: string;
-  /** Only this unit's rows (and the plan tasks it answers for). */
+  /** Only this unit's rows (and the plan tasks it answers for): a canonical name (see resolveUnit). */
   unit?: string;
+  /** The unit as --unit wrote it, when a short form of `unit`: said once in an info finding. */
+  unitAsked?: string;
 }
 
 /** The findings of a ledger, and against a plan how each plan task was matched to its rows. */
@@ -54,12 +57,16 @@ export function ledgerResult(ledger: Ledger, options: LedgerOptions = {}): { fin
     }),
   );
   if (!options.unit) return { findings, matches: explained };
-  const wanted = index.resolve(options.unit)?.canonical ?? options.unit;
-  const isWanted = (name: string) => (index.resolve(name)?.canonical ?? name) === wanted;
+  const wanted = canonicalUnit(index, options.unit);
+  const isWanted = (name: string) => canonicalUnit(index, name) === wanted;
   const rows = new Set(ledger.rows.filter((r) => r.units.some(isWanted)).map((r) => r.row));
   const tasks = new Set((plan?.plan.tasks ?? []).filter((t) => t.units.some(isWanted)).map((t) => t.id));
+  const where = { file: ledger.file, sheet: ledger.sheet };
+  const said: Finding[] = [];
+  if (options.unitAsked !== undefined && options.unitAsked !== wanted) said.push(finding(unitFilter, { location: where, messageId: 'ledger.unit-short', args: { unit: options.unitAsked, canonical: wanted } }));
+  if (rows.size === 0 && tasks.size > 0) said.push(finding(unitFilter, { location: where, messageId: 'ledger.unit-no-rows', args: { unit: wanted, tasks: tasks.size } }));
   return {
-    findings: findings.filter((f) => (f.location.row !== undefined ? rows.has(f.location.row) : f.ruleId !== undefined && tasks.has(f.ruleId))),
+    findings: [...said, ...findings.filter((f) => (f.location.row !== undefined ? rows.has(f.location.row) : f.ruleId !== undefined && tasks.has(f.ruleId)))],
     matches: explained.filter((m) => tasks.has(m.task)),
   };
 }

@@ -3,8 +3,11 @@
 
 import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
+import type { LedgerRow } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
+import { finding } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
+import type { TaskMatch } from './task-match.js';
 import { rowLabel } from './ledger-check.js';
 
 export const noUnit = {
@@ -20,7 +23,18 @@ export const noDeadline = {
   title: { zh: '未填完成时限', en: 'No deadline' },
   description: { zh: '台账行的完成时限为空', en: 'a ledger row has no deadline' },
   severity: 'error',
-  messages: ['ledger.no-deadline'],
+  messages: ['ledger.no-deadline', 'ledger.reported-no-deadline'],
+} as const satisfies CheckMeta;
+
+export const planNoDeadline = {
+  code: 'ledger-plan-no-deadline',
+  title: { zh: '计划未定完成时限', en: 'No deadline in the plan' },
+  description: {
+    zh: '完成时限为空，对应的计划任务也未定时限，且本行尚未填报进展；一旦填报完成状态、进度、进展或佐证而仍未填时限，即为“未填完成时限”错误',
+    en: 'no deadline, the plan task sets none either, and the row reports no progress yet; once it reports a status, progress, note or evidence without a deadline, it is a “no deadline” error',
+  },
+  severity: 'info',
+  messages: ['ledger.plan-no-deadline'],
 } as const satisfies CheckMeta;
 
 export const unitNote = {
@@ -39,18 +53,38 @@ export const unitSlip = {
   messages: ['ledger.unit-slip'],
 } as const satisfies CheckMeta;
 
-function run({ ledger, planText }: LedgerContext): Finding[] {
+/** Something the submitter reports on the row: its status, progress, progress note or evidence. */
+const reports = (r: LedgerRow) => r.status !== null || r.progress !== null || r.progressNote !== null || r.evidence !== null;
+
+/**
+ * A blank 完成时限 is the submitter's to fill unless the plan left it blank too (a plan row with no
+ * deadline, copied into a template): then it is the plan's gap until the row reports progress —
+ * work reported against no deadline cannot be judged on time or late. The plan task is the one
+ * the row matched; a row matching no task, or no plan, is the submitter's own.
+ */
+function planLeftBlank(r: LedgerRow, matches: TaskMatch[] | undefined): TaskMatch | undefined {
+  const own = matches?.filter((m) => m.rows.includes(r)) ?? [];
+  return own.length > 0 && own.every((m) => !m.task.deadline) ? own[0] : undefined;
+}
+
+function run({ ledger, planText, matches }: LedgerContext): Finding[] {
   const out: Finding[] = [];
   for (const r of ledger.rows) {
     const where = (field: string) => ledgerCell(ledger, r.row, field);
     const no = r.no;
     const label = rowLabel(r);
     if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
-    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') out.push({ code: noDeadline.code, severity: noDeadline.severity, location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } });
+    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') {
+      const gap = planLeftBlank(r, matches);
+      const task = gap && (gap.task.no !== undefined ? String(gap.task.no) : gap.task.id);
+      if (!gap) out.push(finding(noDeadline, { location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } }));
+      else if (reports(r)) out.push(finding(noDeadline, { location: where('deadline'), messageId: 'ledger.reported-no-deadline', args: { no, label, task } }));
+      else out.push(finding(planNoDeadline, { location: where('deadline'), messageId: 'ledger.plan-no-deadline', args: { no, label, task } }));
+    }
     for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) out.push({ code: unitNote.code, severity: unitNote.severity, location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
     for (const line of r.unitSlips) out.push({ code: unitSlip.code, severity: unitSlip.severity, location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
   }
   return out;
 }
 
-export const check = { meta: [noUnit, noDeadline, unitNote, unitSlip], run } satisfies LedgerCheck;
+export const check = { meta: [noUnit, noDeadline, planNoDeadline, unitNote, unitSlip], run } satisfies LedgerCheck;

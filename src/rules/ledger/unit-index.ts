@@ -3,10 +3,12 @@
 
 import type { Unit } from '../../schema/plan.js';
 
-const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** A unit name with width and spaces normalized, for comparing. */
+export const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 // The same department one level up or down: 区民政局 carries out what 市民政局 is named for.
 const LEVEL = /^[省市州县区]/;
-const department = (s: string) => key(s).replace(LEVEL, '');
+/** A unit's name without its level (区民政局 → 民政局). */
+export const department = (s: string) => key(s).replace(LEVEL, '');
 
 export class UnitIndex {
   private readonly byName = new Map<string, { canonical: string; exact: boolean }>();
