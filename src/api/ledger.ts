@@ -23,6 +23,8 @@ export interface LedgerOptions {
   sheet?: string;
   /** CSV: the text encoding; default: detected. */
   encoding?: string;
+  /** Names to show for the files in the result (default: the paths as given). */
+  display?: string[];
 }
 
 /** What a ledger check found: the finding list `cscheck ledger --format json` renders. */
@@ -41,13 +43,13 @@ export async function checkLedger(files: string[], opts: LedgerOptions = {}): Pr
   const plan = typeof opts.plan === 'string' ? loadPlan(opts.plan) : opts.plan;
   const findings: Finding[] = [];
   const matches: LedgerTaskMatch[] = [];
-  for (const file of files) {
-    const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding });
+  for (const [i, file] of files.entries()) {
+    const ledger = await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding }, opts.display?.[i] ?? file);
     const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit: opts.unit });
     // One at a time: a spread of a large ledger's findings would overflow the call stack.
     for (const f of result.findings) findings.push(f);
     for (const m of result.matches) matches.push(m);
   }
   const rules = [...LEDGER_CODES, ...CHECKS.filter((c) => c.code === 'cell-type')];
-  return { tool: { name: 'cscheck', version: TOOL_VERSION }, files, findings, rules, matches: plan ? matches : undefined };
+  return { tool: { name: 'cscheck', version: TOOL_VERSION }, files: opts.display ?? files, findings, rules, matches: plan ? matches : undefined };
 }

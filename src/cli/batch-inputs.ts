@@ -142,6 +142,36 @@ async function walk(root: string, found: Found, follow: boolean): Promise<void> 
   }
 }
 
+/** A file a glob matched: the glob's fixed leading folder, the file's path below it, its absolute path. */
+export interface GlobMatch {
+  root: string;
+  rel: string;
+  path: string;
+}
+
+/**
+ * The files a glob matches (quoted globs, as cmd and PowerShell pass them on), sorted; Excel's lock
+ * files left out. Hidden files and, without `follow`, links met on the way are not matched.
+ */
+export async function globMatches(pattern: string, follow = false): Promise<GlobMatch[]> {
+  const root = globRoot(pattern);
+  const files = await glob(pattern, { onlyFiles: true, dot: false, absolute: true, followSymbolicLinks: follow });
+  const matches: GlobMatch[] = [];
+  for (const f of files.sort()) {
+    if (isLockFile(f)) continue;
+    const rel = relative(resolve(root), f);
+    const depth = rel.split(sep).length - 1;
+    if (depth > LIMITS.directoryDepth) throw tooDeep(dirname(f), depth);
+    matches.push({ root, rel, path: f });
+  }
+  return matches;
+}
+
+/** How a glob's match is named in reports: the glob's folder as written, joined with the rest. */
+export const globDisplay = (m: GlobMatch): string => slashes(join(m.root, m.rel));
+
+export { isDynamicPattern };
+
 /**
  * Expands the arguments of `cscheck batch`. Files under `outDir` (a report directory inside an
  * input folder, with annotated workbooks in it) are skipped; an input folder inside the report
@@ -157,15 +187,7 @@ export async function findInputs(args: string[], outDir: string, opts: FindOptio
     } else if (st) {
       found.add(dirname(arg), basename(arg), await realOrResolved(arg));
     } else if (isDynamicPattern(arg)) {
-      const root = resolve(globRoot(arg));
-      const files = await glob(arg, { onlyFiles: true, dot: false, absolute: true, followSymbolicLinks: Boolean(opts.follow) });
-      for (const f of files) {
-        if (isLockFile(f)) continue;
-        const rel = relative(root, f);
-        const depth = rel.split(sep).length - 1;
-        if (depth > LIMITS.directoryDepth) throw tooDeep(dirname(f), depth);
-        found.add(globRoot(arg), rel, await realOrResolved(f));
-      }
+      for (const m of await globMatches(arg, Boolean(opts.follow))) found.add(m.root, m.rel, await realOrResolved(m.path));
     } else {
       throw new CscheckError('input.not-found', { file: arg }, { file: arg });
     }
