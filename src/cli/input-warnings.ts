@@ -50,8 +50,17 @@ export function inputWarnings(files: string[], display: string[], opts: { sheet?
   return lines;
 }
 
-/** The as-of warning: a plan without baselines has no trajectory for --as-of to move along. */
-export function asOfWarning(plan: { id: string; indicators: { baseline?: unknown }[] }, asOf: string | undefined, lang: Lang): string[] {
-  if (asOf === undefined || plan.indicators.some((i) => i.baseline !== undefined)) return [];
+/**
+ * The as-of warning: --as-of places each indicator on the line from its baseline to its target, or
+ * past its due date; a plan without baselines, on a day before every due date, has nothing to place.
+ */
+export function asOfWarning(
+  plan: { id: string; period: { end: number }; indicators: { baseline?: unknown; due?: string }[] },
+  asOf: string | undefined,
+  lang: Lang,
+): string[] {
+  if (asOf === undefined) return [];
+  const matters = (i: { baseline?: unknown; due?: string }) => i.baseline !== undefined || asOf >= (i.due ?? `${plan.period.end}-12-31`);
+  if (plan.indicators.some(matters)) return [];
   return [`cscheck: ${message('warn.as-of-no-baselines', { plan: plan.id, date: asOf }, lang)}\n`];
 }

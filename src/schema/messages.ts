@@ -17,7 +17,7 @@ const catalogue = {
   'usage.annotate-stdout': { zh: '--annotate 需要一个 .xlsx 文件名，不能是“-”（标准输出留给报告）', en: '--annotate needs an .xlsx file name, not “-” (standard output carries the report)' },
   'warn.sheet-on-csv': { zh: '警告：{file} 是文本表格（CSV），没有工作表：已忽略 --sheet {sheet}', en: 'warning: {file} is a text table (CSV) and has no sheets: --sheet {sheet} ignored' },
   'warn.bom-overrides-encoding': { zh: '警告：{file} 以 {bom} 字节顺序标记（BOM）开头：按 {bom} 读取，未使用 --encoding {encoding}', en: 'warning: {file} starts with a {bom} byte-order mark (BOM): read as {bom}, not as --encoding {encoding}' },
-  'warn.as-of-no-baselines': { zh: '警告：计划 {plan} 的指标没有基线值，--as-of {date} 不改变任何结果', en: 'warning: plan {plan} has no indicator baselines: --as-of {date} changes nothing' },
+  'warn.as-of-no-baselines': { zh: '警告：计划 {plan} 的指标没有基线值，{date} 又早于各指标的完成时限：--as-of 不改变任何结果', en: 'warning: plan {plan} has no indicator baselines and {date} is before every indicator’s due date: --as-of changes nothing' },
   'input.binary': { zh: '不是文本文件（含二进制内容），无法按 CSV 读取', en: 'not a text file (binary content): cannot be read as CSV' },
   'input.unsupported-type': { zh: '不支持的文件类型“{ext}”（支持 .csv、.tsv、.txt、.xlsx、.xls、.et、.ods）', en: 'unsupported file type “{ext}” (use .csv, .tsv, .txt, .xlsx, .xls, .et or .ods)' },
   'input.legacy-xls': { zh: '这是旧版 .xls 或加密的工作簿：请在 Excel 中取消密码并另存为 .xlsx', en: 'this is a legacy .xls or an encrypted workbook: remove the password and save it as .xlsx in Excel' },
