@@ -23,16 +23,22 @@ export interface InputArgs {
 }
 
 /** Copies a stream that can be read once into a temporary file named like the input (its extension kept). */
-async function spool(from: Readable, name: string): Promise<string> {
+async function spool(from: Readable, name: string, display: string): Promise<string> {
   const { path, remove } = spoolFile(name);
   try {
     await pipeline(from, createWriteStream(path));
   } catch (err) {
     remove();
-    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: name }, { cause: err });
+    throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
   }
   return path;
 }
+
+/**
+ * Names of this process's standard input. Read from the stream Node holds, not reopened: when
+ * stdin is a socket (as some parents, Node's own spawn among them, pass it), opening its name fails.
+ */
+const STDIN_NAMES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /**
  * Resolves the input arguments. A folder is a usage error pointing to `cscheck batch`; a glob that
@@ -46,19 +52,19 @@ export async function resolveInputArgs(args: string[], values?: string, stdin: R
     files.push(file);
     display.push(shown);
   };
-  if ([...args, values].filter((a) => a === STDIO).length > 1) throw new CscheckError('input.stdin-twice');
+  if ([...args, values].filter((a) => a === STDIO || (a !== undefined && STDIN_NAMES.has(a))).length > 1) throw new CscheckError('input.stdin-twice');
   const readStdin = () => {
     if (stdin.isTTY) throw new CscheckError('input.stdin-terminal', {}, { file: STDIO });
-    return spool(stdin, 'stdin');
+    return spool(stdin, 'stdin', STDIO);
   };
   for (const arg of args) {
-    if (arg === STDIO) {
-      add(await readStdin(), STDIO);
+    if (arg === STDIO || STDIN_NAMES.has(arg)) {
+      add(await readStdin(), arg);
       continue;
     }
     const st = await stat(arg).catch(() => null);
     if (st?.isDirectory()) throw new CscheckError('input.folder-for-batch', { file: arg }, { file: arg });
-    if (st && !st.isFile()) add(await spool(createReadStream(arg), basename(arg)), arg);
+    if (st && !st.isFile()) add(await spool(createReadStream(arg), basename(arg), arg), arg);
     else if (!st && isDynamicPattern(arg)) {
       const matches = await globMatches(arg);
       if (!matches.length) throw new CscheckError('input.glob-no-match', {}, { file: arg });
@@ -66,7 +72,7 @@ export async function resolveInputArgs(args: string[], values?: string, stdin: R
     } else add(arg);
   }
   if (values === undefined) return { files, display };
-  if (values === STDIO) return { files, display, values: await readStdin() };
+  if (values === STDIO || STDIN_NAMES.has(values)) return { files, display, values: await readStdin() };
   const st = await stat(values).catch(() => null);
-  return { files, display, values: st && !st.isFile() && !st.isDirectory() ? await spool(createReadStream(values), basename(values)) : values };
+  return { files, display, values: st && !st.isFile() && !st.isDirectory() ? await spool(createReadStream(values), basename(values), values) : values };
 }
