@@ -62,7 +62,7 @@ describe('standard input and pipes', () => {
     expect(v.status).toBe(2);
   });
 
-  it('-o - writes to stdout, not to a file named -', async () => {
+  it('-o - writes to stdout, not to a file named -', () => {
     const cwd = tmpDir();
     const r = spawnSync(BIN, ['evaluate', SURVEY, '--plan', 'quanzhou', '--format', 'json', '-o', '-'], { cwd, encoding: 'utf8' });
     expect(JSON.parse(r.stdout).summary.rows).toBe(SURVEY_ROWS);
