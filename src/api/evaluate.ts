@@ -52,6 +52,8 @@ export interface EvaluateOptions {
   communities?: boolean;
   /** Names to show for the files in the report (default: the paths as given). */
   display?: string[];
+  /** The name to show for the values file (default: `values` as given). */
+  valuesDisplay?: string;
   /**
    * Also write the input back as an annotated workbook to this .xlsx path (atomically): problem
    * cells filled and explained in notes, a 检查结果 column, and the summary sheets.
@@ -113,7 +115,7 @@ async function pass(plan: CompiledPlan, files: string[], opts: Omit<EvaluateOpti
         : null;
     evaluation.addInput(parallel ?? (await readInput(file, sink, { sheet: opts.sheet, encoding: opts.encoding, echo: observer }, display)));
   }
-  if (opts.values) evaluation.addInput(await readValues(opts.values, evaluation, { encoding: opts.encoding }));
+  if (opts.values) evaluation.addInput(await readValues(opts.values, evaluation, { encoding: opts.encoding }, opts.valuesDisplay ?? opts.values));
   const report = evaluation.finish();
   return list ? { ...report, communities: list.list() } : report;
 }

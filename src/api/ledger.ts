@@ -29,6 +29,8 @@ export interface LedgerOptions {
   sheet?: string;
   /** CSV: the text encoding; default: detected. */
   encoding?: string;
+  /** Names to show for the files in the result (default: the paths as given). */
+  display?: string[];
 }
 
 /** The unit --unit means among those the rows and the plan's tasks name; a usage error if none. */
@@ -56,7 +58,7 @@ export async function checkLedger(files: string[], opts: LedgerOptions = {}): Pr
   const matches: LedgerTaskMatch[] = [];
   // Read all first: --unit is resolved against the units every ledger and the plan name.
   const ledgers: Ledger[] = [];
-  for (const file of files) ledgers.push(await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding }));
+  for (const [i, file] of files.entries()) ledgers.push(await readLedger(file, { sheet: opts.sheet, encoding: opts.encoding }, opts.display?.[i] ?? file));
   const unit = opts.unit === undefined ? undefined : unitOf(opts.unit, ledgers, plan);
   for (const ledger of ledgers) {
     const result = ledgerResult(ledger, { plan, asOf: opts.asOf, unit, unitAsked: opts.unit });
@@ -65,5 +67,5 @@ export async function checkLedger(files: string[], opts: LedgerOptions = {}): Pr
     for (const m of result.matches) matches.push(m);
   }
   const rules = [...LEDGER_CODES, ...CHECKS.filter((c) => c.code === 'cell-type')];
-  return { tool: { name: 'cscheck', version: TOOL_VERSION }, files, findings, rules, matches: plan ? matches : undefined };
+  return { tool: { name: 'cscheck', version: TOOL_VERSION }, files: opts.display ?? files, findings, rules, matches: plan ? matches : undefined };
 }

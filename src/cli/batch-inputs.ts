@@ -10,10 +10,12 @@
 // taken: past either bound the batch stops before it starts, with one line.
 
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { copyFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { CscheckError } from '../schema/errors.js';
+import { decodeName } from '../io/file-names.js';
+import { spoolFile } from '../output/temp-files.js';
 import { LIMITS, limitArgs } from '../schema/limits.js';
 
 /** What a directory is searched for: text tables and every workbook format cscheck reads. */
@@ -70,10 +72,10 @@ class Found {
   constructor(readonly outReal: string) {}
 
   /** Adds root/file (`real` its real path) unless that file is already in, or lies in the report directory. */
-  add(root: string, file: string, real: string): void {
+  add(root: string, file: string, real: string, readAt = resolve(root, file)): void {
     if (inside(real, this.outReal) || this.byReal.has(real)) return;
     if (this.byReal.size >= LIMITS.batchFiles) throw new CscheckError('input.limit', limitArgs('batchFiles'), { file: root });
-    this.byReal.set(real, { path: resolve(root, file), display: slashes(join(root, file)), input: slashes(file) });
+    this.byReal.set(real, { path: readAt, display: slashes(join(root, file)), input: slashes(file) });
   }
 
   list(): FoundInput[] {
@@ -92,55 +94,103 @@ async function walk(root: string, found: Found, follow: boolean): Promise<void> 
   const rootReal = await realpath(root);
   if (found.walked.has(rootReal)) return;
   found.walked.add(rootReal);
-  /** A folder to read: its path below root (through links, as it is named), its real path, its depth. */
-  type Dir = { rel: string; real: string; depth: number };
-  const stack: Dir[] = [{ rel: '', real: rootReal, depth: 0 }];
-  const links: { rel: string; depth: number }[] = [];
+  /**
+   * A folder to read: its path below root (through links, as it is named, decoded), its path as
+   * bytes (names need not be UTF-8), its real path (decoded: a key), its depth.
+   */
+  type Dir = { rel: string; bytes: Buffer; real: string; depth: number };
+  const rootBytes = Buffer.from(root);
+  const stack: Dir[] = [{ rel: '', bytes: rootBytes, real: rootReal, depth: 0 }];
+  const links: { rel: string; bytes: Buffer; depth: number }[] = [];
   for (;;) {
     let dir = stack.pop();
     while (!dir && links.length) {
       const link = links.shift()!;
-      const at = join(root, link.rel);
-      const [st, real] = await Promise.all([stat(at).catch(() => null), realpath(at).catch(() => null)]);
+      const [st, real] = await Promise.all([stat(link.bytes).catch(() => null), realpath(link.bytes).catch(() => null)]);
       // A dangling link leads nowhere.
       if (!st || !real) continue;
       if (st.isFile()) {
-        if (isSurvey(link.rel)) found.add(root, link.rel, real);
+        if (isSurvey(link.rel)) await addFile(found, root, link.rel, link.bytes, real);
       } else if (st.isDirectory() && !found.walked.has(real) && !inside(real, found.outReal)) {
-        if (link.depth > LIMITS.directoryDepth) throw tooDeep(at, link.depth);
+        if (link.depth > LIMITS.directoryDepth) throw tooDeep(join(root, link.rel), link.depth);
         found.walked.add(real);
-        dir = { rel: link.rel, real, depth: link.depth };
+        dir = { rel: link.rel, bytes: link.bytes, real, depth: link.depth };
       }
     }
     if (!dir) return;
-    const at = join(root, dir.rel);
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await readdir(at, { withFileTypes: true });
+      entries = await readdir(dir.bytes, { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
-      throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: at }, { cause: err });
+      throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: join(root, dir.rel) }, { cause: err });
     }
     for (const e of entries) {
+      const name = decodeName(e.name).text;
       // Hidden files and folders (.git, a report directory's temporary files) are not surveys.
-      if (e.name.startsWith('.')) continue;
-      const rel = dir.rel ? join(dir.rel, e.name) : e.name;
+      if (name.startsWith('.')) continue;
+      const rel = dir.rel ? join(dir.rel, name) : name;
+      const bytes = Buffer.concat([dir.bytes, SEP, e.name]);
       if (e.isSymbolicLink()) {
-        if (follow) links.push({ rel, depth: dir.depth + 1 });
+        if (follow) links.push({ rel, bytes, depth: dir.depth + 1 });
         // Said only where it could have led to a survey: a folder, or a file of a survey's name.
-        else if (isSurvey(e.name) || (await stat(join(root, rel)).catch(() => null))?.isDirectory()) found.skippedLinks.push(slashes(join(root, rel)));
+        else if (isSurvey(name) || (await stat(bytes).catch(() => null))?.isDirectory()) found.skippedLinks.push(slashes(join(root, rel)));
       } else if (e.isDirectory()) {
-        const real = join(dir.real, e.name);
+        const real = join(dir.real, name);
         if (found.walked.has(real) || inside(real, found.outReal)) continue;
         if (dir.depth + 1 > LIMITS.directoryDepth) throw tooDeep(join(root, rel), dir.depth + 1);
         found.walked.add(real);
-        stack.push({ rel, real, depth: dir.depth + 1 });
-      } else if (e.isFile() && isSurvey(e.name)) {
+        stack.push({ rel, bytes, real, depth: dir.depth + 1 });
+      } else if (e.isFile() && isSurvey(name)) {
         // A FIFO or device named .csv is not a file to read: it could wait forever.
-        found.add(root, rel, join(dir.real, e.name));
+        await addFile(found, root, rel, bytes, join(dir.real, name));
       }
     }
   }
 }
+
+const SEP = Buffer.from(sep);
+
+/**
+ * Adds a file found in a folder. A path that is not UTF-8 cannot be handed on as text (the readers
+ * and the worker threads take strings): that file is copied, by its bytes, to a temporary file of
+ * its decoded name, and read there; reports name it decoded.
+ */
+async function addFile(found: Found, root: string, rel: string, bytes: Buffer, real: string): Promise<void> {
+  if (decodeName(bytes).exact) return found.add(root, rel, real);
+  const copy = spoolFile(basename(rel));
+  await copyFile(bytes, copy.path);
+  found.add(root, rel, real, copy.path);
+}
+
+/** A file a glob matched: the glob's fixed leading folder, the file's path below it, its absolute path. */
+export interface GlobMatch {
+  root: string;
+  rel: string;
+  path: string;
+}
+
+/**
+ * The files a glob matches (quoted globs, as cmd and PowerShell pass them on), sorted; Excel's lock
+ * files left out. Hidden files and, without `follow`, links met on the way are not matched.
+ */
+export async function globMatches(pattern: string, follow = false): Promise<GlobMatch[]> {
+  const root = globRoot(pattern);
+  const files = await glob(pattern, { onlyFiles: true, dot: false, absolute: true, followSymbolicLinks: follow });
+  const matches: GlobMatch[] = [];
+  for (const f of files.sort()) {
+    if (isLockFile(f)) continue;
+    const rel = relative(resolve(root), f);
+    const depth = rel.split(sep).length - 1;
+    if (depth > LIMITS.directoryDepth) throw tooDeep(dirname(f), depth);
+    matches.push({ root, rel, path: f });
+  }
+  return matches;
+}
+
+/** How a glob's match is named in reports: the glob's folder as written, joined with the rest. */
+export const globDisplay = (m: GlobMatch): string => slashes(join(m.root, m.rel));
+
+export { isDynamicPattern };
 
 /**
  * Expands the arguments of `cscheck batch`. Files under `outDir` (a report directory inside an
@@ -157,15 +207,7 @@ export async function findInputs(args: string[], outDir: string, opts: FindOptio
     } else if (st) {
       found.add(dirname(arg), basename(arg), await realOrResolved(arg));
     } else if (isDynamicPattern(arg)) {
-      const root = resolve(globRoot(arg));
-      const files = await glob(arg, { onlyFiles: true, dot: false, absolute: true, followSymbolicLinks: Boolean(opts.follow) });
-      for (const f of files) {
-        if (isLockFile(f)) continue;
-        const rel = relative(root, f);
-        const depth = rel.split(sep).length - 1;
-        if (depth > LIMITS.directoryDepth) throw tooDeep(dirname(f), depth);
-        found.add(globRoot(arg), rel, await realOrResolved(f));
-      }
+      for (const m of await globMatches(arg, Boolean(opts.follow))) found.add(m.root, m.rel, await realOrResolved(m.path));
     } else {
       throw new CscheckError('input.not-found', { file: arg }, { file: arg });
     }

@@ -10,6 +10,11 @@ import { FORMATS } from '../report/formats/index.js';
 import { fromReport } from '../report/formats/finding-list.js';
 import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
 import type { Io } from './io.js';
+import { STDIO } from './io.js';
+import { resolveInputArgs } from './input-args.js';
+import { asOfWarning, inputWarnings } from './input-warnings.js';
+import { CscheckError } from '../schema/errors.js';
+import { loadPlan } from '../api/plan.js';
 import type { ReportOptions } from './report-options.js';
 import { EVALUATE_FAIL_ON } from './options.js';
 import { checkOutputPath, formatContext, reportExitCode, shownFindings, writeReport } from './report-options.js';
@@ -33,10 +38,15 @@ function quietReport(report: Report): Report {
   return { ...report, findings, omitted: report.omitted.filter((o) => listed.has(`${o.code}\u0000${o.ruleId ?? ''}`)) };
 }
 
-export async function evaluateCommand(files: string[], opts: EvaluateOptions, io: Io): Promise<number> {
-  checkOutputPath(opts.output, [...files, opts.values]);
-  checkOutputPath(opts.annotate, [...files, opts.values, opts.output]);
-  const report = await evaluate(files, opts);
+export async function evaluateCommand(args: string[], opts: EvaluateOptions, io: Io): Promise<number> {
+  // The annotated workbook is binary and stdout carries the report: `-` is refused, not a file named `-`.
+  if (opts.annotate === STDIO) throw new CscheckError('usage.annotate-stdout');
+  const { files, display, values } = await resolveInputArgs(args, opts.values);
+  checkOutputPath(opts.output, [...files, values]);
+  checkOutputPath(opts.annotate, [...files, values, opts.output]);
+  const plan = loadPlan(opts.plan);
+  for (const line of [...inputWarnings(files, display, opts, opts.lang), ...asOfWarning(plan.plan, opts.asOf, opts.lang)]) io.stderr(line);
+  const report = await evaluate(files, { ...opts, plan, values, display, valuesDisplay: opts.values });
   const shown = opts.quiet ? quietReport(report) : report;
   const ctx = formatContext(opts, io);
   // table and json render the Report; the CI formats read it as a finding list with the check metadata.

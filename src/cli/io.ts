@@ -16,6 +16,9 @@ export interface Io {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** The argument that means standard input (an input) or standard output (-o). */
+export const STDIO = '-';
+
 
 /**
  * Writing to the process's stdout. Its write errors arrive later, as events: they are kept (the

@@ -16,7 +16,7 @@ import { listCounts } from '../report/formats/finding-list.js';
 import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
 import type { FormatContext } from '../report/render.js';
 import type { Io } from './io.js';
-import { EXIT } from './io.js';
+import { EXIT, STDIO } from './io.js';
 import type { FailOnSpec } from './options.js';
 import { writeAtomic } from '../output/write-output.js';
 import { terminalWidth } from '../report/formats/fit-columns.js';
@@ -55,7 +55,7 @@ function realPath(path: string): string {
 
 /** An output (-o, --annotate) must not name an input, even through a link: checked before anything is read. */
 export function checkOutputPath(output: string | undefined, inputs: (string | undefined)[]): void {
-  if (!output) return;
+  if (!output || output === STDIO) return;
   const out = realPath(output);
   const clash = inputs.find((f) => f && realPath(f) === out);
   if (clash) throw new CscheckError('usage.output-is-input', { file: clash });
@@ -65,14 +65,15 @@ export function checkOutputPath(output: string | undefined, inputs: (string | un
 export function formatContext(opts: Pick<ReportOptions, 'lang' | 'color' | 'output'>, io: Io): FormatContext {
   // FORCE_COLOR (as chalk reads it: any value but 0 or false) colours a pipe too, e.g. `| less -R`.
   const forced = io.env.FORCE_COLOR !== undefined && !['0', 'false'].includes(io.env.FORCE_COLOR);
-  const toStdout = !opts.output;
+  const toStdout = !opts.output || opts.output === STDIO;
   const color = opts.color !== false && toStdout && (io.isTTY || forced) && io.env.NO_COLOR === undefined;
   return { lang: opts.lang, color, cwd: process.cwd(), width: toStdout ? terminalWidth(io.isTTY, process.stdout.columns, io.env) : undefined };
 }
 
 /** To -o (temp file + rename) or stdout. */
 export async function writeReport(text: string, opts: Pick<ReportOptions, 'output'>, io: Io): Promise<void> {
-  if (opts.output) await writeAtomic(opts.output, text);
+  // `-o -` is stdout, as for most tools: never a file named `-`.
+  if (opts.output && opts.output !== STDIO) await writeAtomic(opts.output, text);
   else io.stdout(text);
 }
 

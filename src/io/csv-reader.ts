@@ -6,6 +6,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
+import { noHeaderError } from './encoding-hint.js';
 import { CscheckError } from '../schema/errors.js';
 import type { ByteRange } from './csv-split.js';
 import { offsetAfterRecords, splitAtRecords } from './csv-split.js';
@@ -190,7 +191,7 @@ export async function readCsv(path: string, display: string, sink: TableSink, op
   const echo = options.echo;
   const startTable = () => {
     const header = detectHeader(head, 'community');
-    if (!header) throw new CscheckError('input.no-header', { rows: Math.min(head.length, HEADER_SEARCH_ROWS) }, { file: display });
+    if (!header) throw noHeaderError(Math.min(head.length, HEADER_SEARCH_ROWS), display, format);
     builder = new RowBuilder(header, { file: display, headerRow: header.lastRow + 1 }, sink);
     take = taker(builder);
     if (echo) {

@@ -54,6 +54,8 @@ export function inputFormat(path: string, display = path): 'csv' | SpreadsheetFo
     st = statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // Node decodes arguments as UTF-8: a GBK name arrives with U+FFFD for its bytes and cannot be found.
+    if (code === 'ENOENT' && display.includes('\uFFFD')) throw new CscheckError('input.name-not-utf8', {}, { file: display });
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new CscheckError('input.not-found', { file: display }, { file: display });
     throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display });
   }

@@ -4,7 +4,8 @@
 // a worker that died) leaves in a folder is found and removed without touching another run's.
 // `guardTemp` registers a folder for that sweep while something is being written there.
 
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { onInterrupt } from './interrupt.js';
 
@@ -41,3 +42,24 @@ export function guardTemp(dirs: string | Iterable<string>, also?: (signal: NodeJ
     also?.(signal);
   });
 }
+
+/**
+ * A temporary file for an input that can be read only once (standard input, a pipe, a device): the
+ * readers need to seek (a zip's directory is at its end), so it is first copied here. It lives in a
+ * folder of its own in the system's temporary folder, named after the input (`base`) so that its
+ * extension still tells the readers what it is, and is removed at exit and on a stop signal, or by
+ * `remove` when the caller is done.
+ */
+export function spoolFile(base: string): { path: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off('exit', remove);
+    stopped();
+  };
+  const stopped = onInterrupt(remove);
+  process.on('exit', remove);
+  return { path: join(dir, base), remove };
+}
+
+const SPOOL_PREFIX = '.cscheck-input-';

@@ -16,6 +16,7 @@ import type { DataRow } from '../io/row-builder.js';
 import type { TableSummary } from '../io/table-summary.js';
 import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
 import * as exceeds from './checks/value-exceeds.js';
+import * as regionMismatch from './checks/region-mismatch.js';
 import { RequirementCheck } from './checks/requirement.js';
 import * as indicatorTarget from './checks/indicator-target.js';
 import { finding } from './checks/check.js';
@@ -34,7 +35,7 @@ import { NO_TOWNSHIP, TownshipRegistry } from './evaluation/township-registry.js
 export type { EvaluationState } from './evaluation/snapshot.js';
 
 /** The survey checks besides the plan's requirements (checks/requirement.ts, one per plan item). */
-const SURVEY_CHECKS: SurveyCheck[] = [exceeds.check, indicatorTarget.check];
+const SURVEY_CHECKS: SurveyCheck[] = [exceeds.check, indicatorTarget.check, regionMismatch.check];
 const ROW_CHECKS = SURVEY_CHECKS.filter((c) => c.row !== undefined);
 
 interface LevelState extends LevelCounts {
@@ -70,7 +71,7 @@ export class Evaluation implements InputSink {
     };
     this.levels = { community: level('community'), township: level('township') };
     const collector = this.collector;
-    this.ctx = { plan, indicators: [], report: (meta, draft, raise) => collector.add(finding(meta, draft, raise)) };
+    this.ctx = { plan, indicators: [], report: (meta, draft, raise) => collector.add(finding(meta, draft, raise)), counties: () => this.townships.countyNames() };
     for (const c of SURVEY_CHECKS) c.start?.(this.ctx);
   }
 

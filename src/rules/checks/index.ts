@@ -6,10 +6,11 @@ import { dataChecks } from './data-cells.js';
 import * as indicator from './indicator-target.js';
 import * as requirement from './requirement.js';
 import { meta as exceeds } from './value-exceeds.js';
+import { meta as regionMismatch } from './region-mismatch.js';
 import type { LEDGER_CODES } from '../ledger/index.js';
 import type { LINT_CODES } from '../lint/index.js';
 
 /** Every finding code `evaluate` can report, with its description. */
-export const CHECKS = [...dataChecks, exceeds, indicator.notMet, indicator.noData, indicator.behind, requirement.breach, requirement.noData];
+export const CHECKS = [...dataChecks, exceeds, indicator.notMet, indicator.noData, indicator.behind, requirement.breach, requirement.noData, regionMismatch];
 
 export type FindingCode = (typeof CHECKS)[number]['code'] | (typeof LINT_CODES)[number]['code'] | (typeof LEDGER_CODES)[number]['code'];

@@ -10,6 +10,8 @@ export interface SurveyContext extends CheckContext {
   readonly plan: CompiledPlan;
   /** The indicator results in plan order, there when `finish` runs. */
   indicators: IndicatorResult[];
+  /** The counties (县（市、区）) the rows named, each once, as first written; complete when `finish` runs. */
+  counties(): string[];
 }
 
 export type SurveyCheck = Check<SurveyContext, DataRow>;

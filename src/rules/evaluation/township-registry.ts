@@ -70,6 +70,11 @@ export class TownshipRegistry {
     return id;
   }
 
+  /** The counties the rows named, each once, as first written. */
+  countyNames(): string[] {
+    return [...this.counties];
+  }
+
   /** How a report names township `id`: with its county when the data names more than one. */
   labels(): string[] {
     const withCounty = this.counties.size > 1;
