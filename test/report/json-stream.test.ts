@@ -1,0 +1,81 @@
+// The JSON report is written as chunks (json-stream.ts) instead of one string: what they join to
+// must be exactly JSON.stringify(…, null, 2) — for every fixture survey, and for values shaped to hit
+// each of the serializer's paths (long arrays cut into slices, large values inside small ones,
+// values JSON leaves out, lazily made arrays).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeJoinedSync } from '../../src/output/write-output.js';
+import { jsonChunks, streamLazily } from '../../src/report/formats/json-stream.js';
+import { json, jsonStream } from '../../src/report/formats/json.js';
+import { CscheckError } from '../../src/schema/errors.js';
+import { tmpDir } from '../cli/helpers.js';
+import { ROOT, ctx, evaluateReport } from './support.js';
+
+const streamed = (v: unknown, indent?: number) => [...jsonChunks(v, indent)].join('');
+
+function surveys(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return name === 'ledger' ? [] : surveys(p);
+    return /\.(csv|xlsx)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('jsonChunks', () => {
+  it.each(surveys(path.join(ROOT, 'fixtures')).map((f) => [path.relative(ROOT, f)]))('%s: the streamed report is json()', async (file) => {
+    // The batch tree holds deliberately broken files, which give an input error and no report.
+    const report = await evaluateReport(path.join(ROOT, file)).catch((err: unknown) => {
+      if (err instanceof CscheckError) return null;
+      throw err;
+    });
+    if (!report) return;
+    const chunks = [...jsonStream(report, ctx())];
+    expect(chunks.join('')).toBe(json(report, ctx()));
+  });
+
+  it('cuts long arrays into slices and keeps the bytes', () => {
+    const row = (i: number) => ({ township: `镇${i}`, value: i % 7 === 0 ? null : i / 3, status: 'met', nested: { a: [i, 'x\ny'], b: {} }, skip: undefined });
+    const big = { schemaVersion: 1, empty: [], emptyObj: {}, indicators: [{ id: 'a', townships: Array.from({ length: 1000 }, (_, i) => row(i)), worst: [] }, { id: 'b', townships: [] }], findings: Array.from({ length: 513 }, (_, i) => ({ code: 'c', row: i })) };
+    const chunks = [...jsonChunks(big)];
+    expect(chunks.join('')).toBe(JSON.stringify(big, null, 2));
+    // The 1,000 townships take four slices, and no chunk holds more than one of them.
+    const total = chunks.join('').length;
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(total / 3);
+    expect(chunks.filter((c) => c.includes('"镇999"'))).toHaveLength(1);
+  });
+
+  it('writes what JSON.stringify writes for values it leaves out or turns to null', () => {
+    const odd = { a: undefined, f: () => 1, s: Symbol('s'), d: new Date(0), list: [undefined, () => 1, ...Array.from({ length: 300 }, (_, i) => (i % 2 ? i : undefined))], deep: [[Array.from({ length: 400 }, (_, i) => i)]], n: null };
+    expect(streamed(odd)).toBe(JSON.stringify(odd, null, 2));
+    expect(streamed(odd, 4)).toBe(JSON.stringify(odd, null, 4));
+    for (const v of [1, 'x', null, [], {}, [1, [2]], Array.from({ length: 600 }, () => [])]) expect(streamed(v)).toBe(JSON.stringify(v, null, 2));
+    expect(streamed(undefined)).toBe('');
+  });
+
+  it('takes a lazily made array from its slices without reading the property', () => {
+    let reads = 0;
+    const owner = { id: 'x', get townships() {
+      reads++;
+      return Array.from({ length: 600 }, (_, i) => ({ t: i }));
+    }, tail: 1 };
+    streamLazily(owner, 'townships', function* () {
+      for (let i = 0; i < 600; i += 256) yield Array.from({ length: Math.min(256, 600 - i) }, (_, k) => ({ t: i + k }));
+    });
+    const text = streamed({ list: [owner] });
+    expect(reads).toBe(0);
+    expect(text).toBe(JSON.stringify({ list: [owner] }, null, 2));
+    const none = { id: 'y', townships: [] as unknown[] };
+    streamLazily(none, 'townships', () => []);
+    expect(streamed([none])).toBe(JSON.stringify([none], null, 2));
+  });
+
+  it('lands on disk as the one string would', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'r.json');
+    const big = { list: Array.from({ length: 20000 }, (_, i) => ({ name: `社区${i}`, i })) };
+    writeJoinedSync(out, jsonChunks(big));
+    expect(readFileSync(out, 'utf8')).toBe(JSON.stringify(big, null, 2));
+    expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+});
