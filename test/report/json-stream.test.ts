@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeJoinedSync } from '../../src/output/write-output.js';
-import { jsonChunks, streamLazily } from '../../src/report/formats/json-stream.js';
+import { jsonChunks } from '../../src/report/formats/json-stream.js';
+import { lazyArray } from '../../src/rules/evaluation/lazy-arrays.js';
 import { json, jsonStream } from '../../src/report/formats/json.js';
 import { CscheckError } from '../../src/schema/errors.js';
 import { tmpDir } from '../cli/helpers.js';
@@ -53,21 +54,29 @@ describe('jsonChunks', () => {
     expect(streamed(undefined)).toBe('');
   });
 
-  it('takes a lazily made array from its slices without reading the property', () => {
-    let reads = 0;
-    const owner = { id: 'x', get townships() {
-      reads++;
-      return Array.from({ length: 600 }, (_, i) => ({ t: i }));
-    }, tail: 1 };
-    streamLazily(owner, 'townships', function* () {
+  it('takes a lazy array from its slices without making it, and reads it as the array it stands for', () => {
+    let made = 0;
+    const slices = function* () {
+      made++;
       for (let i = 0; i < 600; i += 256) yield Array.from({ length: Math.min(256, 600 - i) }, (_, k) => ({ t: i + k }));
-    });
+    };
+    const owner = { id: 'x', townships: [] as { t: number }[], tail: 1 };
+    lazyArray(owner, 'townships', slices);
     const text = streamed({ list: [owner] });
-    expect(reads).toBe(0);
-    expect(text).toBe(JSON.stringify({ list: [owner] }, null, 2));
+    expect(made).toBe(1);
+    const expected = `{\n  "list": [\n    {\n      "id": "x",\n      "townships": [\n${Array.from({ length: 600 }, (_, t) => `        {\n          "t": ${t}\n        }`).join(',\n')}\n      ],\n      "tail": 1\n    }\n  ]\n}`;
+    expect(text).toBe(expected);
+    // Read as a property it is the whole array, in its place among the keys, made once.
+    expect(Object.keys(owner)).toEqual(['id', 'townships', 'tail']);
+    expect(owner.townships).toHaveLength(600);
+    expect(owner.townships).toBe(owner.townships);
+    expect(JSON.stringify({ list: [owner] }, null, 2)).toBe(expected);
+    // Assigned, the new array is what is streamed.
+    owner.townships = [{ t: -1 }];
+    expect(streamed(owner)).toBe(JSON.stringify({ id: 'x', townships: [{ t: -1 }], tail: 1 }, null, 2));
     const none = { id: 'y', townships: [] as unknown[] };
-    streamLazily(none, 'townships', () => []);
-    expect(streamed([none])).toBe(JSON.stringify([none], null, 2));
+    lazyArray(none, 'townships', () => []);
+    expect(streamed([none])).toBe('[\n  {\n    "id": "y",\n    "townships": []\n  }\n]');
   });
 
   it('lands on disk as the one string would', () => {

@@ -3,25 +3,13 @@
 // of megabytes of text, which as one string doubled the run's memory. Large arrays are serialized a
 // slice at a time and objects that hold one are walked key by key; everything else goes through
 // JSON.stringify itself, its lines shifted to their depth (a JSON string never holds a raw newline),
-// so the bytes are JSON.stringify's. A value may hand over its large arrays lazily (lazyArrays), so
-// their elements need never exist all at once.
+// so the bytes are JSON.stringify's. A lazy array (rules/evaluation/lazy-arrays.ts) is taken from
+// its slices, so its elements need never exist all at once.
+
+import { hasLazyArrays, lazySlices } from '../../rules/evaluation/lazy-arrays.js';
 
 /** Elements serialized by one JSON.stringify call; arrays longer than this are walked. */
 const SLICE = 256;
-
-/**
- * Arrays that stand for a property without being stored whole: `owner[key]` is still the array
- * (built on first read), but the serializer takes the elements from `slices()` instead, a slice at a
- * time, and never builds it.
- */
-const lazyArrays = new WeakMap<object, Map<string, () => Iterable<unknown[]>>>();
-
-/** Registers `slices` as the source of `owner[key]` for the serializer (see lazyArrays). */
-export function streamLazily(owner: object, key: string, slices: () => Iterable<unknown[]>): void {
-  let keys = lazyArrays.get(owner);
-  if (!keys) lazyArrays.set(owner, (keys = new Map<string, () => Iterable<unknown[]>>()));
-  keys.set(key, slices);
-}
 
 const isPlainContainer = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
@@ -33,7 +21,7 @@ const isPlainContainer = (v: unknown): v is Record<string, unknown> =>
 function isLarge(v: unknown, depth = 3): boolean {
   if (!isPlainContainer(v)) return false;
   if (Array.isArray(v)) return v.length > SLICE || (depth > 0 && v.some((x) => isLarge(x, depth - 1)));
-  if (lazyArrays.has(v)) return true;
+  if (hasLazyArrays(v)) return true;
   if (depth === 0) return false;
   for (const key of Object.keys(v)) if (isLarge(v[key], depth - 1)) return true;
   return false;
@@ -81,11 +69,10 @@ export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
       yield* slices(items(), pad);
       return;
     }
-    const lazy = lazyArrays.get(obj);
-    const inner = pad + step;
+        const inner = pad + step;
     let open = '{';
     for (const key of Object.keys(obj)) {
-      const source = lazy?.get(key);
+      const source = lazySlices(obj, key);
       const x = source ? null : obj[key];
       if (!source && omitted(x)) continue;
       yield `${open}\n${inner}${JSON.stringify(key)}: `;
