@@ -19,12 +19,13 @@ import { GENERATOR_VERSION } from './generate.mjs';
 import { TREE_GENERATOR_VERSION } from './generate-tree.mjs';
 import { FLOOR_TOOLS, floorBenchmarks, floorLines } from './csv-floor.mjs';
 import { xlsxBenchmarks, xlsxRatios } from './xlsx.mjs';
+import { townshipBenchmarks, townshipLines } from './townships.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, 'data');
 const RESULTS = path.join(BENCH, 'results');
-const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate', 'xlsx', ...FLOOR_TOOLS];
+const TOOLS = ['cscheck', 'pandas', 'mlr', 'batch', 'annotate', 'xlsx', 'townships', ...FLOOR_TOOLS];
 
 // The bars the project aims for (bench/README.md).
 const BARS = [
@@ -40,7 +41,8 @@ function usage() {
   --rows N          rows of the CSV benchmark (default 1000000)
   --xlsx-rows N     rows of the XLSX benchmark (default 100000)
   --runs N          runs per command; the median is reported (default 3)
-  --only LIST       cscheck, pandas, mlr, batch, annotate, xlsx (evaluate, --annotate and the
+  --only LIST       cscheck, pandas, mlr, batch, annotate, townships (1M rows over 1K, 10K, 100K
+                    townships, grouped and interleaved, against the bare loop), xlsx (evaluate, --annotate and the
                     exceljs visit of the XLSX), csv (cscheck's CSV run, the bare loop and DuckDB),
                     csv-parsers (the parser shoot-out), bare and/or duckdb, comma-separated
                     (default: all)
@@ -352,6 +354,7 @@ function planBenchmarks(o, tmp, files) {
     }
   }
   if (o.only.includes('xlsx')) list.push(...xlsxBenchmarks(o, tmp, files.xlsx, { rel, shell, readJson, cscheckCheck }));
+  if (o.only.includes('townships')) list.push(...townshipBenchmarks(o, tmp, DATA, { rel, shell, cscheckCheck }));
   if (o.only.includes('pandas')) {
     const input = files.csv;
     const cmd = input && [python, 'bench/pandas_baseline.py', rel(input)];
@@ -516,7 +519,7 @@ function main() {
     console.log(`timing: ${timer.text}`);
 
     const files = {};
-    if (o.only.some((t) => t !== 'batch' && t !== 'annotate' && t !== 'xlsx')) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
+    if (o.only.some((t) => !['batch', 'annotate', 'xlsx', 'townships'].includes(t))) files.csv = ensureData('csv', o.rows, o.seed, o.regen);
     if (['cscheck', 'annotate', 'xlsx'].some((t) => o.only.includes(t))) files.xlsx = ensureData('xlsx', o.xlsxRows, o.seed, o.regen);
     if (o.only.includes('annotate')) files.annotateCsv = ensureData('csv', o.annotateRows, o.seed, o.regen);
     if (o.only.includes('batch')) files.trees = o.batchFiles.map((n) => [n, ensureTree(n, o.batchRows, o.seed, o.regen)]).filter(([, d]) => d);
@@ -551,6 +554,7 @@ function main() {
       ...(resultLines(results).length ? ['Results:', '', ...resultLines(results), ''] : []),
       ...(floorLines(results).length ? ['CSV floor:', '', ...floorLines(results), ''] : []),
       ...(xlsxRatios(results).length ? ['XLSX ratios (medians of the same run):', '', ...xlsxRatios(results), ''] : []),
+      ...(townshipLines(results).length ? ['Townships at scale (medians of the same run):', '', ...townshipLines(results), ''] : []),
       'Commands (run from the repository root; each wrapped as `/usr/bin/time -f \'%e %M\' -o FILE …`):',
       '',
       '```sh',

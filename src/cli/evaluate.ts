@@ -7,6 +7,7 @@ import type { EvaluateOptions as ApiEvaluateOptions } from '../api/evaluate.js';
 import { evaluate } from '../api/evaluate.js';
 import { CHECKS } from '../rules/checks/index.js';
 import { FORMATS } from '../report/formats/index.js';
+import { jsonStream } from '../report/formats/json.js';
 import { fromReport } from '../report/formats/finding-list.js';
 import { FINDING_FORMATS } from '../report/formats/findings-formats.js';
 import type { Io } from './io.js';
@@ -51,7 +52,10 @@ export async function evaluateCommand(args: string[], opts: EvaluateOptions, io:
   const ctx = formatContext(opts, io);
   // table and json render the Report; the CI formats read it as a finding list with the check metadata.
   const reportFormat = FORMATS[opts.format];
-  const text = reportFormat
+  // The JSON report is streamed: for a national file it is hundreds of megabytes.
+  const text = opts.format === 'json'
+    ? jsonStream(shown, ctx)
+    : reportFormat
     ? reportFormat(shown, ctx)
     : FINDING_FORMATS[opts.format]({ ...fromReport(shown, CHECKS), ...(opts.quiet ? { counts: { ...report.summary.findings, warning: 0, info: 0 } } : {}) }, ctx);
   await writeReport(text, opts, io);

@@ -18,7 +18,7 @@ import type { FormatContext } from '../report/render.js';
 import type { Io } from './io.js';
 import { EXIT, STDIO } from './io.js';
 import type { FailOnSpec } from './options.js';
-import { writeAtomic } from '../output/write-output.js';
+import { writeAtomic, writeJoinedSync } from '../output/write-output.js';
 import { terminalWidth } from '../report/formats/fit-columns.js';
 
 export interface ReportOptions {
@@ -70,11 +70,32 @@ export function formatContext(opts: Pick<ReportOptions, 'lang' | 'color' | 'outp
   return { lang: opts.lang, color, cwd: process.cwd(), width: toStdout ? terminalWidth(io.isTTY, process.stdout.columns, io.env) : undefined };
 }
 
-/** To -o (temp file + rename) or stdout. */
-export async function writeReport(text: string, opts: Pick<ReportOptions, 'output'>, io: Io): Promise<void> {
+/** Chunks handed to stdout at once: few writes, none of them large. */
+const STDOUT_CHUNK = 1 << 16;
+
+/**
+ * To -o (temp file + rename) or stdout. A report given as chunks (a streamed JSON report) is
+ * written as they come and never joined; to stdout they go gathered into pieces of STDOUT_CHUNK.
+ */
+export async function writeReport(text: string | Iterable<string>, opts: Pick<ReportOptions, 'output'>, io: Io): Promise<void> {
   // `-o -` is stdout, as for most tools: never a file named `-`.
-  if (opts.output && opts.output !== STDIO) await writeAtomic(opts.output, text);
-  else io.stdout(text);
+  const file = opts.output && opts.output !== STDIO ? opts.output : undefined;
+  if (typeof text === 'string') {
+    if (file) await writeAtomic(file, text);
+    else io.stdout(text);
+  } else if (file) {
+    writeJoinedSync(file, text);
+  } else {
+    let piece = '';
+    for (const chunk of text) {
+      piece += chunk;
+      if (piece.length >= STDOUT_CHUNK) {
+        io.stdout(piece);
+        piece = '';
+      }
+    }
+    if (piece) io.stdout(piece);
+  }
 }
 
 /** A findings command's last step: --quiet, the chosen format, -o or stdout, and the exit code. */

@@ -51,8 +51,6 @@ function writeFailure(path: string, err: unknown): CscheckError {
   return new CscheckError('output.write-failed', { file: path, detail: reason }, { file: path }, { cause: err });
 }
 
-const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-
 /** Encoded text waits here until it is written; one buffer per thread, reused for every output. */
 let scratch: Buffer | null = null;
 const SCRATCH_BYTES = 1 << 20;
@@ -64,53 +62,63 @@ function writeAll(fd: number, buf: Uint8Array, length: number): void {
 }
 
 /**
- * Writes `parts.join(separator)` to `path` (atomically, as writeAtomic does) without ever joining
- * them: each part is encoded into one reused buffer that is flushed when full. A batch writes two
- * reports of about a megabyte for each of a thousand files; as single strings and buffers, each was
- * a fresh allocation of its own — page faults, garbage collection and a copy per report.
- * Synchronous: meant for worker threads, whose only job is the file at hand.
+ * Writes each part to `fd` through one reused buffer, `separator` between them, never joining them.
+ * A batch writes two reports of about a megabyte for each of a thousand files; as single strings
+ * and buffers, each was a fresh allocation of its own — page faults, garbage collection and a copy
+ * per report.
  */
-export function writeJoinedSync(path: string, parts: Iterable<string>, separator = ''): void {
-  if (isDirectory(path)) throw isADirectory(path);
-  const tmp = tempPathFor(path);
-  let fd = -1;
-  try {
-    fd = openSync(tmp, 'w');
-    const buf = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
-    let used = 0;
-    let first = true;
-    const put = (text: string) => {
-      if (used + text.length * MAX_UTF8_PER_UNIT > buf.length) {
+function writeParts(fd: number, parts: Iterable<string>, separator: string): void {
+  const buf = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
+  let used = 0;
+  let first = true;
+  const put = (text: string) => {
+    if (used + text.length * MAX_UTF8_PER_UNIT > buf.length) {
+      writeAll(fd, buf, used);
+      used = 0;
+    }
+    if (text.length * MAX_UTF8_PER_UNIT > buf.length) {
+      const big = Buffer.from(text, 'utf8');
+      writeAll(fd, big, big.length);
+    } else {
+      used += buf.write(text, used, 'utf8');
+    }
+  };
+  // A one-byte separator (a page's '\n' between a thousand lines) is stored, not encoded each time.
+  const byte = separator.length === 1 && separator.charCodeAt(0) < 0x80 ? separator.charCodeAt(0) : -1;
+  for (const part of parts) {
+    if (!first && byte >= 0) {
+      if (used === buf.length) {
         writeAll(fd, buf, used);
         used = 0;
       }
-      if (text.length * MAX_UTF8_PER_UNIT > buf.length) {
-        const big = Buffer.from(text, 'utf8');
-        writeAll(fd, big, big.length);
-      } else {
-        used += buf.write(text, used, 'utf8');
-      }
-    };
-    // A one-byte separator (a page's '\n' between a thousand lines) is stored, not encoded each time.
-    const byte = separator.length === 1 && separator.charCodeAt(0) < 0x80 ? separator.charCodeAt(0) : -1;
-    for (const part of parts) {
-      if (!first && byte >= 0) {
-        if (used === buf.length) {
-          writeAll(fd, buf, used);
-          used = 0;
-        }
-        buf[used++] = byte;
-      } else if (!first && separator) put(separator);
-      first = false;
-      put(part);
-    }
-    writeAll(fd, buf, used);
+      buf[used++] = byte;
+    } else if (!first && separator) put(separator);
+    first = false;
+    put(part);
+  }
+  writeAll(fd, buf, used);
+}
+
+/**
+ * Writes `parts.join(separator)` to `path` (atomically, as writeAtomic does: a device or pipe is
+ * written directly) without ever joining them (writeParts). Synchronous: meant for worker threads,
+ * whose only job is the file at hand, and for a report streamed as it is made.
+ */
+export function writeJoinedSync(path: string, parts: Iterable<string>, separator = ''): void {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw isADirectory(path);
+  const direct = existing !== undefined && !existing.isFile();
+  const target = direct ? path : tempPathFor(path);
+  let fd = -1;
+  try {
+    fd = openSync(target, 'w');
+    writeParts(fd, parts, separator);
     closeSync(fd);
     fd = -1;
-    renameSync(tmp, path);
+    if (!direct) renameSync(target, path);
   } catch (err) {
     if (fd >= 0) closeSync(fd);
-    rmSync(tmp, { force: true });
+    if (!direct) rmSync(target, { force: true });
     throw writeFailure(path, err);
   }
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../../schema/finding.js';
 import type { Report } from '../../schema/results.js';
 import type { FormatContext } from '../render.js';
 import { findingMessage } from '../render.js';
+import { jsonChunks } from './json-stream.js';
 
 // Written out key by key, not spread: every finding then has one shape, which JSON.stringify
 // serializes about 40% faster than the spread copies' (a batch writes a million findings).
@@ -18,10 +19,18 @@ const withMessage = (f: Finding, ctx: FormatContext) => ({
   message: findingMessage(f, ctx.lang),
 });
 
+/** The report as printed: findings with their messages, and the language. */
+const printed = (report: Report, ctx: FormatContext) => ({ ...report, lang: ctx.lang, findings: report.findings.map((f) => withMessage(f, ctx)) });
+
 /** The report as JSON; `indent` 0 for machines. */
 export function json(report: Report, ctx: FormatContext, indent = 2): string {
-  const out = { ...report, lang: ctx.lang, findings: report.findings.map((f) => withMessage(f, ctx)) };
-  return `${JSON.stringify(out, null, indent)}\n`;
+  return `${JSON.stringify(printed(report, ctx), null, indent)}\n`;
+}
+
+/** json(report, ctx) as chunks made as they are written (json-stream.ts), never one string. */
+export function* jsonStream(report: Report, ctx: FormatContext): Generator<string> {
+  yield* jsonChunks(printed(report, ctx));
+  yield '\n';
 }
 
 /** Findings rendered per part: a part small enough to stay out of V8's large-object space. */

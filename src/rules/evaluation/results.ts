@@ -11,6 +11,7 @@ import { progressOf } from '../trajectory.js';
 import type { CountedIndicator, LevelCounts } from './counting.js';
 import { EPS } from './counting.js';
 import { offer } from './ranking.js';
+import { LAZY_SLICE, lazyArray } from './lazy-arrays.js';
 
 export interface ResultInputs {
   asOf?: string;
@@ -70,41 +71,74 @@ function reportedResult(c: CompiledIndicator, inputs: ResultInputs): IndicatorRe
 
 function measuredResult(c: CompiledIndicator, st: CountedIndicator, s: LevelCounts, inputs: ResultInputs): IndicatorResult {
   const def = c.def;
-  const { op, value: goal } = def.target;
-  const m = c.measure!;
-  const value = m.value(st.total);
-  const col = s.counters.columns[st.k];
-  const townships: Breakdown[] = [];
-  const worstTownships: Breakdown[] = [];
-  const acc = newAcc();
-  const n = Math.min(inputs.labels.length, s.counters.length);
-  for (let t = 0; t < n; t++) {
-    if (col.inScope[t] === 0) continue;
-    s.counters.read(st.k, t, acc);
-    const v = m.value(acc);
-    const b: Breakdown = {
-      township: inputs.labels[t],
-      value: v,
-      status: v === null ? 'no-data' : compare(v, op, goal) ? 'met' : 'not-met',
-      gap: v === null ? null : gapOf(v, op, goal),
-      withData: acc.withData,
-      inScope: acc.inScope,
-      shortfall: st.rate > 0 ? Math.max(0, st.sign * (st.rate * acc.b - acc.a)) : 0,
-    };
-    townships.push(b);
-    if (b.shortfall > EPS) offer(worstTownships, b.shortfall, () => b);
-  }
-  return Object.assign(baseOf(c), {
+  const value = c.measure!.value(st.total);
+  const breakdowns = townshipBreakdowns(c, st, s, inputs.labels);
+  const result: IndicatorResult = Object.assign(baseOf(c), {
     ...judged(value, def.target),
     withData: st.total.withData,
     inScope: st.total.inScope,
     numerator: def.measure.kind === 'count' ? undefined : st.total.a,
     denominator: def.measure.kind === 'count' ? undefined : st.total.b,
     noData: value === null ? noDataReason(c, st, s) : undefined,
-    townships,
-    worstTownships,
+    townships: [] as Breakdown[],
+    worstTownships: breakdowns.worst(),
     worstCommunities: st.worst,
   } satisfies Partial<IndicatorResult>);
+  // A township's breakdown is made when it is read or streamed, not held for every township.
+  lazyArray(result, 'townships', breakdowns.slices);
+  return result;
+}
+
+/**
+ * The breakdowns of indicator `c` by township, from its counter columns: in township-id order,
+ * those the indicator saw in scope; `worst()` ranks them by shortfall, making only those it keeps.
+ */
+function townshipBreakdowns(c: CompiledIndicator, st: CountedIndicator, s: LevelCounts, labels: string[]) {
+  const { op, value: goal } = c.def.target;
+  const m = c.measure!;
+  const col = s.counters.columns[st.k];
+  const n = Math.min(labels.length, s.counters.length);
+  const acc = newAcc();
+  const shortfall = () => (st.rate > 0 ? Math.max(0, st.sign * (st.rate * acc.b - acc.a)) : 0);
+  const at = (t: number): Breakdown => {
+    s.counters.read(st.k, t, acc);
+    const v = m.value(acc);
+    return {
+      township: labels[t],
+      value: v,
+      status: v === null ? 'no-data' : compare(v, op, goal) ? 'met' : 'not-met',
+      gap: v === null ? null : gapOf(v, op, goal),
+      withData: acc.withData,
+      inScope: acc.inScope,
+      shortfall: shortfall(),
+    };
+  };
+  function* slices(): Generator<Breakdown[]> {
+    let slice: Breakdown[] = [];
+    for (let t = 0; t < n; t++) {
+      if (col.inScope[t] === 0) continue;
+      slice.push(at(t));
+      if (slice.length === LAZY_SLICE) {
+        yield slice;
+        slice = [];
+      }
+    }
+    if (slice.length) yield slice;
+  }
+  return {
+    slices,
+    worst(): Breakdown[] {
+      const worst: Breakdown[] = [];
+      if (st.rate <= 0) return worst;
+      for (let t = 0; t < n; t++) {
+        if (col.inScope[t] === 0) continue;
+        s.counters.read(st.k, t, acc);
+        const short = shortfall();
+        if (short > EPS) offer(worst, short, () => at(t));
+      }
+      return worst;
+    },
+  };
 }
 
 function noDataReason(c: CompiledIndicator, st: CountedIndicator, s: LevelCounts): IndicatorResult['noData'] {
