@@ -3,7 +3,7 @@
 // Chinese Windows writes it) and its delimiter.
 
 import { isUtf8 } from 'node:buffer';
-import { iconv } from './iconv-lazy.js';
+import { decodeText, decoderFor, iconv } from './iconv-lazy.js';
 import { CscheckError } from '../schema/errors.js';
 
 function validUtf8(sample: Buffer, complete: boolean): boolean {
@@ -127,7 +127,7 @@ const SNIFF_PIECE = 8 * 1024;
  * whole: those lines, and so the answer, are then what the whole sample would give.
  */
 export function sniffSampleDelimiter(sample: Buffer, encoding: string, bom: number, fallback: string): string {
-  const decoder = iconv().getDecoder(encoding);
+  const decoder = decoderFor(encoding);
   let text = '';
   for (let at = bom; at < sample.length; at += SNIFF_PIECE) {
     text += decoder.write(sample.subarray(at, at + SNIFF_PIECE));
@@ -138,5 +138,5 @@ export function sniffSampleDelimiter(sample: Buffer, encoding: string, bom: numb
 }
 
 export function decodeSample(sample: Buffer, encoding: string, bom: number): string {
-  return iconv().decode(sample.subarray(bom), encoding);
+  return decodeText(sample.subarray(bom), encoding);
 }
