@@ -15,18 +15,12 @@ import { startWorker, workerPath } from './worker-file.js';
 import type { WireError } from './wire.js';
 import { fromWire } from './wire.js';
 import { removeLeftovers } from '../output/temp-files.js';
-import type { PackedRows } from './row-pack.js';
-import { RowPacker } from './row-pack.js';
 
-/** A call on the annotator other than a row, as the worker replays it. */
-export type AnnotatorEvent = ['table', EchoTable] | ['end'] | ['finding', Finding];
+/** One call on the annotator, as the worker replays it. */
+export type AnnotatorEvent = ['table', EchoTable] | ['row', number, readonly Raw[], readonly number[] | undefined] | ['end'] | ['finding', Finding];
 
-/**
- * A batch: its rows packed, and the other calls each with the number of the batch's rows that came
- * before it, so the worker replays them all in their order.
- */
 export type AnnotatorRequest =
-  | { kind: 'events'; rows: PackedRows; events: [number, AnnotatorEvent][] }
+  | { kind: 'events'; events: AnnotatorEvent[] }
   | { kind: 'finish'; report: Report; path: string }
   | { kind: 'abort' };
 
@@ -39,8 +33,7 @@ const IN_FLIGHT = 4;
 
 export class AnnotatorThread implements PassObserver {
   private readonly worker: Worker;
-  private readonly rows = new RowPacker();
-  private events: [number, AnnotatorEvent][] = [];
+  private events: AnnotatorEvent[] = [];
   private inFlight = 0;
   private waiting: (() => void) | null = null;
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
@@ -76,24 +69,21 @@ export class AnnotatorThread implements PassObserver {
   }
 
   private push(event: AnnotatorEvent): void {
-    this.events.push([this.rows.count, event]);
-    if (this.events.length + this.rows.count >= BATCH) this.flush();
+    this.events.push(event);
+    if (this.events.length >= BATCH) this.flush();
   }
 
   private flush(): void {
-    if (!this.events.length && !this.rows.count) return;
+    if (!this.events.length) return;
     this.inFlight++;
-    const rows = this.rows.take();
-    this.worker.postMessage({ kind: 'events', rows, events: this.events } satisfies AnnotatorRequest, [rows.nums.buffer]);
+    this.worker.postMessage({ kind: 'events', events: this.events } satisfies AnnotatorRequest);
     this.events = [];
   }
 
   onFinding = (f: Finding): void => this.push(['finding', f]);
   table = (t: EchoTable): void => this.push(['table', t]);
-  row = (n: number, cells: readonly Raw[], styles?: readonly number[]): void => {
-    this.rows.add(n, cells, styles);
-    if (this.events.length + this.rows.count >= BATCH) this.flush();
-  };
+  // Arrays are copied when their batch is sent; a reader never changes a row it has echoed.
+  row = (n: number, cells: readonly Raw[], styles?: readonly number[]): void => this.push(['row', n, cells, styles]);
   end = (): void => this.push(['end']);
 
   wait = (): Promise<void> | undefined => {

@@ -4,7 +4,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WorkbookAnnotator } from '../report/workbook/annotator.js';
 import type { AnnotatorReply, AnnotatorRequest } from './annotate-thread.js';
-import { unpackRows } from './row-pack.js';
 import { toWire } from './wire.js';
 
 const port = parentPort!;
@@ -28,25 +27,12 @@ let busy = false;
 
 async function handle(req: AnnotatorRequest): Promise<void> {
   if (req.kind === 'events') {
-    let done = 0;
-    const replay = (upTo: number) => {
-      for (; done < upTo; done++) {
-        const [, e] = req.events[done]!;
-        if (e[0] === 'finding') annotator.onFinding(e[1]);
-        else if (e[0] === 'table') annotator.table(e[1]);
-        else annotator.end();
-      }
-    };
-    let rowsSeen = 0;
-    unpackRows(req.rows, (n, cells, styles) => {
-      // The calls made before this row.
-      let upTo = done;
-      while (upTo < req.events.length && req.events[upTo]![0] <= rowsSeen) upTo++;
-      replay(upTo);
-      rowsSeen++;
-      annotator.row(n, cells, styles);
-    });
-    replay(req.events.length);
+    for (const e of req.events) {
+      if (e[0] === 'row') annotator.row(e[1], e[2], e[3]);
+      else if (e[0] === 'finding') annotator.onFinding(e[1]);
+      else if (e[0] === 'table') annotator.table(e[1]);
+      else annotator.end();
+    }
     await annotator.wait();
     reply({ kind: 'ack' });
   } else if (req.kind === 'finish') {
