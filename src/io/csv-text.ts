@@ -2,7 +2,7 @@
 // UTF-8 is decoded strictly: the first byte that is not UTF-8 ends the text, and its value and
 // offset are kept for the reader to name its place.
 
-import iconv from 'iconv-lite';
+import { iconv } from './iconv-lazy.js';
 
 /** A byte the file's encoding cannot decode, and its offset in the file. */
 export interface Undecodable {
@@ -94,11 +94,11 @@ function heldBack(prev: Buffer, chunk: Buffer): number {
 }
 
 class IconvDecoder implements Decoder {
-  private readonly decoder: ReturnType<typeof iconv.getDecoder>;
+  private readonly decoder: ReturnType<ReturnType<typeof iconv>['getDecoder']>;
   readonly bad = null;
 
   constructor(encoding: string) {
-    this.decoder = iconv.getDecoder(encoding);
+    this.decoder = iconv().getDecoder(encoding);
   }
 
   write(chunk: Buffer): string {

@@ -2,7 +2,7 @@
 // web systems export an HTML table or an XML Spreadsheet 2003 under “.xls”, which Excel opens anyway.
 
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv-lazy.js';
 
 /** `xls`: a compound file (BIFF .xls or .et — or an encrypted .xlsx, told apart when it is opened). */
 export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'fods' | 'xml2003' | 'html';
@@ -18,8 +18,8 @@ const startsWith = (buf: Buffer, sig: number[]) => buf.length >= sig.length && s
 
 /** The markup's opening, whatever its encoding: a BOM picks it, else the bytes are ASCII enough to look at. */
 function markupHead(head: Buffer): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return iconv.decode(head.subarray(2), 'utf16le');
-  if (head[0] === 0xfe && head[1] === 0xff) return iconv.decode(head.subarray(2), 'utf16be');
+  if (head[0] === 0xff && head[1] === 0xfe) return iconv().decode(head.subarray(2), 'utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return iconv().decode(head.subarray(2), 'utf16be');
   return head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
 }
 
@@ -65,13 +65,13 @@ export function sniffFormat(head: Buffer, tail?: Buffer): InputFormat {
  */
 export function decodeMarkup(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv().decode(bytes.subarray(2), 'utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv().decode(bytes.subarray(2), 'utf16be');
   const head = bytes.subarray(0, SNIFF_BYTES).toString('latin1');
   const declared = /<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
   const charset = declared?.toLowerCase();
-  if (charset && /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|windows-936)$/.test(charset)) return iconv.decode(bytes, 'gb18030');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
+  if (charset && /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|windows-936)$/.test(charset)) return iconv().decode(bytes, 'gb18030');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv().encodingExists(charset)) return iconv().decode(bytes, charset);
   // A page that says UTF-8 (or nothing) but is not is GBK in practice: web systems copy the meta tag.
-  return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
+  return isUtf8(bytes) ? bytes.toString('utf8') : iconv().decode(bytes, 'gb18030');
 }

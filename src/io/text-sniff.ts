@@ -3,7 +3,7 @@
 // Chinese Windows writes it) and its delimiter.
 
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { decodeText, decoderFor, iconv } from './iconv-lazy.js';
 import { CscheckError } from '../schema/errors.js';
 
 function validUtf8(sample: Buffer, complete: boolean): boolean {
@@ -62,7 +62,7 @@ export function sniffEncoding(sample: Buffer, complete: boolean, forced?: string
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
   if (forced) {
-    if (!iconv.encodingExists(forced)) throw new CscheckError('input.encoding', { encoding: forced });
+    if (!iconv().encodingExists(forced)) throw new CscheckError('input.encoding', { encoding: forced });
     return { encoding: forced, bom: 0, named: true };
   }
   if (sample.includes(0)) throw new CscheckError('input.binary');
@@ -127,7 +127,7 @@ const SNIFF_PIECE = 8 * 1024;
  * whole: those lines, and so the answer, are then what the whole sample would give.
  */
 export function sniffSampleDelimiter(sample: Buffer, encoding: string, bom: number, fallback: string): string {
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = decoderFor(encoding);
   let text = '';
   for (let at = bom; at < sample.length; at += SNIFF_PIECE) {
     text += decoder.write(sample.subarray(at, at + SNIFF_PIECE));
@@ -138,5 +138,5 @@ export function sniffSampleDelimiter(sample: Buffer, encoding: string, bom: numb
 }
 
 export function decodeSample(sample: Buffer, encoding: string, bom: number): string {
-  return iconv.decode(sample.subarray(bom), encoding);
+  return decodeText(sample.subarray(bom), encoding);
 }
