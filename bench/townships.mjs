@@ -1,7 +1,7 @@
 // Townships at scale (`node bench/run.mjs --only townships`): issue 15's national files — 1,000,000
 // rows over 1,000, 10,000 and 100,000 townships, grouped (a township's rows in one run) and
 // interleaved (row i to township i mod N) — each evaluated to a JSON report and read by the bare
-// loop (bench/bare-loop.mjs) in the same run. The bars are ratios to that loop and peak RSS
+// loop (bench/bare_baseline.mjs) in the same run. The bars are ratios to that loop and peak RSS
 // (bench/README.md, "Townships at scale").
 
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ export function townshipBenchmarks(o, tmp, dataDir, h) {
       if (!input) return [];
       const out = path.join(tmp, `townships-${n}-${shape}.json`);
       const evaluate = (report) => ['bin/cscheck', 'evaluate', h.rel(input), '--plan', o.plan, '--format', 'json', '--output', report];
-      const bare = ['node', 'bench/bare-loop.mjs', h.rel(input)];
+      const bare = ['node', 'bench/bare_baseline.mjs', h.rel(input)];
       return [
         {
           id: `townships-${n}-${shape}`, tool: `cscheck, ${n} townships ${shape}`, format: 'csv', rows: o.rows, input,
