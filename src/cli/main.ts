@@ -16,7 +16,9 @@ import {
   addReportOptions,
   asOfOption,
   commonWork,
+  configOption,
   debugOption,
+  deferRequired,
   encodingOption,
   failOnOption,
   formatOption,
@@ -25,6 +27,7 @@ import {
   maxFindingsOption,
   maxWarningsOption,
   noColorOption,
+  noConfigOption,
   outputOption,
   planOption,
   quietOption,
@@ -39,6 +42,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = new Command('cscheck')
     .description('Check community survey data and task ledgers against China’s 14th Five-Year community-service plans (城乡社区服务体系建设规划).')
     .version(TOOL_VERSION)
+    .addOption(configOption())
+    .addOption(noConfigOption())
     .exitOverride()
     .hook('preAction', commonWork(state))
     .configureOutput({
@@ -51,6 +56,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const finish = (cmd: Command, action: (...args: never[]) => Promise<number> | number, lang = langOption()) =>
     cmd
       .addOption(lang)
+      .addOption(configOption())
+      .addOption(noConfigOption())
       .addOption(debugOption())
       .action(async (...args: unknown[]) => {
         exit = await (action as (...a: unknown[]) => Promise<number> | number)(...args.slice(0, -1));
@@ -178,6 +185,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(quietOption('no progress on stderr')),
     async (inputs: string[], opts: import('./batch.js').BatchOptions) => (await import('./batch.js')).batchCommand(inputs, opts, io),
   );
+
+  deferRequired(program);
 
   const code = await (async () => {
     try {

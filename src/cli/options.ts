@@ -21,6 +21,9 @@ function read(option: Option, reader: (value: string, flag: string) => unknown):
   return option;
 }
 
+/** The parser of an option's string, by attribute name; undefined for options taken as written. */
+export const optionReader = (key: string) => READERS.get(key);
+
 /** Threads asked for, at least 1; counts above the processors here only cost memory, so they are clamped, silently. */
 export const parseJobs = (value: string, flag = '--jobs'): number => Math.min(parseInteger(value, flag, 1), defaultJobs());
 
@@ -33,6 +36,8 @@ export const planOption = (required: boolean, description = 'a bundled plan id (
 export const sheetOption = (what = 'the community table') => new Option('--sheet <name>', `XLSX: the sheet holding ${what} (default: the first sheet)`);
 export const encodingOption = () => new Option('--encoding <name>', 'CSV: force the text encoding (utf8, gbk, gb18030, …); default: detected');
 export const langOption = (description = 'language of messages and tables') => read(new Option('--lang <lang>', `${description}: zh or en`).default('zh'), parseLang);
+export const configOption = () => new Option('--config <file>', 'read option defaults from this file (default: cscheck.config.yaml, .cscheckrc.yaml/.yml/.json or package.json "cscheck", in this folder or above)');
+export const noConfigOption = () => new Option('--no-config', 'read no configuration file');
 export const debugOption = () => new Option('--debug', 'print stack traces for errors');
 export const formatOption = (choices: readonly string[], description = 'output format') => new Option('-f, --format <name>', description).choices(choices).default(choices[0]);
 export const outputOption = (what = 'the output') => new Option('-o, --output <file>', `write ${what} to a file (atomically) instead of stdout`);
@@ -92,19 +97,48 @@ export interface CommonState {
 }
 
 /**
- * The preAction hook: the language first (a bad --lang is itself reported in Chinese), --debug, then
- * every option value through its parser, in the order the options were declared.
+ * Options commander would require before any hook runs: held back and checked in the hook instead,
+ * once the configuration file has had its say (`plan: quanzhou` there satisfies a required --plan).
  */
-export function commonWork(state: CommonState): (thisCommand: Command, actionCommand: Command) => void {
-  return (_program, cmd) => {
+const REQUIRED = new WeakSet<Option>();
+
+/** Moves every mandatory option of the program's commands to the check in commonWork. */
+export function deferRequired(cmd: Command): void {
+  for (const option of cmd.options) {
+    if (!option.mandatory) continue;
+    option.makeOptionMandatory(false);
+    REQUIRED.add(option);
+  }
+  for (const sub of cmd.commands) deferRequired(sub);
+}
+
+/** Commander's own report of a missing required option (the same message and exit as before). */
+type MissingReporter = { missingMandatoryOptionValue(option: Option): never };
+
+/**
+ * The preAction hook: the language first (a bad --lang is itself reported in Chinese), --debug, the
+ * configuration file, the required options, then every option value through its parser, in the
+ * order the options were declared.
+ */
+export function commonWork(state: CommonState): (thisCommand: Command, actionCommand: Command) => Promise<void> {
+  return async (_program, cmd) => {
+    state.debug = Boolean(cmd.opts().debug);
+    if (typeof cmd.opts().lang === 'string') state.lang = parseLang(cmd.opts().lang as string);
+    // Only now loaded: describing the commands (`--help`) reads no configuration.
+    const { applyConfig } = await import('./config-options.js');
+    applyConfig(cmd, process.cwd(), (lang) => (state.lang = parseLang(lang)));
     const opts = cmd.opts();
-    state.debug = Boolean(opts.debug);
     if (typeof opts.lang === 'string') state.lang = parseLang(opts.lang);
+    for (const option of cmd.options) {
+      const key = option.attributeName();
+      if (REQUIRED.has(option) && opts[key] === undefined) (cmd as unknown as MissingReporter).missingMandatoryOptionValue(option);
+    }
     for (const option of cmd.options) {
       const key = option.attributeName();
       const reader = READERS.get(key);
       const value: unknown = opts[key];
-      if (reader && typeof value === 'string') cmd.setOptionValue(key, reader(value, option.long ?? option.flags));
+      // Values from the configuration file were read when applied, where an error can name their line.
+      if (reader && typeof value === 'string' && cmd.getOptionValueSource(key) !== 'config') cmd.setOptionValue(key, reader(value, option.long ?? option.flags));
     }
   };
 }
