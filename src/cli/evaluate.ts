@@ -19,7 +19,8 @@ export interface EvaluateOptions extends Omit<ApiEvaluateOptions, 'plan' | 'onFi
   plan: string;
   lang: Lang;
   maxFindings: number;
-  failOn: 'binding' | 'expected' | 'none';
+  /** A choice of EVALUATE_FAIL_ON. */
+  failOn: string;
 }
 
 export function exitCode(report: Report, opts: Pick<EvaluateOptions, 'failOn' | 'maxWarnings'>): number {
@@ -43,7 +44,7 @@ export async function evaluateCommand(files: string[], opts: EvaluateOptions, io
   const reportFormat = FORMATS[opts.format];
   const text = reportFormat
     ? reportFormat(shown, ctx)
-    : FINDING_FORMATS[opts.format]({ ...fromReport(shown, CHECKS), ...(opts.quiet ? { counts: { ...report.summary.findings, warning: 0, info: 0 } } : {}) }, ctx);
+    : FINDING_FORMATS[opts.format](fromReport(shown, CHECKS), ctx);
   await writeReport(text, opts, io);
   return exitCode(report, opts);
 }

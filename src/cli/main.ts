@@ -10,6 +10,7 @@ import type { Io } from './io.js';
 import { EXIT, processIo } from './io.js';
 import type { CommonState } from './options.js';
 import {
+  COMPARE_FAIL_ON,
   EVALUATE_FAIL_ON,
   EVALUATE_FORMAT_NAMES,
   SEVERITY_FAIL_ON,
@@ -160,7 +161,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(outputOption())
       .addOption(sheetOption())
       .addOption(encodingOption())
-      .addOption(failOnOption({ levels: { none: 'none', 'newly-missed': 'info' }, default: 'none', description: 'exit 1 on: newly-missed = an indicator that was met and is not met now; none = never' }))
+      .addOption(failOnOption(COMPARE_FAIL_ON))
       .addOption(noColorOption()),
     async (older: string, newer: string, opts: import('./compare.js').CompareOptions) => (await import('./compare.js')).compareCommand(older, newer, opts, io),
   );

@@ -56,18 +56,31 @@ export interface FailOnSpec {
   description: string;
 }
 
-/** --fail-on as linters spell it (plans lint, ledger). */
+/** --fail-on as linters spell it: every command takes these (evaluate, batch, ledger, plans lint, compare). */
+const SEVERITY_LEVELS = { error: 'error', warning: 'warning', info: 'info', none: 'none' } as const;
+
 export const SEVERITY_FAIL_ON: FailOnSpec = {
-  levels: { error: 'error', warning: 'warning', info: 'info', none: 'none' },
+  levels: SEVERITY_LEVELS,
   default: 'error',
   description: 'exit 1 on findings at or above this severity',
 };
 
-/** --fail-on of evaluate and batch: binding = errors (binding misses, data errors), expected = warnings too. */
+/** --fail-on of evaluate and batch: the severities, and their former names binding (= error: binding misses, data errors) and expected (= warning). */
 export const EVALUATE_FAIL_ON: FailOnSpec = {
-  levels: { binding: 'error', expected: 'warning', none: 'none' },
-  default: 'binding',
-  description: 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never',
+  levels: { ...SEVERITY_LEVELS, binding: 'error', expected: 'warning' },
+  default: 'error',
+  description: 'exit 1 on: error (or binding) = errors (binding misses, data errors); warning (or expected) = also warnings; info = any finding; none = never',
+};
+
+/**
+ * --fail-on of compare, whose findings are indicators newly missed (met before, not met now) and
+ * data lost (a value before, none now): a binding indicator newly missed is an error, any other
+ * newly missed a warning, data lost is info. newly-missed is the former name of warning.
+ */
+export const COMPARE_FAIL_ON: FailOnSpec = {
+  levels: { ...SEVERITY_LEVELS, 'newly-missed': 'warning' },
+  default: 'none',
+  description: 'exit 1 on: error = a binding indicator newly missed; warning (or newly-missed) = any indicator newly missed; info = also data lost; none = never',
 };
 
 export const failOnOption = (spec: FailOnSpec) => new Option('--fail-on <level>', spec.description).choices(Object.keys(spec.levels)).default(spec.default);
