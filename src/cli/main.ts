@@ -4,7 +4,8 @@
 // Every command is described here, with its options, and its module is imported only when it runs:
 // `cscheck --version` and `--help` load commander and this file's few light imports, nothing else.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { SHELLS } from './completion.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import type { Io } from './io.js';
 import { EXIT, processIo } from './io.js';
@@ -185,6 +186,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(maxFindingsOption(' in each report'))
       .addOption(quietOption('no progress on stderr')),
     async (inputs: string[], opts: import('./batch.js').BatchOptions) => (await import('./batch.js')).batchCommand(inputs, opts, io),
+  );
+
+  finish(
+    program
+      .command('completion')
+      .description('print a completion script for bash, zsh or fish: commands, options, their choices, plan and indicator ids')
+      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS)),
+    async (shell: import('./completion.js').Shell) => (await import('./completion-command.js')).completionCommand(shell, program, io),
   );
 
   deferRequired(program);
