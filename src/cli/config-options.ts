@@ -11,7 +11,6 @@ import type { Command, Option } from 'commander';
 import { CscheckError } from '../schema/errors.js';
 import type { ConfigValue } from './config-file.js';
 import { loadConfig } from './config-file.js';
-import { optionReader } from './options.js';
 
 /** The section of the configuration a command reads: its own name (`plans lint` → `lint`). */
 const sectionName = (cmd: Command) => cmd.name();
@@ -31,7 +30,10 @@ function configChoice(cmd: Command): string | false | undefined {
 }
 
 /** Fills the options the command line left at their defaults; `lang` first, so that later errors speak it. */
-export function applyConfig(cmd: Command, cwd: string, onLang: (lang: string) => void): void {
+/** An option's parser by attribute name (options.ts holds them; handed in, so this module imports none of it back). */
+export type ReaderOf = (key: string) => ((value: string, flag: string) => unknown) | undefined;
+
+export function applyConfig(cmd: Command, cwd: string, readerOf: ReaderOf, onLang: (lang: string) => void): void {
   const config = loadConfig({ config: configChoice(cmd), cwd });
   if (!config) return;
   const byKey = new Map(cmd.options.map((o) => [o.attributeName(), o]));
@@ -44,7 +46,7 @@ export function applyConfig(cmd: Command, cwd: string, onLang: (lang: string) =>
     }
     const source = cmd.getOptionValueSource(key);
     if (source !== undefined && source !== 'default') continue;
-    const value = configValue(option, entry);
+    const value = configValue(option, entry, readerOf);
     if (value === SKIP) continue;
     cmd.setOptionValueWithSource(key, value, 'config');
     if (key === 'lang') onLang(value as string);
@@ -54,7 +56,7 @@ export function applyConfig(cmd: Command, cwd: string, onLang: (lang: string) =>
 const SKIP = Symbol('skip');
 
 /** The value as the command line would have it after its parser; SKIP for a top-level value this command does not take. */
-function configValue(option: Option, entry: ConfigValue): unknown {
+function configValue(option: Option, entry: ConfigValue, readerOf: ReaderOf): unknown {
   const flag = flagOf(option);
   if (typeof entry.value === 'boolean') {
     // A switch (--quiet, --no-color) takes true or false; an option with a value does not.
@@ -65,7 +67,7 @@ function configValue(option: Option, entry: ConfigValue): unknown {
   const text = String(entry.value);
   const choices = option.argChoices;
   if (choices && !choices.includes(text)) return refuse(entry, flag, text, option);
-  const reader = optionReader(option.attributeName());
+  const reader = readerOf(option.attributeName());
   if (!reader) return entry.value;
   try {
     return reader(text, flag);

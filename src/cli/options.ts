@@ -21,9 +21,6 @@ function read(option: Option, reader: (value: string, flag: string) => unknown):
   return option;
 }
 
-/** The parser of an option's string, by attribute name; undefined for options taken as written. */
-export const optionReader = (key: string) => READERS.get(key);
-
 /** Threads asked for, at least 1; counts above the processors here only cost memory, so they are clamped, silently. */
 export const parseJobs = (value: string, flag = '--jobs'): number => Math.min(parseInteger(value, flag, 1), defaultJobs());
 
@@ -139,7 +136,7 @@ export function commonWork(state: CommonState): (thisCommand: Command, actionCom
     if (typeof cmd.opts().lang === 'string') state.lang = parseLang(cmd.opts().lang as string);
     // Only now loaded: describing the commands (`--help`) reads no configuration.
     const { applyConfig } = await import('./config-options.js');
-    applyConfig(cmd, process.cwd(), (lang) => (state.lang = parseLang(lang)));
+    applyConfig(cmd, process.cwd(), (key) => READERS.get(key), (lang) => (state.lang = parseLang(lang)));
     const opts = cmd.opts();
     if (typeof opts.lang === 'string') state.lang = parseLang(opts.lang);
     for (const option of cmd.options) {
