@@ -14,7 +14,7 @@ import type { Comparison } from '../schema/comparison.js';
 import { CscheckError } from '../schema/errors.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import { loadPlan } from '../api/plan.js';
-import type { Localized } from '../schema/finding.js';
+import type { Localized, Severity } from '../schema/finding.js';
 import type { Lang } from '../schema/messages.js';
 import { localized } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
@@ -23,8 +23,8 @@ import { batchSnapshot, checkSamePlan, compareSnapshots, fileSnapshot } from '..
 import { evaluate } from '../api/evaluate.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
 import type { Io } from './io.js';
-import { EXIT } from './io.js';
-import { checkOutputPath, formatContext, writeReport } from './report-options.js';
+import { checkOutputPath, formatContext, reportExitCode, writeReport } from './report-options.js';
+import { COMPARE_FAIL_ON } from './options.js';
 
 export interface CompareOptions {
   /** Required for survey files; for batch directories a check that they used this plan. */
@@ -34,7 +34,8 @@ export interface CompareOptions {
   lang: Lang;
   sheet?: string;
   encoding?: string;
-  failOn: 'newly-missed' | 'none';
+  /** A choice of COMPARE_FAIL_ON. */
+  failOn: string;
   color: boolean;
 }
 
@@ -177,9 +178,19 @@ export async function compareInputs(oldPath: string, newPath: string, opts: Comp
 /** “a survey file” in both languages, for the message the CLI renders in the user's. */
 const kindWord = (k: Kind): Localized => localized(`compare.kind.${k}`);
 
-/** 1 with --fail-on newly-missed when an area-level indicator went from met to not met. */
+/** Compare's findings by severity (see COMPARE_FAIL_ON), over the area-level indicators of every area. */
+export function compareCounts(cmp: Comparison): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const ind of cmp.areas.flatMap((a) => a.indicators)) {
+    if (ind.transition === 'newly-missed') counts[ind.binding ? 'error' : 'warning']++;
+    else if (ind.transition === 'data-lost') counts.info++;
+  }
+  return counts;
+}
+
+/** 1 when a finding of compare is at or above --fail-on. */
 export function compareExitCode(cmp: Comparison, opts: Pick<CompareOptions, 'failOn'>): number {
-  return opts.failOn === 'newly-missed' && cmp.summary.indicators['newly-missed'] > 0 ? EXIT.findings : EXIT.ok;
+  return reportExitCode(compareCounts(cmp), { failOn: opts.failOn }, COMPARE_FAIL_ON);
 }
 
 export async function compareCommand(oldPath: string, newPath: string, opts: CompareOptions, io: Io): Promise<number> {

@@ -19,6 +19,8 @@ export const CONFIG_NAMES = ['cscheck.config.yaml', 'cscheck.config.yml', '.csch
 export interface ConfigValue {
   value: string | number | boolean;
   where: Location & { file: string };
+  /** Written in the command's own section (not at the top level): a value the command cannot take is then an error, not skipped. */
+  inSection: boolean;
 }
 
 export interface CliConfig {
@@ -72,11 +74,11 @@ export function readConfig(file: string): CliConfig {
   }
   const base = dirname(resolve(file));
   const values = config as Record<string, unknown>;
-  const entries = (sectionPath: PathPart[], section: Record<string, unknown>) =>
+  const entries = (sectionPath: PathPart[], section: Record<string, unknown>, inSection = sectionPath.length > 0) =>
     CONFIG_OPTIONS.filter((o) => section[o] !== undefined).map((o): [string, ConfigValue] => {
       const raw = section[o] as string | number | boolean;
       const value = o === 'plan' ? planRef(raw as string, base) : CONFIG_PATH_OPTIONS.includes(o) && !isAbsolute(raw as string) ? resolve(base, raw as string) : raw;
-      return [camel(o), { value, where: source.locate([...prefix, ...sectionPath, o]) }];
+      return [camel(o), { value, where: source.locate([...prefix, ...sectionPath, o]), inSection }];
     });
   const top = entries([], values);
   return {

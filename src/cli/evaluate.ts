@@ -25,7 +25,8 @@ export interface EvaluateOptions extends Omit<ApiEvaluateOptions, 'plan' | 'onFi
   plan: string;
   lang: Lang;
   maxFindings: number;
-  failOn: 'binding' | 'expected' | 'none';
+  /** A choice of EVALUATE_FAIL_ON. */
+  failOn: string;
 }
 
 export function exitCode(report: Report, opts: Pick<EvaluateOptions, 'failOn' | 'maxWarnings'>): number {
@@ -57,7 +58,7 @@ export async function evaluateCommand(args: string[], opts: EvaluateOptions, io:
     ? jsonStream(shown, ctx)
     : reportFormat
     ? reportFormat(shown, ctx)
-    : FINDING_FORMATS[opts.format]({ ...fromReport(shown, CHECKS), ...(opts.quiet ? { counts: { ...report.summary.findings, warning: 0, info: 0 } } : {}) }, ctx);
+    : FINDING_FORMATS[opts.format](fromReport(shown, CHECKS), ctx);
   await writeReport(text, opts, io);
   return exitCode(report, opts);
 }

@@ -57,7 +57,6 @@ const HELP = {
   'compare.old': { zh: '较早的一次：调查表（.csv、.xlsx）或 `cscheck batch` 报告目录', en: 'the earlier snapshot: a survey file (.csv, .xlsx) or a `cscheck batch` report directory' },
   'compare.new': { zh: '较晚的一次，与前者同类', en: 'the later snapshot, of the same kind' },
   'compare.plan': { zh: '两者共同对照的计划（调查表必填；batch 目录则核对是否一致）', en: 'the plan both are judged against (required for survey files; checked against batch directories)' },
-  'compare.fail-on': { zh: '退出码为 1 的条件：newly-missed = 原达标、现未达标的指标；none = 从不', en: 'exit 1 on: newly-missed = an indicator that was met and is not met now; none = never' },
 
   'batch': { zh: '用多线程检查目录或通配符下的全部调查表：每个文件一份 JSON 和 HTML 报告（加 --annotate 另有标注工作簿），REPORT_DIR 中有 summary.json/.md/.xlsx 和 index.html', en: 'evaluate every survey file under folders or globs, on worker threads: a JSON report and an HTML page per file (and an annotated workbook with --annotate), summary.json/.md/.xlsx and index.html in REPORT_DIR' },
   'batch.inputs': { zh: '目录（递归查找 .csv、.tsv、.xlsx、.xlsm、.xls）、加引号的通配符或文件', en: 'folders (searched recursively for .csv, .tsv, .xlsx, .xlsm, .xls), quoted globs, or files' },
@@ -86,7 +85,12 @@ const HELP = {
   'opt.no-color': { zh: '终端表格不用颜色', en: 'no colours in the terminal table' },
   'opt.jobs': { zh: '（默认且最多：CPU 核数，本机 {cores}）', en: ' (default and at most: the number of cores, {cores} here)' },
   'opt.fail-on.severity': { zh: '有此级别及以上的问题时退出码为 1', en: 'exit 1 on findings at or above this severity' },
-  'opt.fail-on.evaluate': { zh: '退出码为 1 的条件：binding = 错误（约束性指标未达标、数据错误）；expected = 也含警告；none = 从不', en: 'exit 1 on: binding = errors (binding misses, data errors); expected = also warnings; none = never' },
+  'opt.fail-on.evaluate': { zh: '退出码为 1 的条件：error（或 binding）= 错误（约束性指标未达标、数据错误）；warning（或 expected）= 也含警告；info = 任何问题；none = 从不', en: 'exit 1 on: error (or binding) = errors (binding misses, data errors); warning (or expected) = also warnings; info = any finding; none = never' },
+  'opt.fail-on.compare': { zh: '退出码为 1 的条件：error = 约束性指标新未达标；warning（或 newly-missed）= 任何指标新未达标；info = 也含数据缺失（原有值、现无值）；none = 从不', en: 'exit 1 on: error = a binding indicator newly missed; warning (or newly-missed) = any indicator newly missed; info = also data lost; none = never' },
+  'opt.config': { zh: '从此文件读取选项默认值（默认：本目录或上级目录中的 cscheck.config.yaml、.cscheckrc.yaml/.yml/.json 或 package.json 的 "cscheck" 键）', en: 'read option defaults from this file (default: cscheck.config.yaml, .cscheckrc.yaml/.yml/.json or package.json "cscheck", in this folder or above)' },
+  'opt.no-config': { zh: '不读取任何配置文件', en: 'read no configuration file' },
+  'completion': { zh: '输出 bash、zsh 或 fish 的命令补全脚本：命令、选项及其取值、计划编号和指标编号', en: 'print a completion script for bash, zsh or fish: commands, options, their choices, plan and indicator ids' },
+  'completion.shell': { zh: 'bash、zsh 或 fish', en: 'bash, zsh or fish' },
 
   // — commander's own words in the help —
   'note.default': { zh: '默认：{value}', en: 'default: {value}' },
@@ -130,6 +134,10 @@ export const EXAMPLES: Record<string, { line: string; zh: string; en: string }[]
   explain: [
     { line: 'cscheck explain activity_area_share', zh: '说明一个指标及各计划的要求', en: 'an indicator and what every plan asks of it' },
     { line: 'cscheck explain facility_coverage_rural --plan quanzhou --format json', zh: '只看泉州市计划，输出 JSON', en: 'only the Quanzhou plan, as JSON' },
+  ],
+  completion: [
+    { line: 'source <(npx cscheck completion bash)', zh: '在当前 bash 中启用补全', en: 'turn on completion in this bash' },
+    { line: 'npx cscheck completion fish > ~/.config/fish/completions/cscheck.fish', zh: '为 fish 永久安装补全', en: 'install completion for fish for good' },
   ],
   template: [
     { line: 'cscheck template --plan quanzhou --kind survey -o 调查表模板.xlsx', zh: '生成泉州市计划的空白调查表', en: 'a blank survey workbook for the Quanzhou plan' },

@@ -4,19 +4,22 @@
 // Every command is described here, with its options, and its module is imported only when it runs:
 // `cscheck --version` and `--help` load commander and this file's few light imports, nothing else.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { SHELLS } from './completion.js';
 import { TOOL_VERSION } from '../schema/tool.js';
 import { examplesText, helpConfiguration, helpLang, helpText, useHelpLang } from './help-text.js';
 import type { Io } from './io.js';
 import { EXIT, processIo } from './io.js';
 import type { CommonState } from './options.js';
 import {
+  COMPARE_FAIL_ON,
   EVALUATE_FAIL_ON,
   EVALUATE_FORMAT_NAMES,
   SEVERITY_FAIL_ON,
   addReportOptions,
   asOfOption,
   commonWork,
+  configOption,
   debugOption,
   encodingOption,
   failOnOption,
@@ -26,6 +29,7 @@ import {
   maxFindingsOption,
   maxWarningsOption,
   noColorOption,
+  noConfigOption,
   outputOption,
   planOption,
   requireOption,
@@ -53,6 +57,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .helpCommand('help [command]', helpText('program.help-command'))
     .description(helpText('program'))
     .version(TOOL_VERSION, '-V, --version', helpText('program.version'))
+    .addOption(configOption())
+    .addOption(noConfigOption())
     .exitOverride()
     .hook('preSubcommand', track)
     .hook('preAction', commonWork(state))
@@ -69,6 +75,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const finish = (cmd: Command, action: (...args: never[]) => Promise<number> | number, { lang = langOption(), required = [] as string[] } = {}) =>
     cmd
       .addOption(lang)
+      .addOption(configOption())
+      .addOption(noConfigOption())
       .addOption(debugOption())
       .action(async (...args: unknown[]) => {
         for (const name of required) requireOption(cmd, name);
@@ -172,7 +180,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(outputOption())
       .addOption(sheetOption())
       .addOption(encodingOption())
-      .addOption(failOnOption({ levels: { none: 'none', 'newly-missed': 'info' }, default: 'none', description: 'compare.fail-on' }))
+      .addOption(failOnOption(COMPARE_FAIL_ON))
       .addOption(noColorOption()),
     async (older: string, newer: string, opts: import('./compare.js').CompareOptions) => (await import('./compare.js')).compareCommand(older, newer, opts, io),
   );
@@ -197,6 +205,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(quietOption('batch.quiet')),
     async (inputs: string[], opts: import('./batch.js').BatchOptions) => (await import('./batch.js')).batchCommand(inputs, opts, io),
     { required: ['plan', 'out'] },
+  );
+
+  finish(
+    program
+      .command('completion')
+      .description(helpText('completion'))
+      .addArgument(new Argument('<shell>', helpText('completion.shell')).choices(SHELLS)),
+    async (shell: import('./completion.js').Shell) => (await import('./completion-command.js')).completionCommand(shell, program, io),
   );
 
   // Examples after every command's help, the program's included.

@@ -43,6 +43,8 @@ export const rowsOption = () => count('--rows <n>', 'template.rows', 5000);
 export const quietOption = (description: HelpId = 'opt.quiet') => new Option('--quiet', helpText(description));
 export const noColorOption = () => new Option('--no-color', helpText('opt.no-color'));
 export const jobsOption = (what: HelpId) => read(new Option('-j, --jobs <n>', `${helpText(what)}${helpText('opt.jobs', { cores: defaultJobs() })}`), parseJobs);
+export const configOption = () => new Option('--config <file>', helpText('opt.config'));
+export const noConfigOption = () => new Option('--no-config', helpText('opt.no-config'));
 
 /** The --fail-on choices of a command, each naming the lowest severity that makes the exit code 1. */
 export interface FailOnSpec {
@@ -51,18 +53,31 @@ export interface FailOnSpec {
   description: HelpId;
 }
 
-/** --fail-on as linters spell it (plans lint, ledger). */
+/** --fail-on as linters spell it: every command takes these (evaluate, batch, ledger, plans lint, compare). */
+const SEVERITY_LEVELS = { error: 'error', warning: 'warning', info: 'info', none: 'none' } as const;
+
 export const SEVERITY_FAIL_ON: FailOnSpec = {
-  levels: { error: 'error', warning: 'warning', info: 'info', none: 'none' },
+  levels: SEVERITY_LEVELS,
   default: 'error',
   description: 'opt.fail-on.severity',
 };
 
-/** --fail-on of evaluate and batch: binding = errors (binding misses, data errors), expected = warnings too. */
+/** --fail-on of evaluate and batch: the severities, and their former names binding (= error: binding misses, data errors) and expected (= warning). */
 export const EVALUATE_FAIL_ON: FailOnSpec = {
-  levels: { binding: 'error', expected: 'warning', none: 'none' },
-  default: 'binding',
+  levels: { ...SEVERITY_LEVELS, binding: 'error', expected: 'warning' },
+  default: 'error',
   description: 'opt.fail-on.evaluate',
+};
+
+/**
+ * --fail-on of compare, whose findings are indicators newly missed (met before, not met now) and
+ * data lost (a value before, none now): a binding indicator newly missed is an error, any other
+ * newly missed a warning, data lost is info. newly-missed is the former name of warning.
+ */
+export const COMPARE_FAIL_ON: FailOnSpec = {
+  levels: { ...SEVERITY_LEVELS, 'newly-missed': 'warning' },
+  default: 'none',
+  description: 'opt.fail-on.compare',
 };
 
 export const failOnOption = (spec: FailOnSpec) => new Option('--fail-on <level>', helpText(spec.description)).choices(Object.keys(spec.levels)).default(spec.default);
@@ -106,19 +121,39 @@ export interface CommonState {
 }
 
 /**
- * The preAction hook: the language first (a bad --lang is itself reported in Chinese), --debug, then
- * every option value through its parser, in the order the options were declared.
+ * Options commander would require before any hook runs: held back and checked in the hook instead,
+ * once the configuration file has had its say (`plan: quanzhou` there satisfies a required --plan).
  */
-export function commonWork(state: CommonState): (thisCommand: Command, actionCommand: Command) => void {
-  return (_program, cmd) => {
+const REQUIRED = new WeakSet<Option>();
+
+
+/** Commander's own report of a missing required option (the same message and exit as before). */
+type MissingReporter = { missingMandatoryOptionValue(option: Option): never };
+
+/**
+ * The preAction hook: the language first (a bad --lang is itself reported in Chinese), --debug, the
+ * configuration file, the required options, then every option value through its parser, in the
+ * order the options were declared.
+ */
+export function commonWork(state: CommonState): (thisCommand: Command, actionCommand: Command) => Promise<void> {
+  return async (_program, cmd) => {
+    state.debug = Boolean(cmd.opts().debug);
+    if (typeof cmd.opts().lang === 'string') state.lang = parseLang(cmd.opts().lang as string);
+    // Only now loaded: describing the commands (`--help`) reads no configuration.
+    const { applyConfig } = await import('./config-options.js');
+    applyConfig(cmd, process.cwd(), (key) => READERS.get(key), (lang) => (state.lang = parseLang(lang)));
     const opts = cmd.opts();
-    state.debug = Boolean(opts.debug);
     if (typeof opts.lang === 'string') state.lang = parseLang(opts.lang);
+    for (const option of cmd.options) {
+      const key = option.attributeName();
+      if (REQUIRED.has(option) && opts[key] === undefined) (cmd as unknown as MissingReporter).missingMandatoryOptionValue(option);
+    }
     for (const option of cmd.options) {
       const key = option.attributeName();
       const reader = READERS.get(key);
       const value: unknown = opts[key];
-      if (reader && typeof value === 'string') cmd.setOptionValue(key, reader(value, option.long ?? option.flags));
+      // Values from the configuration file were read when applied, where an error can name their line.
+      if (reader && typeof value === 'string' && cmd.getOptionValueSource(key) !== 'config') cmd.setOptionValue(key, reader(value, option.long ?? option.flags));
     }
   };
 }

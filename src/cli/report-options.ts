@@ -101,7 +101,8 @@ export async function writeReport(text: string | Iterable<string>, opts: Pick<Re
 /** A findings command's last step: --quiet, the chosen format, -o or stdout, and the exit code. */
 export async function reportFindings(list: FindingList, opts: ReportOptions, failOn: FailOnSpec, io: Io): Promise<number> {
   const counts = listCounts(list);
-  const shown = { ...list, findings: shownFindings(list.findings, opts.quiet), counts: opts.quiet ? { ...counts, warning: 0, info: 0 } : counts };
+  // --quiet hides rows, never counts: the totals still say how many warnings there are.
+  const shown = { ...list, findings: shownFindings(list.findings, opts.quiet), counts };
   await writeReport(FINDING_FORMATS[opts.format](shown, formatContext(opts, io)), opts, io);
   return reportExitCode(counts, opts, failOn);
 }

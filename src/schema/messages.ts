@@ -58,6 +58,8 @@ const catalogue = {
   // — configuration files —
   'config.invalid': { zh: '配置文件有误（{path}）：{detail}', en: 'invalid configuration ({path}): {detail}' },
   'config.not-found': { zh: '找不到配置文件 {file}', en: 'configuration file not found: {file}' },
+  'config.bad-value': { zh: '{option} “{value}” 无效（可选：{choices}）', en: '{option} “{value}” is not valid (choose from: {choices})' },
+  'config.no-option': { zh: '{command} 没有选项 {option}', en: '{command} has no option {option}' },
   'config.not-object': { zh: '配置必须是键值对（如 plan: quanzhou）', en: 'the configuration must be a mapping (e.g. plan: quanzhou)' },
   'schema.circular': { zh: 'extends 循环引用：{chain}', en: 'circular extends: {chain}' },
   'plan.unknown-field': { zh: '表达式“{expr}”中的“{name}”不是数据字段', en: '“{name}” in “{expr}” is not a data field' },

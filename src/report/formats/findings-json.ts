@@ -4,7 +4,7 @@
 import type { FormatContext } from '../render.js';
 import { findingMessage } from '../render.js';
 import type { FindingList } from './finding-list.js';
-import { countBySeverity } from './finding-list.js';
+import { listCounts } from './finding-list.js';
 
 export function findingsJson(list: FindingList, ctx: FormatContext): string {
   const out = {
@@ -13,7 +13,7 @@ export function findingsJson(list: FindingList, ctx: FormatContext): string {
     lang: ctx.lang,
     files: list.files,
     findings: list.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
-    summary: { files: list.files.length, findings: countBySeverity(list.findings) },
+    summary: { files: list.files.length, findings: listCounts(list) },
     ...(list.matches ? { matches: list.matches } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -9,7 +9,7 @@ import { message } from '../../schema/messages.js';
 import type { FormatContext } from '../render.js';
 import { findingLine, locationLine } from '../render.js';
 import type { FindingList } from './finding-list.js';
-import { countBySeverity } from './finding-list.js';
+import { listCounts } from './finding-list.js';
 import { fitColumns } from './fit-columns.js';
 import { wrapWords } from './wrap-width.js';
 
@@ -20,7 +20,7 @@ const paint = (s: Severity, c: ChalkInstance) => (s === 'error' ? c.red : s === 
 export function findingsTable(list: FindingList, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const { lang } = ctx;
-  const counts = countBySeverity(list.findings);
+  const counts = listCounts(list);
   const summary = message('lint.summary', { files: list.files.length, errors: counts.error, warnings: counts.warning, infos: counts.info }, lang);
   if (!list.findings.length) return `${summary}\n`;
   const widths = fitColumns(WIDTHS, ctx.width);
