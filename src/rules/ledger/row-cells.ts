@@ -1,9 +1,9 @@
 // Every ledger row names its responsible units and a deadline; a sentence in a unit cell is a
 // note, not a unit; separators doubled or dangling in a unit list are slips.
 
-import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
+import type { LedgerRow } from '../../io/ledger-reader.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
@@ -39,18 +39,14 @@ export const unitSlip = {
   messages: ['ledger.unit-slip'],
 } as const satisfies CheckMeta;
 
-function run({ ledger, planText }: LedgerContext): Finding[] {
-  const out: Finding[] = [];
-  for (const r of ledger.rows) {
-    const where = (field: string) => ledgerCell(ledger, r.row, field);
-    const no = r.no;
-    const label = rowLabel(r);
-    if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
-    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') out.push({ code: noDeadline.code, severity: noDeadline.severity, location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } });
-    for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) out.push({ code: unitNote.code, severity: unitNote.severity, location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
-    for (const line of r.unitSlips) out.push({ code: unitSlip.code, severity: unitSlip.severity, location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
-  }
-  return out;
+function row(r: LedgerRow, { ledger, planText, report }: LedgerContext): void {
+  const where = (field: string) => ledgerCell(ledger, r.row, field);
+  const no = r.no;
+  const label = rowLabel(r);
+  if (ledger.columnOf.units && r.units.length === 0)   report(noUnit, { location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
+  if (ledger.columnOf.deadline && r.deadline.kind === 'blank')   report(noDeadline, { location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } });
+  for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n)))   report(unitNote, { location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
+  for (const line of r.unitSlips)   report(unitSlip, { location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
 }
 
-export const check = { meta: [noUnit, noDeadline, unitNote, unitSlip], run } satisfies LedgerCheck;
+export const check = { meta: [noUnit, noDeadline, unitNote, unitSlip], row } satisfies LedgerCheck;
