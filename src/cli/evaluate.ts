@@ -4,7 +4,7 @@
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { EvaluateOptions as ApiEvaluateOptions } from '../api/evaluate.js';
-import { evaluate } from '../api/evaluate.js';
+import { evaluateReport } from '../api/evaluate.js';
 import { CHECKS } from '../rules/checks/index.js';
 import { FORMATS } from '../report/formats/index.js';
 import { fromReport } from '../report/formats/finding-list.js';
@@ -36,7 +36,7 @@ function quietReport(report: Report): Report {
 export async function evaluateCommand(files: string[], opts: EvaluateOptions, io: Io): Promise<number> {
   checkOutputPath(opts.output, [...files, opts.values]);
   checkOutputPath(opts.annotate, [...files, opts.values, opts.output]);
-  const report = await evaluate(files, opts);
+  const report = await evaluateReport(files, opts);
   const shown = opts.quiet ? quietReport(report) : report;
   const ctx = formatContext(opts, io);
   // table and json render the Report; the CI formats read it as a finding list with the check metadata.
