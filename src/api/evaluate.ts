@@ -1,7 +1,8 @@
 // The one evaluation pipeline: plan → compiled checks → one pass over each input → Report. The
 // evaluate command, the batch workers, compare and the annotated workbook all come through here;
 // what differs between them is which observers watch the pass (findings, rows as the file holds
-// them, the community list), never the pass itself.
+// them, the community list), never the pass itself. The library's `evaluate` is this Report as the
+// json format prints it; cscheck's own callers take the Report (evaluateReport) and format it.
 
 import { inputKind, readInput, readValues } from '../io/read-input.js';
 import type { PassObserver } from './observer.js';
@@ -10,6 +11,8 @@ import type { Finding } from '../schema/finding.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
+import type { JsonReport } from '../report/formats/json.js';
+import { jsonReport } from '../report/formats/json.js';
 import type { CompiledPlan } from '../rules/compile-plan.js';
 import { compilePlan } from '../rules/compile-plan.js';
 import { CommunityList } from '../rules/community-list.js';
@@ -34,7 +37,7 @@ export interface EvaluateOptions {
   values?: string;
   /** Calendar date YYYY-MM-DD: judge progress along each indicator's trajectory on this day. */
   asOf?: string;
-  /** Language of the annotated workbook (default zh). The Report itself carries both languages. */
+  /** Language of the findings' messages and of the annotated workbook (default zh). */
   lang?: Lang;
   /** List at most this many findings per rule (the rest are counted); 0 = all. Default 1000. */
   maxFindings?: number;
@@ -120,19 +123,27 @@ async function pass(plan: CompiledPlan, files: string[], opts: Omit<EvaluateOpti
   return list ? { ...report, communities: list.list() } : report;
 }
 
+/** The Report of an evaluation, before any format: what the command's formats, batch and compare render. */
+export async function evaluateReport(files: string[], opts: EvaluateOptions): Promise<Report> {
+  const loaded = typeof opts.plan === 'string' ? loadPlan(opts.plan) : opts.plan;
+  return evaluateCompiled(compilePlan(loaded), files, { ...opts, planFile: loaded.file });
+}
+
 /**
  * Evaluates survey exports (CSV/XLSX) against a plan, together, in one pass.
  *
  * @param files - survey files (.csv, .tsv, .txt, .xlsx); several files are one survey.
- * @returns the Report, as `cscheck evaluate --format json` prints it.
+ * @returns the object `cscheck evaluate --format json` prints: the Report (indicators,
+ *   requirements, findings, summary) with `lang` and each finding's `message` rendered in
+ *   `opts.lang` (default zh) next to its id and arguments.
  * @throws CscheckError (message id, args, file/sheet/row location) on an unknown plan, an unreadable
  *   or unrecognisable file, or a bad option.
  *
  * @example
- * const report = await evaluate(['survey.csv'], { plan: 'quanzhou' });
+ * const report = await evaluate(['survey.csv'], { plan: 'quanzhou', lang: 'en' });
  * for (const i of report.indicators) console.log(i.id, i.status);
+ * for (const f of report.findings) console.log(f.severity, f.message);
  */
-export async function evaluate(files: string[], opts: EvaluateOptions): Promise<Report> {
-  const loaded = typeof opts.plan === 'string' ? loadPlan(opts.plan) : opts.plan;
-  return evaluateCompiled(compilePlan(loaded), files, { ...opts, planFile: loaded.file });
+export async function evaluate(files: string[], opts: EvaluateOptions): Promise<JsonReport> {
+  return jsonReport(await evaluateReport(files, opts), opts.lang ?? 'zh');
 }

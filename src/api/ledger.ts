@@ -1,6 +1,9 @@
 // Task ledgers (任务清单及工作台账) through the ledger checks, against a plan when one is given.
 
 import type { FindingList } from '../report/formats/finding-list.js';
+import type { FindingsJson } from '../report/formats/findings-json.js';
+import { findingsJsonObject } from '../report/formats/findings-json.js';
+import type { Lang } from '../schema/messages.js';
 import type { Finding } from '../schema/finding.js';
 import type { LoadedPlan } from '../schema/load-plan.js';
 import type { LedgerTaskMatch } from '../schema/results.js';
@@ -31,6 +34,8 @@ export interface LedgerOptions {
   encoding?: string;
   /** Names to show for the files in the result (default: the paths as given). */
   display?: string[];
+  /** Language of the findings' messages (default zh). */
+  lang?: Lang;
 }
 
 /** The unit --unit means among those the rows and the plan's tasks name; a usage error if none. */
@@ -39,19 +44,14 @@ function unitOf(asked: string, ledgers: Ledger[], plan: LoadedPlan | undefined):
   return resolveUnit(asked, index, namedUnits(index, ledgers, plan));
 }
 
-/** What a ledger check found: the finding list `cscheck ledger --format json` renders. */
-export type LedgerResult = FindingList & { matches?: LedgerTaskMatch[] };
+/** What a ledger check found, before any format: the finding list the command's formats render. */
+export type LedgerFindings = FindingList & { matches?: LedgerTaskMatch[] };
 
-/**
- * Checks task ledgers: structure, units, deadlines, and against a plan its tasks and targets.
- *
- * @returns the findings, the rules that could report them and (with a plan) how each plan task
- *   was matched to ledger rows — what `cscheck ledger --format json` prints, before messages are
- *   rendered in one language.
- * @throws CscheckError on an unknown plan, an unreadable ledger, a bad date or a unit no row or
- *   plan task names.
- */
-export async function checkLedger(files: string[], opts: LedgerOptions = {}): Promise<LedgerResult> {
+/** What `cscheck ledger --format json` prints, and `checkLedger` returns. */
+export type LedgerResult = FindingsJson;
+
+/** The findings of task ledgers with the rules that could report them (see checkLedger). */
+export async function ledgerFindings(files: string[], opts: LedgerOptions = {}): Promise<LedgerFindings> {
   if (opts.asOf !== undefined) parseDate(opts.asOf);
   const plan = typeof opts.plan === 'string' ? loadPlan(opts.plan) : opts.plan;
   const findings: Finding[] = [];
@@ -68,4 +68,17 @@ export async function checkLedger(files: string[], opts: LedgerOptions = {}): Pr
   }
   const rules = [...LEDGER_CODES, ...CHECKS.filter((c) => c.code === 'cell-type')];
   return { tool: { name: 'cscheck', version: TOOL_VERSION }, files: opts.display ?? files, findings, rules, matches: plan ? matches : undefined };
+}
+
+/**
+ * Checks task ledgers: structure, units, deadlines, and against a plan its tasks and targets.
+ *
+ * @returns what `cscheck ledger --format json` prints: the findings, each with its `message`
+ *   rendered in `opts.lang` (default zh), the count per severity and (with a plan) how each plan
+ *   task was matched to ledger rows.
+ * @throws CscheckError on an unknown plan, an unreadable ledger, a bad date or a unit no row or
+ *   plan task names.
+ */
+export async function checkLedger(files: string[], opts: LedgerOptions = {}): Promise<LedgerResult> {
+  return findingsJsonObject(await ledgerFindings(files, opts), opts.lang ?? 'zh');
 }

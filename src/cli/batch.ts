@@ -18,7 +18,7 @@ import { CscheckError } from '../schema/errors.js';
 import { message } from '../schema/messages.js';
 import { loadPlan } from '../schema/load-plan.js';
 import { recordingPositions } from '../schema/plan-snapshot.js';
-import { evaluate } from '../api/evaluate.js';
+import { evaluateReport } from '../api/evaluate.js';
 import { defaultJobs } from '../workers/jobs.js';
 import { batchSummaryMarkdown } from '../report/batch-summary-md.js';
 import { batchSummaryTable } from '../report/batch-summary-table.js';
@@ -92,7 +92,7 @@ export async function batchCommand(args: string[], opts: BatchOptions, io: Io): 
   try {
     // The plan is checked (and its indicators listed) here; the threads get it loaded.
     const planLoad = recordingPositions(loadPlan(opts.plan));
-    const head = await evaluate([], { plan: planLoad.loaded, maxFindings: opts.maxFindings });
+    const head = await evaluateReport([], { plan: planLoad.loaded, maxFindings: opts.maxFindings });
     pool.configure({ plan: planLoad.snapshot(), sheet: opts.sheet, encoding: opts.encoding, maxFindings: opts.maxFindings, asOf: opts.asOf, lang: opts.lang });
     return await runBatch(args, opts, io, head, pool, summaryFiles);
   } finally {

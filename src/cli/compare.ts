@@ -20,7 +20,7 @@ import { localized } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { Snapshot } from '../rules/compare.js';
 import { batchSnapshot, checkSamePlan, compareSnapshots, fileSnapshot } from '../rules/compare.js';
-import { evaluate } from '../api/evaluate.js';
+import { evaluateReport } from '../api/evaluate.js';
 import { COMPARE_FORMATS } from '../report/compare/index.js';
 import type { Io } from './io.js';
 import { checkOutputPath, formatContext, reportExitCode, writeReport } from './report-options.js';
@@ -54,7 +54,7 @@ async function kindOf(path: string): Promise<Kind> {
  */
 export function evaluateSnapshot(file: string, loaded: LoadedPlan, opts: Pick<CompareOptions, 'sheet' | 'encoding'> = {}): Promise<Report> {
   // Findings are not compared; the evaluation still counts them all.
-  return evaluate([file], { plan: loaded, sheet: opts.sheet, encoding: opts.encoding, maxFindings: 1, communities: true });
+  return evaluateReport([file], { plan: loaded, sheet: opts.sheet, encoding: opts.encoding, maxFindings: 1, communities: true });
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Lang } from '../schema/messages.js';
 import type { Report } from '../schema/results.js';
 import type { EvaluateOptions as ApiEvaluateOptions } from '../api/evaluate.js';
-import { evaluate } from '../api/evaluate.js';
+import { evaluateReport } from '../api/evaluate.js';
 import { CHECKS } from '../rules/checks/index.js';
 import { FORMATS } from '../report/formats/index.js';
 import { jsonStream } from '../report/formats/json.js';
@@ -48,7 +48,7 @@ export async function evaluateCommand(args: string[], opts: EvaluateOptions, io:
   checkOutputPath(opts.annotate, [...files, values, opts.output]);
   const plan = loadPlan(opts.plan);
   for (const line of [...inputWarnings(files, display, opts, opts.lang), ...asOfWarning(plan.plan, opts.asOf, opts.lang)]) io.stderr(line);
-  const report = await evaluate(files, { ...opts, plan, values, display, valuesDisplay: opts.values });
+  const report = await evaluateReport(files, { ...opts, plan, values, display, valuesDisplay: opts.values });
   const shown = opts.quiet ? quietReport(report) : report;
   const ctx = formatContext(opts, io);
   // table and json render the Report; the CI formats read it as a finding list with the check metadata.

@@ -1,7 +1,7 @@
 // `cscheck ledger FILE... [--plan ID] [--as-of DATE] [--unit NAME]`: the library's checkLedger,
 // reported in any format.
 
-import { checkLedger } from '../api/ledger.js';
+import { ledgerFindings } from '../api/ledger.js';
 import type { LedgerOptions } from '../api/ledger.js';
 import type { Io } from './io.js';
 import { resolveInputArgs } from './input-args.js';
@@ -16,5 +16,5 @@ export async function ledgerCommand(args: string[], opts: LedgerOptions & Report
   const { files, display } = await resolveInputArgs(args);
   checkOutputPath(opts.output, files);
   for (const line of inputWarnings(files, display, opts, opts.lang)) io.stderr(line);
-  return reportFindings(await checkLedger(files, { ...opts, display }), opts, SEVERITY_FAIL_ON, io);
+  return reportFindings(await ledgerFindings(files, { ...opts, display }), opts, SEVERITY_FAIL_ON, io);
 }

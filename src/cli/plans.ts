@@ -54,7 +54,7 @@ export function unitsCommand(ref: string, opts: PlanOutputOptions, io: Io): numb
 export async function lintCommand(refs: string[], opts: ReportOptions, io: Io): Promise<number> {
   // Every name is resolved before anything is linted: an unknown plan is a usage error (exit 2).
   // The lint checks are loaded by the one command that runs them, not by every plans command.
-  const { lintPlans, planFiles } = await import('../api/lint.js');
+  const { planLintFindings, planFiles } = await import('../api/lint.js');
   checkOutputPath(opts.output, planFiles(refs));
-  return reportFindings(lintPlans(refs), opts, SEVERITY_FAIL_ON, io);
+  return reportFindings(planLintFindings(refs), opts, SEVERITY_FAIL_ON, io);
 }

@@ -1,6 +1,6 @@
 // The engine's coordinator: one pass over the rows of every input. Each row gets its township id
 // (evaluation/township-registry.ts), updates every indicator's counters (evaluation/counting.ts,
-// columns in evaluation/counters.ts) and goes through the row checks (checks/requirement.ts,
+// columns in evaluation/counters.ts) and goes through the survey checks' `row` (checks/requirement.ts,
 // checks/value-exceeds.ts), then is dropped — memory holds only per-township counters and the
 // findings. When the pass is over, evaluation/results.ts builds the indicator results and
 // checks/indicator-target.ts judges each one. evaluation/snapshot.ts carries the counters across
@@ -9,7 +9,7 @@
 import type { Level } from '../schema/contract.js';
 import type { Finding } from '../schema/finding.js';
 import { SEVERITY_RANK } from '../schema/finding.js';
-import type { InputResult, Report, RequirementResult, Status } from '../schema/results.js';
+import type { InputResult, Report, Status } from '../schema/results.js';
 import { REPORT_SCHEMA_VERSION } from '../schema/results.js';
 import type { InputSink, ReportedValue } from '../io/input-sink.js';
 import type { DataRow } from '../io/row-builder.js';
@@ -17,11 +17,11 @@ import type { TableSummary } from '../io/table-summary.js';
 import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
 import * as exceeds from './checks/value-exceeds.js';
 import * as regionMismatch from './checks/region-mismatch.js';
-import { RequirementCheck } from './checks/requirement.js';
+import * as requirement from './checks/requirement.js';
 import * as indicatorTarget from './checks/indicator-target.js';
 import { finding } from './checks/check.js';
 import { duplicateReported, cellType, unknownReported } from './checks/data-cells.js';
-import type { SurveyCheck, SurveyContext } from './checks/survey-check.js';
+import type { SurveyCheck, SurveyContext, SurveyLevel } from './checks/survey-check.js';
 import type { CompiledPlan } from './compile-plan.js';
 import { FindingCollector } from './finding-collector.js';
 import { TOOL_VERSION } from '../schema/tool.js';
@@ -34,13 +34,11 @@ import { NO_TOWNSHIP, TownshipRegistry } from './evaluation/township-registry.js
 
 export type { EvaluationState } from './evaluation/snapshot.js';
 
-/** The survey checks besides the plan's requirements (checks/requirement.ts, one per plan item). */
-const SURVEY_CHECKS: SurveyCheck[] = [exceeds.check, indicatorTarget.check, regionMismatch.check];
+/** Every survey check, started and given each row in this order and finished in the reverse one (region-mismatch last: it judges the whole pass). */
+const SURVEY_CHECKS: SurveyCheck[] = [regionMismatch.check, requirement.check, exceeds.check, indicatorTarget.check];
 const ROW_CHECKS = SURVEY_CHECKS.filter((c) => c.row !== undefined);
-
-interface LevelState extends LevelCounts {
-  requirements: RequirementCheck[];
-}
+// Reversed, as teardown is: the indicator judgements are listed before the requirements' no-data findings.
+const FINISH_CHECKS = SURVEY_CHECKS.filter((c) => c.finish !== undefined).reverse();
 
 export interface EvaluationOptions {
   /** Most findings listed per code and rule; the rest are counted. 0 = all. */
@@ -52,7 +50,7 @@ export interface EvaluationOptions {
 }
 
 export class Evaluation implements InputSink {
-  private readonly levels: Record<Level, LevelState>;
+  private readonly levels: Record<Level, SurveyLevel>;
   private readonly townships = new TownshipRegistry();
   private readonly ctx: SurveyContext;
   private readonly collector: FindingCollector;
@@ -65,13 +63,10 @@ export class Evaluation implements InputSink {
   constructor(readonly plan: CompiledPlan, options: EvaluationOptions = {}) {
     this.asOf = options.asOf;
     this.collector = new FindingCollector(options.maxFindings ?? 1000, options.onFinding);
-    const level = (l: Level): LevelState => {
-      const counts = levelCounts(plan, l);
-      return { ...counts, requirements: plan.requirements.filter((c) => c.level === l).map((c) => new RequirementCheck(c, counts, this.collector, plan.loaded.plan.document)) };
-    };
+    const level = (l: Level): SurveyLevel => ({ ...levelCounts(plan, l), requirements: [] });
     this.levels = { community: level('community'), township: level('township') };
     const collector = this.collector;
-    this.ctx = { plan, indicators: [], report: (meta, draft, raise) => collector.add(finding(meta, draft, raise)), counties: () => this.townships.countyNames() };
+    this.ctx = { plan, levels: this.levels, collector, indicators: [], requirements: [], report: (meta, draft, raise) => collector.add(finding(meta, draft, raise)), counties: () => this.townships.countyNames() };
     for (const c of SURVEY_CHECKS) c.start?.(this.ctx);
   }
 
@@ -88,7 +83,6 @@ export class Evaluation implements InputSink {
     if (row.table.level === 'community') this.rows++;
     const kind = s.kind >= 0 ? values[s.kind] : null;
     countRow(s, row, t, kind);
-    for (const r of s.requirements) r.onRow(row, kind);
     for (const c of ROW_CHECKS) c.row!(row, this.ctx);
   }
 
@@ -170,16 +164,7 @@ export class Evaluation implements InputSink {
     const inputs = { asOf: this.asOf, periodEnd: plan.period.end, labels: this.townships.labels(), reported: this.reported };
     const indicators = this.plan.indicators.map((c) => indicatorResult(c, counted.get(c), inputs));
     this.ctx.indicators = indicators;
-    for (const c of SURVEY_CHECKS) c.finish?.(this.ctx);
-
-    const requirements: RequirementResult[] = [];
-    for (const s of Object.values(this.levels)) {
-      for (const r of s.requirements) {
-        requirements.push(r.finish(s.present, this.ctx.report));
-      }
-    }
-    const order = new Map(plan.requirements?.map((r, i) => [r.id, i]));
-    requirements.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const c of FINISH_CHECKS) c.finish!(this.ctx);
 
     const count: Record<Status, number> = { met: 0, 'not-met': 0, 'no-data': 0 };
     for (const r of indicators) count[r.status]++;
@@ -191,7 +176,7 @@ export class Evaluation implements InputSink {
       plan: { id: plan.id, name: plan.name, document: plan.document, level: plan.level, region: plan.region, file: this.plan.loaded.file, extends: this.plan.loaded.parents },
       inputs: this.inputs,
       indicators,
-      requirements,
+      requirements: this.ctx.requirements,
       findings,
       omitted,
       summary: { rows: this.rows, townships: this.communityTownshipCount(), indicators: count, findings: totals },

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, fixture, run } from './helpers.js';
-import { evaluate } from '../../src/index.js';
+import { checkLedger, evaluate, lintPlans } from '../../src/index.js';
 
 const outside = mkdtempSync(path.join(tmpdir(), 'cscheck-user-'));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
@@ -71,16 +71,43 @@ describe('import { evaluate } from "cscheck" in a script outside the repository'
 });
 
 describe('the library returns what --format json prints', () => {
-  it('evaluate: the Report, as `cscheck evaluate --format json` prints it (which adds the language and each message rendered in it)', async () => {
+  // Each pair compares the library's object with the command's stdout parsed: the same keys and
+  // values, so a field one of them adds or drops fails here.
+  const printed = async (args: string[]): Promise<unknown> => {
+    const cli = await run([...args, '--format', 'json']);
+    expect(cli.stderr).toBe('');
+    return JSON.parse(cli.stdout);
+  };
+  const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+
+  it('evaluate: the object `cscheck evaluate --format json` prints, messages in zh by default', async () => {
     const file = fixture('survey-2024.csv');
     const report = await evaluate([file], { plan: 'luojiang' });
-    const cli = await run(['evaluate', file, '--plan', 'luojiang', '--format', 'json', '--fail-on', 'none']);
-    expect(cli.code).toBe(0);
-    const printed = JSON.parse(cli.stdout) as { lang: string; findings: { message: string }[] };
-    expect(printed.lang).toBe('zh');
-    expect(printed.findings.length).toBeGreaterThan(0);
-    expect(printed.findings.every((f) => typeof f.message === 'string' && f.message !== '')).toBe(true);
-    const { lang: _lang, ...rest } = printed;
-    expect({ ...rest, findings: printed.findings.map(({ message: _m, ...f }) => f) }).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(plain(report)).toEqual(await printed(['evaluate', file, '--plan', 'luojiang', '--fail-on', 'none']));
+    expect(report.lang).toBe('zh');
+    expect(report.findings.length).toBeGreaterThan(0);
+    // Worded in zh: every message has Chinese text.
+    expect(report.findings.every((f) => /[\u4e00-\u9fff]/.test(f.message))).toBe(true);
+  }, 60_000);
+
+  it('evaluate with lang en and asOf: the same as --lang en --as-of', async () => {
+    const file = fixture('survey-2024.csv');
+    const report = await evaluate([file], { plan: 'luojiang', lang: 'en', asOf: '2024-06-30', maxFindings: 3 });
+    expect(plain(report)).toEqual(await printed(['evaluate', file, '--plan', 'luojiang', '--lang', 'en', '--as-of', '2024-06-30', '--max-findings', '3', '--fail-on', 'none']));
+    expect(report.lang).toBe('en');
+  }, 60_000);
+
+  it('checkLedger: the object `cscheck ledger --format json` prints', async () => {
+    const file = path.join(ROOT, 'fixtures', 'ledger', 'luojiang-2025-faulty.xlsx');
+    const result = await checkLedger([file], { plan: 'luojiang', asOf: '2025-06-30', lang: 'en' });
+    expect(plain(result)).toEqual(await printed(['ledger', file, '--plan', 'luojiang', '--as-of', '2025-06-30', '--lang', 'en']));
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.matches?.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('lintPlans: the object `cscheck plans lint --format json` prints', async () => {
+    const result = lintPlans(['luojiang']);
+    expect(plain(result)).toEqual(await printed(['plans', 'lint', 'luojiang']));
+    expect(result.lang).toBe('zh');
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
+import { evaluateReport as evaluateFiles } from '../../src/api/evaluate.js';
 import { CHECKS } from '../../src/rules/checks/index.js';
 import { LIMITS } from '../../src/schema/limits.js';
 import type { Report } from '../../src/schema/results.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
+import { evaluateReport as evaluateFiles } from '../../src/api/evaluate.js';
 import { html, renderReportPage } from '../../src/report/formats/html.js';
 import type { Finding } from '../../src/schema/finding.js';
 import type { Report } from '../../src/schema/results.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
-import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
+import { evaluateReport as evaluateFiles } from '../../src/api/evaluate.js';
 import { CHECKS } from '../../src/rules/checks/index.js';
 import { LINT_CODES, PlanLinter } from '../../src/rules/lint/index.js';
 import { TOOL_VERSION } from '../../src/schema/tool.js';

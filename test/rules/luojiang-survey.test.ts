@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate as evaluateFiles } from '../../src/api/evaluate.js';
+import { evaluateReport as evaluateFiles } from '../../src/api/evaluate.js';
 import type { Report, Status } from '../../src/schema/results.js';
 import type { ReportedValue } from '../../src/io/input-sink.js';
 import { readXlsx } from '../../src/io/xlsx-reader.js';

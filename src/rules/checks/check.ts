@@ -34,8 +34,8 @@ export interface Check<Ctx, Row = never> {
   start?(ctx: Ctx): void;
   row?(row: Row, ctx: Ctx): void;
   finish?(ctx: Ctx): void;
-  /** A check of a whole document at once: its findings (each made by `finding`). */
-  run?(ctx: Ctx): Finding[];
+  /** A check of a whole document at once, reporting through the context. */
+  run?(ctx: Ctx): void;
 }
 
 const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
@@ -48,6 +48,13 @@ export function severityOf(meta: CheckMeta, raise = false): Severity {
 /** The one place a Finding is made. */
 export function finding(meta: CheckMeta<Finding['code']>, draft: FindingDraft, raise = false): Finding {
   return { code: meta.code, severity: severityOf(meta, raise), ...draft };
+}
+
+/** A Report that keeps its findings in `out`, in the order they are reported. */
+export function reportInto(out: Finding[]): Report {
+  return (meta, draft, raise) => {
+    out.push(finding(meta, draft, raise));
+  };
 }
 
 /** The metas of a list of checks, each keeping its literal code (for FindingCode). */

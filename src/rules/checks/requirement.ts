@@ -11,6 +11,7 @@ import type { RowShape } from '../row-shape.js';
 import { cellAt } from '../row-shape.js';
 import type { CheckMeta, Report } from './check.js';
 import { finding, severityOf } from './check.js';
+import type { SurveyCheck } from './survey-check.js';
 
 export const breach = {
   code: 'requirement-breach',
@@ -44,7 +45,8 @@ export interface RequirementCounts {
 /** Most distinct values per field whose wording a check keeps (rule fields are mostly 是/否). */
 const SAID_VALUES = 64;
 
-export class RequirementCheck implements RequirementCounts {
+/** One plan requirement's tally over the rows of its level. */
+export class RequirementState implements RequirementCounts {
   checked = 0;
   breaches = 0;
   noData = 0;
@@ -59,13 +61,12 @@ export class RequirementCheck implements RequirementCounts {
   constructor(
     readonly c: CompiledRequirement,
     private readonly shape: RowShape,
-    private readonly collector: FindingCollector,
     private readonly document: string,
   ) {
     this.severity = severityOf(breach, c.binding);
   }
 
-  onRow(row: DataRow, kind: Value): void {
+  onRow(row: DataRow, kind: Value, collector: FindingCollector): void {
     const c = this.c;
     if (c.kind !== null && kind !== c.kind) return;
     const values = row.values;
@@ -86,7 +87,7 @@ export class RequirementCheck implements RequirementCounts {
     if (ok) return;
     this.breaches++;
     // Past --max-findings a breach is counted, not built.
-    if (this.collector.admitCounted((this.counter ??= this.collector.counter(breach.code, c.def.id)), this.severity)) this.collector.keep(this.finding(row));
+    if (collector.admitCounted((this.counter ??= collector.counter(breach.code, c.def.id)), this.severity)) collector.keep(this.finding(row));
   }
 
   private finding(row: DataRow): Finding {
@@ -164,6 +165,31 @@ export class RequirementCheck implements RequirementCounts {
     return result;
   }
 }
+
+/**
+ * The plan's requirements as one check: each requirement keeps its tally in its level's state
+ * (ctx.levels, so a worker thread's counts can be merged in), rows go to the requirements of their
+ * level and kind, and `finish` makes the results in plan order.
+ */
+export const check: SurveyCheck = {
+  meta: [breach, noData],
+  start(ctx) {
+    for (const [level, s] of Object.entries(ctx.levels)) {
+      s.requirements = ctx.plan.requirements.filter((c) => c.level === level).map((c) => new RequirementState(c, s, ctx.plan.loaded.plan.document));
+    }
+  },
+  row(row, ctx) {
+    const s = ctx.levels[row.table.level];
+    if (!s.requirements.length) return;
+    const kind = s.kind >= 0 ? row.values[s.kind] : null;
+    for (const r of s.requirements) r.onRow(row, kind, ctx.collector);
+  },
+  finish(ctx) {
+    const results = Object.values(ctx.levels).flatMap((s) => s.requirements.map((r) => r.finish(s.present, ctx.report)));
+    const order = new Map(ctx.plan.loaded.plan.requirements?.map((r, i) => [r.id, i]));
+    ctx.requirements = results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  },
+};
 
 function display(v: Value, lang: 'zh' | 'en'): string {
   if (v === null) return message('value.empty', {}, lang);

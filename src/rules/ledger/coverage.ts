@@ -1,7 +1,6 @@
 // Does the ledger carry every task of the plan, and is every row a task of the plan? Matching is
 // by text (task-match.ts); each finding says how close the best candidate came.
 
-import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import { brief } from '../lint/cite.js';
@@ -37,15 +36,12 @@ export const rowUnplanned = {
   messages: ['ledger.row-unplanned'],
 } as const satisfies CheckMeta;
 
-function run({ ledger, plan, matches }: LedgerContext): Finding[] {
-  if (!plan || !matches) return [];
-  const out: Finding[] = [];
+function run({ ledger, plan, matches, report }: LedgerContext): void {
+  if (!plan || !matches) return;
   for (const m of matches) {
     if (m.covered >= COVERED_SHARE) {
       for (const missing of m.sentences.filter((x) => x.score < MIN_SIMILARITY)) {
-        out.push({
-          code: sentenceMissing.code,
-          severity: sentenceMissing.severity,
+        report(sentenceMissing, {
           ruleId: m.task.id,
           location: { file: ledger.file, sheet: ledger.sheet, planPath: `tasks.${m.taskIndex}` },
           messageId: 'ledger.sentence-missing',
@@ -55,9 +51,7 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
       continue;
     }
     const best = [...m.sentences].sort((a, b) => b.score - a.score)[0];
-    out.push({
-      code: taskMissing.code,
-      severity: taskMissing.severity,
+    report(taskMissing, {
       ruleId: m.task.id,
       location: { file: ledger.file, sheet: ledger.sheet, planPath: `tasks.${m.taskIndex}` },
       messageId: 'ledger.task-missing',
@@ -72,15 +66,12 @@ function run({ ledger, plan, matches }: LedgerContext): Finding[] {
     });
   }
   for (const r of unplannedRows(plan.plan.tasks ?? [], ledger.rows)) {
-    out.push({
-      code: rowUnplanned.code,
-      severity: rowUnplanned.severity,
+    report(rowUnplanned, {
       location: ledgerCell(ledger, r.row, 'content'),
       messageId: 'ledger.row-unplanned',
       args: { no: r.no, label: rowLabel(r), content: brief(r.content ?? '', 40) },
     });
   }
-  return out;
 }
 
 export const check = { meta: [taskMissing, sentenceMissing, rowUnplanned], run } satisfies LedgerCheck;

@@ -1,10 +1,9 @@
 // Deadlines and progress: a row due later than the plan's task, a row past its deadline and not
 // finished (with --as-of), and a status that contradicts its progress figure.
 
-import type { Finding, Severity } from '../../schema/finding.js';
+import type { Finding } from '../../schema/finding.js';
 import { ledgerCell, parseDeadline } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
-import { finding } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
@@ -32,10 +31,15 @@ export const inconsistent = {
   messages: ['ledger.done-not-full', 'ledger.full-not-done'],
 } as const satisfies CheckMeta;
 
-function run({ ledger, matches, asOf }: LedgerContext): Finding[] {
-  const out: Finding[] = [];
-  const push = (meta: typeof later | typeof overdue | typeof inconsistent, row: number, field: string, messageId: Finding['messageId'], args: Finding['args'], severity: Severity = meta.severity) =>
-    out.push({ ...finding(meta, { location: ledgerCell(ledger, row, field), messageId, args }), severity });
+/**
+ * The milder half of `inconsistent`: at 100% with another status the work is likely done and only
+ * the status is stale, so it warns. Same code, so it is not listed again among the check's metas.
+ */
+const fullNotDone = { ...inconsistent, severity: 'warning', messages: ['ledger.full-not-done'] } as const satisfies CheckMeta;
+
+function run({ ledger, matches, asOf, report }: LedgerContext): void {
+  const push = (meta: typeof later | typeof overdue | typeof inconsistent | typeof fullNotDone, row: number, field: string, messageId: Finding['messageId'], args: Finding['args']) =>
+    report(meta, { location: ledgerCell(ledger, row, field), messageId, args });
   for (const m of matches ?? []) {
     const due = parseDeadline(m.task.deadline ?? null);
     if (due.kind !== 'date') continue;
@@ -52,9 +56,8 @@ function run({ ledger, matches, asOf }: LedgerContext): Finding[] {
       push(overdue, r.row, 'status', 'ledger.overdue', { no, label, deadline: r.deadlineText ?? '', status: r.status ?? '', asOf });
     }
     if (r.status === '已完成' && r.progress !== null && r.progress < 100) push(inconsistent, r.row, 'progress', 'ledger.done-not-full', { no, label, progress: r.progress });
-    if (r.progress === 100 && r.status !== null && r.status !== '已完成') push(inconsistent, r.row, 'status', 'ledger.full-not-done', { no, label, status: r.status }, 'warning');
+    if (r.progress === 100 && r.status !== null && r.status !== '已完成') push(fullNotDone, r.row, 'status', 'ledger.full-not-done', { no, label, status: r.status });
   }
-  return out;
 }
 
 export const check = { meta: [later, overdue, inconsistent], run } satisfies LedgerCheck;

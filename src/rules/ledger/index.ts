@@ -5,10 +5,10 @@ import type { Finding } from '../../schema/finding.js';
 import type { LedgerTaskMatch } from '../../schema/results.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger } from '../../io/ledger-reader.js';
-import { finding, metasOf } from '../checks/check.js';
+import { finding, metasOf, reportInto } from '../checks/check.js';
 import * as coverage from './coverage.js';
 import * as deadlines from './deadlines.js';
-import type { LedgerCheck } from './ledger-check.js';
+import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import * as rowCells from './row-cells.js';
 import * as slips from './slips.js';
 import * as structure from './structure.js';
@@ -43,8 +43,18 @@ export function ledgerResult(ledger: Ledger, options: LedgerOptions = {}): { fin
     const text = [t.content, t.units_as_written ?? '', typeof t.note === 'string' ? t.note : t.note?.zh ?? ''].join('\n');
     for (const r of m.rows) planText.set(r.row, `${planText.get(r.row) ?? ''}\n${text}`);
   }
-  const ctx = { ledger, plan, units: index, asOf: options.asOf, matches, planText: (row: number) => planText.get(row) ?? '' };
-  const findings = [...ledger.findings, ...LEDGER_CHECKS.flatMap((c) => c.run(ctx))];
+  const shared = { ledger, plan, units: index, asOf: options.asOf, matches, planText: (row: number) => planText.get(row) ?? '' };
+  // Each check keeps its own findings, so they are listed check by check whichever hook made them.
+  const own = LEDGER_CHECKS.map(() => [] as Finding[]);
+  const ctxs = LEDGER_CHECKS.map((_, i) => ({ ...shared, report: reportInto(own[i]) }));
+  const each = (hook: (c: LedgerCheck, ctx: LedgerContext) => void) => LEDGER_CHECKS.forEach((c, i) => hook(c, ctxs[i]));
+  each((c, ctx) => c.start?.(ctx));
+  for (const r of ledger.rows) each((c, ctx) => c.row?.(r, ctx));
+  each((c, ctx) => {
+    c.finish?.(ctx);
+    c.run?.(ctx);
+  });
+  const findings = [...ledger.findings, ...own.flat()];
   const explained = (matches ?? []).map(
     (m): LedgerTaskMatch => ({
       file: ledger.file,

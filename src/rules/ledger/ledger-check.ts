@@ -1,14 +1,14 @@
 // A ledger check is a module like the finding checks in ../checks: metas describe the codes it
 // reports; `run` turns one read ledger (and, where given, the plan it implements) into Findings.
 
-import type { Finding, Localized } from '../../schema/finding.js';
+import type { Localized } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger, LedgerRow } from '../../io/ledger-reader.js';
-import type { Check } from '../checks/check.js';
+import type { Check, CheckContext } from '../checks/check.js';
 import type { TaskMatch } from './task-match.js';
 import type { UnitIndex } from './unit-index.js';
 
-export interface LedgerContext {
+export interface LedgerContext extends CheckContext {
   ledger: Ledger;
   /** The plan the ledger implements, `extends` resolved; absent: structure checks only. */
   plan?: LoadedPlan;
@@ -24,10 +24,11 @@ export interface LedgerContext {
   planText?: (row: number) => string;
 }
 
-/** A ledger check judges a whole read ledger at once (the `run` hook of Check). */
-export interface LedgerCheck extends Check<LedgerContext> {
-  run(ctx: LedgerContext): Finding[];
-}
+/**
+ * A ledger check looks at one row at a time (`row`, the runner going through the rows once for
+ * every check) or judges the whole read ledger at once (`run`); either reports through `ctx.report`.
+ */
+export type LedgerCheck = Check<LedgerContext, LedgerRow>;
 
 /** How a message names a row: by its 序号, or by its row in the file when it has none. */
 export function rowLabel(r: LedgerRow): Localized {

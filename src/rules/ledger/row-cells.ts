@@ -1,11 +1,9 @@
 // Every ledger row names its responsible units and a deadline; a sentence in a unit cell is a
 // note, not a unit; separators doubled or dangling in a unit list are slips.
 
-import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { LedgerRow } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
-import { finding } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import type { TaskMatch } from './task-match.js';
 import { rowLabel } from './ledger-check.js';
@@ -67,24 +65,20 @@ function planLeftBlank(r: LedgerRow, matches: TaskMatch[] | undefined): TaskMatc
   return own.length > 0 && own.every((m) => !m.task.deadline) ? own[0] : undefined;
 }
 
-function run({ ledger, planText, matches }: LedgerContext): Finding[] {
-  const out: Finding[] = [];
-  for (const r of ledger.rows) {
-    const where = (field: string) => ledgerCell(ledger, r.row, field);
-    const no = r.no;
-    const label = rowLabel(r);
-    if (ledger.columnOf.units && r.units.length === 0) out.push({ code: noUnit.code, severity: noUnit.severity, location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
-    if (ledger.columnOf.deadline && r.deadline.kind === 'blank') {
-      const gap = planLeftBlank(r, matches);
-      const task = gap && (gap.task.no !== undefined ? String(gap.task.no) : gap.task.id);
-      if (!gap) out.push(finding(noDeadline, { location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } }));
-      else if (reports(r)) out.push(finding(noDeadline, { location: where('deadline'), messageId: 'ledger.reported-no-deadline', args: { no, label, task } }));
-      else out.push(finding(planNoDeadline, { location: where('deadline'), messageId: 'ledger.plan-no-deadline', args: { no, label, task } }));
-    }
-    for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) out.push({ code: unitNote.code, severity: unitNote.severity, location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
-    for (const line of r.unitSlips) out.push({ code: unitSlip.code, severity: unitSlip.severity, location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
+function row(r: LedgerRow, { ledger, planText, matches, report }: LedgerContext): void {
+  const where = (field: string) => ledgerCell(ledger, r.row, field);
+  const no = r.no;
+  const label = rowLabel(r);
+  if (ledger.columnOf.units && r.units.length === 0) report(noUnit, { location: where('units'), messageId: 'ledger.no-unit', args: { no, label } });
+  if (ledger.columnOf.deadline && r.deadline.kind === 'blank') {
+    const gap = planLeftBlank(r, matches);
+    const task = gap && (gap.task.no !== undefined ? String(gap.task.no) : gap.task.id);
+    if (!gap) report(noDeadline, { location: where('deadline'), messageId: 'ledger.no-deadline', args: { no, label } });
+    else if (reports(r)) report(noDeadline, { location: where('deadline'), messageId: 'ledger.reported-no-deadline', args: { no, label, task } });
+    else report(planNoDeadline, { location: where('deadline'), messageId: 'ledger.plan-no-deadline', args: { no, label, task } });
   }
-  return out;
+  for (const note of r.notes.filter((n) => !planText?.(r.row).includes(n))) report(unitNote, { location: where('units'), messageId: 'ledger.unit-note', args: { no, label, note } });
+  for (const line of r.unitSlips) report(unitSlip, { location: where('units'), messageId: 'ledger.unit-slip', args: { no, label, value: line } });
 }
 
-export const check = { meta: [noUnit, noDeadline, planNoDeadline, unitNote, unitSlip], run } satisfies LedgerCheck;
+export const check = { meta: [noUnit, noDeadline, planNoDeadline, unitNote, unitSlip], row } satisfies LedgerCheck;

@@ -2,10 +2,10 @@
 // A slip the ledger copies from its plan is still in the submitter's own document, and the
 // submitter can correct it there: it is reported too, as information that names the plan's row.
 
-import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import { DOUBLED } from '../lint/doubled-wording.js';
+import type { LedgerRow } from '../../io/ledger-reader.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';
 
@@ -33,22 +33,18 @@ function planSection({ matches }: LedgerContext, row: number, run: string): stri
   return matches?.find((m) => m.task.content.includes(run) && m.rows.some((r) => r.row === row))?.task.source.section;
 }
 
-function run(ctx: LedgerContext): Finding[] {
+function row(r: LedgerRow, ctx: LedgerContext): void {
   const { ledger, planText } = ctx;
-  return ledger.rows.flatMap((r) =>
-    [...(r.content ?? '').matchAll(DOUBLED)].map((m): Finding => {
-      const copied = planText?.(r.row).includes(m[0]);
-      const meta = copied ? inherited : doubled;
-      const args = { no: r.no, label: rowLabel(r), run: m[0] };
-      return {
-        code: meta.code,
-        severity: meta.severity,
-        location: ledgerCell(ledger, r.row, 'content'),
-        messageId: meta.messages[0],
-        args: copied ? { ...args, section: planSection(ctx, r.row, m[0]) ?? '—' } : args,
-      };
-    }),
-  );
+  for (const m of (r.content ?? '').matchAll(DOUBLED)) {
+    const copied = planText?.(r.row).includes(m[0]);
+    const meta = copied ? inherited : doubled;
+    const args = { no: r.no, label: rowLabel(r), run: m[0] };
+    ctx.report(meta, {
+      location: ledgerCell(ledger, r.row, 'content'),
+      messageId: meta.messages[0],
+      args: copied ? { ...args, section: planSection(ctx, r.row, m[0]) ?? '—' } : args,
+    });
+  }
 }
 
-export const check = { meta: [doubled, inherited], run } satisfies LedgerCheck;
+export const check = { meta: [doubled, inherited], row } satisfies LedgerCheck;

@@ -1,7 +1,6 @@
 // The shape of the ledger itself: the columns a ledger must have, and its 序号 running 1, 2, 3 …
 // without gaps or repeats.
 
-import type { Finding } from '../../schema/finding.js';
 import { LEDGER_FIELDS } from '../../schema/contract.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
@@ -35,15 +34,14 @@ const REQUIRED = ['no', 'section', 'project', 'units', 'deadline'];
 // Heading rows (一、… / （一）…) can name sections and projects in place of their columns.
 const NAMED_BY_HEADINGS = new Set(['section', 'project']);
 
-function run({ ledger }: LedgerContext): Finding[] {
-  const out: Finding[] = [];
+function run({ ledger, report }: LedgerContext): void {
   for (const id of REQUIRED) {
     if (ledger.columnOf[id] || (NAMED_BY_HEADINGS.has(id) && ledger.headingRows.length > 0)) continue;
     const header = LEDGER_FIELDS.find((f) => f.id === id)!.header;
-    out.push({ code: missingColumn.code, severity: missingColumn.severity, location: { file: ledger.file, sheet: ledger.sheet, row: ledger.headerRow }, messageId: 'ledger.missing-column', args: { column: header } });
+    report(missingColumn, { location: { file: ledger.file, sheet: ledger.sheet, row: ledger.headerRow }, messageId: 'ledger.missing-column', args: { column: header } });
   }
-  for (const row of ledger.emptyRows) out.push({ code: emptyRow.code, severity: emptyRow.severity, location: { file: ledger.file, sheet: ledger.sheet, row }, messageId: 'ledger.empty-row', args: { row } });
-  if (!ledger.columnOf.no) return out;
+  for (const row of ledger.emptyRows) report(emptyRow, { location: { file: ledger.file, sheet: ledger.sheet, row }, messageId: 'ledger.empty-row', args: { row } });
+  if (!ledger.columnOf.no) return;
   let previous: number | null = null;
   const seen = new Set<number>();
   for (const r of ledger.rows) {
@@ -51,15 +49,14 @@ function run({ ledger }: LedgerContext): Finding[] {
     if (r.no === null) continue;
     const n = Number(r.no.normalize('NFKC').replace(/[.．、]$/, ''));
     if (!Number.isInteger(n)) {
-      out.push({ code: numbering.code, severity: numbering.severity, location: where, messageId: 'ledger.numbering-text', args: { value: r.no } });
+      report(numbering, { location: where, messageId: 'ledger.numbering-text', args: { value: r.no } });
       continue;
     }
-    if (seen.has(n)) out.push({ code: numbering.code, severity: numbering.severity, location: where, messageId: 'ledger.numbering-repeat', args: { no: n } });
-    else if (previous !== null && n !== previous + 1) out.push({ code: numbering.code, severity: numbering.severity, location: where, messageId: 'ledger.numbering-gap', args: { previous, no: n } });
+    if (seen.has(n)) report(numbering, { location: where, messageId: 'ledger.numbering-repeat', args: { no: n } });
+    else if (previous !== null && n !== previous + 1) report(numbering, { location: where, messageId: 'ledger.numbering-gap', args: { previous, no: n } });
     seen.add(n);
     previous = n;
   }
-  return out;
 }
 
 export const check = { meta: [missingColumn, numbering, emptyRow], run } satisfies LedgerCheck;

@@ -56,15 +56,15 @@ function counterpart(sentence: ReturnType<typeof profile>, planSentences: Return
   return best.p;
 }
 
-function run({ ledger, matches }: LedgerContext): Finding[] {
-  if (!matches) return [];
-  const out: Finding[] = [];
+function run(ctx: LedgerContext): void {
+  const { ledger, matches } = ctx;
+  if (!matches) return;
   const seen = new Set<string>();
-  const report = (row: number, messageId: 'ledger.weakened-number' | 'ledger.weakened-strive' | 'ledger.weakened-scope' | 'ledger.weakened-villages', task: string, args: Finding['args']) => {
+  const weakenedAt = (row: number, messageId: 'ledger.weakened-number' | 'ledger.weakened-strive' | 'ledger.weakened-scope' | 'ledger.weakened-villages', task: string, args: Finding['args']) => {
     const key = `${row}|${messageId}|${JSON.stringify(args)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ code: weakened.code, severity: weakened.severity, ruleId: task, location: ledgerCell(ledger, row, 'content'), messageId, args });
+    ctx.report(weakened, { ruleId: task, location: ledgerCell(ledger, row, 'content'), messageId, args });
   };
   for (const m of matches) {
     const planSentences = sentences(m.task.content).map(profile);
@@ -87,18 +87,17 @@ function run({ ledger, matches }: LedgerContext): Finding[] {
             if (score > best.score) best = { score, p };
           }
           const p = best.p;
-          if (p && !p.ceiling && f.value < p.value) report(r.row, 'ledger.weakened-number', task, { no, label, task, section, written: f.text, plan: p.text });
+          if (p && !p.ceiling && f.value < p.value) weakenedAt(r.row, 'ledger.weakened-number', task, { no, label, task, section, written: f.text, plan: p.text });
         }
-        if (text.includes('力争') && !plan.text.includes('力争')) report(r.row, 'ledger.weakened-strive', task, { no, label, task, section, plan: plan.text });
-        for (const word of NARROWING) if (text.includes(word) && !plan.text.includes(word)) report(r.row, 'ledger.weakened-scope', task, { no, label, task, section, word, plan: plan.text });
+        if (text.includes('力争') && !plan.text.includes('力争')) weakenedAt(r.row, 'ledger.weakened-strive', task, { no, label, task, section, plan: plan.text });
+        for (const word of NARROWING) if (text.includes(word) && !plan.text.includes(word)) weakenedAt(r.row, 'ledger.weakened-scope', task, { no, label, task, section, word, plan: plan.text });
         // 村（社区） (villages and communities) restated as 社区 alone leaves the villages out.
         if (/村[（(]社区[)）]/.test(plan.text) && !VILLAGE_AND_COMMUNITY.test(text) && text.includes('社区')) {
-          report(r.row, 'ledger.weakened-villages', task, { no, label, task, section, plan: plan.text });
+          weakenedAt(r.row, 'ledger.weakened-villages', task, { no, label, task, section, plan: plan.text });
         }
       }
     }
   }
-  return out;
 }
 
 export const check = { meta: [weakened], run } satisfies LedgerCheck;

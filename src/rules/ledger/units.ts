@@ -1,7 +1,6 @@
 // Unit names against the plan's canonical list: a known variant spelling (区退役军人局 for
 // 区退役军人事务局) is the same unit, said once; a name the plan does not know is reported.
 
-import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
@@ -30,11 +29,10 @@ export const unknown = {
  */
 const OWN_PLAN_SHARE = 0.5;
 
-function run({ ledger, units, planText }: LedgerContext): Finding[] {
-  if (!units || units.size === 0) return [];
+function run({ ledger, units, planText, report }: LedgerContext): void {
+  if (!units || units.size === 0) return;
   const names = [...new Set(ledger.rows.flatMap((r) => r.units))];
   const ownPlan = names.filter((n) => units.resolve(n)).length >= OWN_PLAN_SHARE * names.length;
-  const out: Finding[] = [];
   for (const r of ledger.rows) {
     for (const name of r.units) {
       const hit = units.resolve(name);
@@ -43,11 +41,10 @@ function run({ ledger, units, planText }: LedgerContext): Finding[] {
       const location = ledgerCell(ledger, r.row, 'units');
       const no = r.no;
       const label = rowLabel(r);
-      if (hit) out.push({ code: variant.code, severity: variant.severity, location, messageId: 'ledger.unit-variant', args: { no, label, unit: name, canonical: hit.canonical } });
-      else if (ownPlan) out.push({ code: unknown.code, severity: unknown.severity, location, messageId: 'ledger.unit-unknown', args: { no, label, unit: name } });
+      if (hit) report(variant, { location, messageId: 'ledger.unit-variant', args: { no, label, unit: name, canonical: hit.canonical } });
+      else if (ownPlan) report(unknown, { location, messageId: 'ledger.unit-unknown', args: { no, label, unit: name } });
     }
   }
-  return out;
 }
 
 export const check = { meta: [variant, unknown], run } satisfies LedgerCheck;

@@ -12,6 +12,7 @@ import type { Plan } from '../../schema/plan.js';
 import type { Localized } from '../../schema/finding.js';
 import { localized } from '../../schema/messages.js';
 import type { CheckMeta } from '../checks/check.js';
+import { finding } from '../checks/check.js';
 import { at } from './cite.js';
 import type { Level, ParentPlan } from './lint-check.js';
 
@@ -85,7 +86,7 @@ function linksOf(loaded: LoadedPlan, bundled: readonly string[], problems?: Find
     const chain = chains[i];
     if ('broken' in chain) {
       const args = { document: entry.document, via: chain.via };
-      problems?.push({ code: meta.code, severity: meta.severity, location: at(loaded, ['implements', i, 'via']), messageId: chain.broken, args });
+      problems?.push(finding(meta, { location: at(loaded, ['implements', i, 'via']), messageId: chain.broken, args }));
       return;
     }
     const held = best.get(entry.plan);

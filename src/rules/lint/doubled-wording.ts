@@ -2,7 +2,6 @@
 // CJK characters repeated at once: single characters double legitimately (常常, 人人), words of
 // two or more do not in this register.
 
-import type { Finding } from '../../schema/finding.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { PlanPath } from './cite.js';
@@ -22,7 +21,7 @@ export const meta = {
 export const DOUBLED = /([\u3400-\u9fff]{2,4})\1/gu;
 const CONTEXT = 8;
 
-function doubled(ctx: LintContext): Finding[] {
+function doubled(ctx: LintContext): void {
   const { written } = ctx;
   const { plan } = written;
   // Tasks first: a ledger row holds the whole cell; an indicator quoting the same row repeats it.
@@ -35,7 +34,6 @@ function doubled(ctx: LintContext): Finding[] {
     });
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [];
   for (const t of texts) {
     for (const m of t.text.matchAll(DOUBLED)) {
       const key = `${t.section}\u0000${m[0]}`;
@@ -43,9 +41,7 @@ function doubled(ctx: LintContext): Finding[] {
       seen.add(key);
       const start = Math.max(0, m.index - CONTEXT);
       const context = t.text.slice(start, m.index + m[0].length + CONTEXT);
-      findings.push({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: t.id,
         location: at(written, t.path),
         messageId: 'lint.doubled-wording',
@@ -53,7 +49,6 @@ function doubled(ctx: LintContext): Finding[] {
       });
     }
   }
-  return findings;
 }
 
 export const check = { meta: [meta], run: doubled } satisfies LintCheck;

@@ -4,7 +4,6 @@
 
 import { FIELDS_BY_LEVEL } from '../../schema/contract.js';
 import { CscheckError } from '../../schema/errors.js';
-import type { Finding } from '../../schema/finding.js';
 import type { Scope } from '../../schema/plan.js';
 import type { CheckMeta } from '../checks/check.js';
 import type { ExprType } from '../expression.js';
@@ -36,9 +35,8 @@ export const badExpression = {
 
 const EXPECT: Record<string, ExprType> = { where: 'boolean', condition: 'boolean', rule: 'boolean', numerator: 'number', denominator: 'number', sum: 'number' };
 
-function compileAll(ctx: LintContext): Finding[] {
+function compileAll(ctx: LintContext): void {
   const { written } = ctx;
-  const findings: Finding[] = [];
   const check = (src: string | undefined, scope: Scope, path: (string | number)[], ruleId: string) => {
     if (src === undefined) return;
     const key = String(path[path.length - 1]);
@@ -47,7 +45,7 @@ function compileAll(ctx: LintContext): Finding[] {
     } catch (err) {
       if (!(err instanceof CscheckError)) throw err;
       const meta = err.messageId === 'plan.unknown-field' ? unknownField : badExpression;
-      findings.push({ code: meta.code, severity: meta.severity, ruleId, location: err.location, messageId: err.messageId, args: err.args });
+      ctx.report(meta, { ruleId, location: err.location, messageId: err.messageId, args: err.args });
     }
   };
   written.plan.indicators.forEach((ind, i) => {
@@ -61,7 +59,6 @@ function compileAll(ctx: LintContext): Finding[] {
     check(req.where, req.scope, ['requirements', i, 'where'], req.id);
     check(req.rule, req.scope, ['requirements', i, 'rule'], req.id);
   });
-  return findings;
 }
 
 export const check = { meta: [unknownField, badExpression], run: compileAll } satisfies LintCheck;

@@ -8,7 +8,7 @@ import { CscheckError } from '../../schema/errors.js';
 import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile, resolvePlanPath } from '../../schema/load-plan.js';
-import { metasOf } from '../checks/check.js';
+import { metasOf, reportInto } from '../checks/check.js';
 import * as ancestors from './ancestors.js';
 import { ancestorsOf } from './ancestors.js';
 import * as doubledWording from './doubled-wording.js';
@@ -68,8 +68,9 @@ export class PlanLinter {
     }
     this.plans.set(file, resolved);
     const { parents, findings } = ancestorsOf(written, (ref, from, relation) => this.load(relation === 'extends' ? siblingOr(from, ref) : ref), bundledPlanIds());
-    const ctx = { written, resolved, parents };
-    return [...findings, ...LINT_CHECKS.flatMap((c) => c.run(ctx))].sort(byPosition);
+    const ctx = { written, resolved, parents, report: reportInto(findings) };
+    for (const c of LINT_CHECKS) c.run(ctx);
+    return findings.sort(byPosition);
   }
 
   /** A parent that does not load is reported when it is linted itself; here it is skipped. */

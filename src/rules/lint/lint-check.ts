@@ -4,9 +4,8 @@
 // formatters do. A module reports several codes only where one pass finds them all (weaker and
 // stricter than the parent are the two outcomes of one comparison).
 
-import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
-import type { Check } from '../checks/check.js';
+import type { Check, CheckContext } from '../checks/check.js';
 
 /** A level between a plan and one of its ancestors. */
 export interface Level {
@@ -28,7 +27,7 @@ export interface ParentPlan {
   path: (string | number)[];
 }
 
-export interface LintContext {
+export interface LintContext extends CheckContext {
   /** The plan as its own document writes it (`extends` not merged in), so inherited items are not re-reported. */
   written: LoadedPlan;
   /** The plan with `extends` resolved (unit spellings, inherited items). */
@@ -37,7 +36,7 @@ export interface LintContext {
   parents: ParentPlan[];
 }
 
-/** A lint check judges a whole plan at once (the `run` hook of Check). */
+/** A lint check judges a whole plan at once (the `run` hook of Check), reporting through `ctx.report`. */
 export interface LintCheck extends Check<LintContext> {
-  run(ctx: LintContext): Finding[];
+  run(ctx: LintContext): void;
 }

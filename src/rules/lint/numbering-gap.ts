@@ -2,7 +2,6 @@
 // often a lost row (the Luojiang ledger's 加快社区数字化建设 runs 1, 2, 4), a repeated one a copy slip.
 // Numbers need not start at 1: some documents number items through the whole task list.
 
-import type { Finding } from '../../schema/finding.js';
 import type { Task } from '../../schema/plan.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at, brief } from './cite.js';
@@ -21,7 +20,7 @@ export const meta = {
 
 const ITEM_NO = /^\s*(\d+)\s*[.．、]/;
 
-function gaps(ctx: LintContext): Finding[] {
+function gaps(ctx: LintContext): void {
   const { written } = ctx;
   const groups = new Map<string, { task: Task; index: number; no: number }[]>();
   (written.plan.tasks ?? []).forEach((task, index) => {
@@ -32,7 +31,6 @@ function gaps(ctx: LintContext): Finding[] {
     list.push({ task, index, no: Number(m[1]) });
     groups.set(key, list);
   });
-  const findings: Finding[] = [];
   for (const items of groups.values()) {
     const numbers = items.map((i) => i.no).join(', ');
     for (let k = 1; k < items.length; k++) {
@@ -40,9 +38,7 @@ function gaps(ctx: LintContext): Finding[] {
       const { task, index, no } = items[k];
       if (no === prev + 1) continue;
       const missing = no > prev + 1 ? Array.from({ length: no - prev - 1 }, (_, n) => prev + 1 + n).join(', ') : null;
-      findings.push({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: task.id,
         location: at(written, ['tasks', index, 'content']),
         messageId: missing ? 'lint.numbering-gap' : 'lint.numbering-repeat',
@@ -50,7 +46,6 @@ function gaps(ctx: LintContext): Finding[] {
       });
     }
   }
-  return findings;
 }
 
 export const check = { meta: [meta], run: gaps } satisfies LintCheck;

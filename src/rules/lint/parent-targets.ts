@@ -8,7 +8,7 @@
 // item, aspect and direction — is reported once, against the nearest ancestor that shows it, and
 // names the others. A 约束性 indicator of an ancestor that the child has no counterpart for is dropped.
 
-import type { Finding, Localized } from '../../schema/finding.js';
+import type { Localized } from '../../schema/finding.js';
 import type { MessageId } from '../../schema/messages.js';
 import { localized } from '../../schema/messages.js';
 import type { Indicator, Plan, Requirement, Scope, Source } from '../../schema/plan.js';
@@ -177,7 +177,7 @@ function collect<T>(map: Map<string, Reported<T>>, key: string, parent: ParentPl
   }
 }
 
-function differences(ctx: LintContext): Finding[] {
+function differences(ctx: LintContext): void {
   const { written } = ctx;
   const ownIds = new Set(written.plan.indicators.map((i) => i.id));
   const found = new Map<string, Reported<{ d: Difference; item: { id: string; name: Localized } }>>();
@@ -193,13 +193,11 @@ function differences(ctx: LintContext): Finding[] {
       if (theirs) for (const d of requirementDiffs(own, ['requirements', i], theirs)) add(d, own, `requirements.${i}`);
     });
   }
-  return [...found.values()].flatMap(({ parent, items, others }) =>
-    items.map(({ d, item }): Finding => {
+  for (const { parent, items, others } of found.values()) {
+    for (const { d, item } of items) {
       const direct = !parent.via.length;
       const meta = d.stricter ? (direct ? stricter : stricterAncestor) : direct ? weaker : weakerAncestor;
-      return {
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: item.id,
         location: at(written, d.path),
         messageId: 'lint.versus-parent',
@@ -212,9 +210,9 @@ function differences(ctx: LintContext): Finding[] {
           via: viaArg(parent.via),
           also: alsoArg(others),
         },
-      };
-    }),
-  );
+      });
+    }
+  }
 }
 
 /** The ancestor's indicator has a counterpart in the child: the same id, its 城乡 whole, or both its halves. */
@@ -240,7 +238,7 @@ function closest(plan: Plan, name: string): { section: string; quote: string; sc
   return best;
 }
 
-function dropped(ctx: LintContext): Finding[] {
+function dropped(ctx: LintContext): void {
   const { written, resolved } = ctx;
   // What the child has, inherited items included: a plan that extends another keeps what it does not restate.
   const child = new Map(resolved.plan.indicators.map((i) => [i.id, i]));
@@ -250,11 +248,9 @@ function dropped(ctx: LintContext): Finding[] {
       if (ind.attribute === '约束性' && !covered(ind.id, child)) collect(found, ind.id, parent, ind, ind.source.section);
     }
   }
-  return [...found.values()].map(({ parent, items: [ind], others }): Finding => {
+  for (const { parent, items: [ind], others } of found.values()) {
     const near = closest(written.plan, ind.name.zh);
-    return {
-      code: bindingDropped.code,
-      severity: bindingDropped.severity,
+    ctx.report(bindingDropped, {
       ruleId: ind.id,
       location: at(written, parent.path),
       messageId: 'lint.binding-dropped',
@@ -270,8 +266,12 @@ function dropped(ctx: LintContext): Finding[] {
         via: viaArg(parent.via),
         also: alsoArg(others),
       },
-    };
-  });
+    });
+  }
 }
 
-export const check = { meta: [weaker, stricter, weakerAncestor, stricterAncestor, bindingDropped], run: (ctx: LintContext): Finding[] => [...differences(ctx), ...dropped(ctx)] } satisfies LintCheck;
+export const check = { meta: [weaker, stricter, weakerAncestor, stricterAncestor, bindingDropped], run: (ctx: LintContext) => {
+    differences(ctx);
+    dropped(ctx);
+  },
+} satisfies LintCheck;

@@ -3,7 +3,6 @@
 // best match among the child's sentences (or two adjacent ones, where the child split it over two
 // rows) stays below MIN_SIMILARITY has been dropped.
 
-import type { Finding } from '../../schema/finding.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import { formatNumber } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
@@ -50,13 +49,12 @@ function placeFor(child: LoadedPlan, project: string | undefined): PlanPath {
   return best.index >= 0 ? ['tasks', best.index] : ['extends'];
 }
 
-function uncovered(ctx: LintContext): Finding[] {
+function uncovered(ctx: LintContext): void {
   const { written } = ctx;
   const parent = ctx.parents.find((p) => p.relation === 'extends' && !p.via.length);
-  if (!parent) return [];
+  if (!parent) return;
   const own: Candidate[] = (written.plan.tasks ?? []).flatMap((t) => sentences(t.content).map((s) => ({ p: profile(s), section: t.source.section })));
   const candidates = [...own, ...own.slice(1).map((c, i) => ({ p: profile(`${own[i].p.text}。${c.p.text}`), section: `${own[i].section}+${c.section}` }))];
-  const findings: Finding[] = [];
   for (const task of parent.loaded.plan.tasks ?? []) {
     for (const sentence of sentences(task.content)) {
       const p = profile(sentence);
@@ -66,9 +64,7 @@ function uncovered(ctx: LintContext): Finding[] {
         if (score > best.score) best = { score, c };
       }
       if (best.score >= MIN_SIMILARITY) continue;
-      findings.push({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: task.id,
         location: at(written, placeFor(written, task.project)),
         messageId: 'lint.parent-task-uncovered',
@@ -85,7 +81,6 @@ function uncovered(ctx: LintContext): Finding[] {
       });
     }
   }
-  return findings;
 }
 
 export const check = { meta: [meta], run: uncovered } satisfies LintCheck;

@@ -4,6 +4,7 @@
 import type { CscheckError } from '../../schema/errors.js';
 import type { Finding } from '../../schema/finding.js';
 import type { CheckMeta } from '../checks/check.js';
+import { finding } from '../checks/check.js';
 
 export const meta = {
   code: 'plan-schema',
@@ -19,5 +20,5 @@ export const meta = {
 /** The loader's error as a finding; `file` is used when the error itself names no file. */
 export function schemaFinding(err: CscheckError, file: string, fallback: { line?: number; col?: number; planPath?: string } = {}): Finding {
   const location = err.location.file ? err.location : { file, ...fallback };
-  return { code: meta.code, severity: meta.severity, location, messageId: err.messageId, args: err.args };
+  return finding(meta, { location, messageId: err.messageId, args: err.args });
 }

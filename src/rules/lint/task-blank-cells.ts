@@ -2,10 +2,8 @@
 // cell leaves a task with nobody responsible or no date. A document whose task list has no such
 // column (most rows blank, as in a plan's prose task list) is not a ledger, and is not reported.
 
-import type { Finding } from '../../schema/finding.js';
 import type { Task } from '../../schema/plan.js';
 import type { CheckMeta } from '../checks/check.js';
-import { finding } from '../checks/check.js';
 import { at, brief } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
 
@@ -31,28 +29,26 @@ export const noDeadline = {
   messages: ['lint.task-no-deadline'],
 } as const satisfies CheckMeta;
 
-function blanks(ctx: LintContext, meta: typeof noUnit | typeof noDeadline, filled: (t: Task) => boolean, field: string): Finding[] {
+function blanks(ctx: LintContext, meta: typeof noUnit | typeof noDeadline, filled: (t: Task) => boolean, field: string): void {
   const { written } = ctx;
   const tasks = written.plan.tasks ?? [];
   const withValue = tasks.filter(filled).length;
-  if (withValue * 2 <= tasks.length) return [];
-  const findings: Finding[] = [];
+  if (withValue * 2 <= tasks.length) return;
   tasks.forEach((task, i) => {
     if (filled(task)) return;
-    findings.push(finding(meta, {
+    ctx.report(meta, {
       ruleId: task.id,
       location: at(written, ['tasks', i, field]),
       messageId: meta.messages[0],
       args: { section: task.source.section, quote: brief(task.content), filled: withValue, total: tasks.length },
-    }));
+    });
   });
-  return findings;
 }
 
 export const check = {
   meta: [noUnit, noDeadline],
-  run: (ctx: LintContext): Finding[] => [
-    ...blanks(ctx, noUnit, (t) => t.units.length > 0, 'units'),
-    ...blanks(ctx, noDeadline, (t) => typeof t.deadline === 'string' && t.deadline.trim() !== '', 'deadline'),
-  ],
+  run: (ctx: LintContext) => {
+    blanks(ctx, noUnit, (t) => t.units.length > 0, 'units');
+    blanks(ctx, noDeadline, (t) => typeof t.deadline === 'string' && t.deadline.trim() !== '', 'deadline');
+  },
 } satisfies LintCheck;

@@ -2,7 +2,6 @@
 // leaves the reader to guess which binds. The plan keeps the table row as `target` and the other
 // sentence in `also_stated`; any restatement whose comparison or value differs is reported.
 
-import type { Finding } from '../../schema/finding.js';
 import { localizedTarget } from '../../schema/quantity.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at, cite } from './cite.js';
@@ -19,17 +18,14 @@ export const meta = {
   messages: ['lint.text-table-mismatch'],
 } as const satisfies CheckMeta;
 
-function mismatches(ctx: LintContext): Finding[] {
+function mismatches(ctx: LintContext): void {
   const { written } = ctx;
-  const findings: Finding[] = [];
   written.plan.indicators.forEach((ind, i) => {
     (ind.also_stated ?? []).forEach((also, j) => {
       const t = also.target;
       if (!t || (t.op === ind.target.op && t.value === ind.target.value)) return;
       const main = cite(written.plan, ind.source);
-      findings.push({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: ind.id,
         location: at(written, ['indicators', i, 'also_stated', j, 'target']),
         messageId: 'lint.text-table-mismatch',
@@ -44,7 +40,6 @@ function mismatches(ctx: LintContext): Finding[] {
       });
     });
   });
-  return findings;
 }
 
 export const check = { meta: [meta], run: mismatches } satisfies LintCheck;

@@ -2,7 +2,6 @@
 // slipped into the column (Luojiang row 1: “以下均需各乡镇（街道）落实，不再列出。”). Prose unit
 // texts of plans (“市发改委、教育局……等按职责分工负责”) name units and are not reported.
 
-import type { Finding } from '../../schema/finding.js';
 import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
@@ -18,17 +17,14 @@ export const meta = {
   messages: ['lint.unit-note'],
 } as const satisfies CheckMeta;
 
-function notes(ctx: LintContext): Finding[] {
+function notes(ctx: LintContext): void {
   const { written, resolved } = ctx;
   const names = (resolved.plan.units ?? []).flatMap((u) => [u.name, ...(u.spellings ?? [])]);
-  const findings: Finding[] = [];
   (written.plan.tasks ?? []).forEach((task, i) => {
     for (const raw of (task.units_as_written ?? '').split('\n')) {
       const line = raw.trim();
       if (!line || names.some((n) => line.includes(n))) continue;
-      findings.push({
-        code: meta.code,
-        severity: meta.severity,
+      ctx.report(meta, {
         ruleId: task.id,
         location: at(written, ['tasks', i, 'units_as_written']),
         messageId: 'lint.unit-note',
@@ -36,7 +32,6 @@ function notes(ctx: LintContext): Finding[] {
       });
     }
   });
-  return findings;
 }
 
 export const check = { meta: [meta], run: notes } satisfies LintCheck;
