@@ -17,7 +17,7 @@ import type { TableSummary } from '../io/table-summary.js';
 import { EXPECTED, expected, INVALID, parseReported } from '../io/values.js';
 import * as exceeds from './checks/value-exceeds.js';
 import * as regionMismatch from './checks/region-mismatch.js';
-import * as requirement from './checks/requirement.js';
+import * as requirement from './checks/requirement-check.js';
 import * as indicatorTarget from './checks/indicator-target.js';
 import { finding } from './checks/check.js';
 import { duplicateReported, cellType, unknownReported } from './checks/data-cells.js';

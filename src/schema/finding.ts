@@ -3,7 +3,7 @@
 
 import type { MessageId } from './messages.js';
 // A type only (the codes are the checks' metas, src/rules/checks/index.ts): nothing is loaded.
-import type { FindingCode } from '../rules/checks/index.js';
+import type { FindingCode } from './finding-codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

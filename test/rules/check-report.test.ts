@@ -35,3 +35,15 @@ describe('finding(): severity from the meta', () => {
     expect(new Set(CHECKS.map((c) => c.code)).size).toBe(CHECKS.length);
   });
 });
+
+describe('the list of codes the results model holds', () => {
+  it('is exactly the codes of the registered checks, family by family', async () => {
+    const { LINT_CODES } = await import('../../src/rules/lint/index.js');
+    const { LEDGER_CODES } = await import('../../src/rules/ledger/index.js');
+    const { SURVEY_CODES, LINT_CODE_NAMES, LEDGER_CODE_NAMES } = await import('../../src/schema/finding-codes.js');
+    const codes = (metas: readonly { code: string }[]) => [...new Set(metas.map((m) => m.code))].sort();
+    expect(codes(CHECKS)).toEqual([...SURVEY_CODES].sort());
+    expect(codes(LINT_CODES)).toEqual([...LINT_CODE_NAMES].sort());
+    expect(codes(LEDGER_CODES)).toEqual([...LEDGER_CODE_NAMES].sort());
+  });
+});

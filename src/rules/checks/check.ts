@@ -8,9 +8,10 @@
 // meta, raised one step for a binding (约束性) plan item, so no check restates it.
 
 import type { Finding, Severity } from '../../schema/finding.js';
+import type { FindingCode } from '../../schema/finding-codes.js';
 import type { MessageId } from '../../schema/messages.js';
 
-export interface CheckMeta<C extends string = string> {
+export interface CheckMeta<C extends FindingCode = FindingCode> {
   readonly code: C;
   readonly title: { readonly zh: string; readonly en: string };
   readonly description: { readonly zh: string; readonly en: string };

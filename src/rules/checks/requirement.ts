@@ -11,7 +11,6 @@ import type { RowShape } from '../row-shape.js';
 import { cellAt } from '../row-shape.js';
 import type { CheckMeta, Report } from './check.js';
 import { finding, severityOf } from './check.js';
-import type { SurveyCheck } from './survey-check.js';
 
 export const breach = {
   code: 'requirement-breach',
@@ -165,31 +164,6 @@ export class RequirementState implements RequirementCounts {
     return result;
   }
 }
-
-/**
- * The plan's requirements as one check: each requirement keeps its tally in its level's state
- * (ctx.levels, so a worker thread's counts can be merged in), rows go to the requirements of their
- * level and kind, and `finish` makes the results in plan order.
- */
-export const check: SurveyCheck = {
-  meta: [breach, noData],
-  start(ctx) {
-    for (const [level, s] of Object.entries(ctx.levels)) {
-      s.requirements = ctx.plan.requirements.filter((c) => c.level === level).map((c) => new RequirementState(c, s, ctx.plan.loaded.plan.document));
-    }
-  },
-  row(row, ctx) {
-    const s = ctx.levels[row.table.level];
-    if (!s.requirements.length) return;
-    const kind = s.kind >= 0 ? row.values[s.kind] : null;
-    for (const r of s.requirements) r.onRow(row, kind, ctx.collector);
-  },
-  finish(ctx) {
-    const results = Object.values(ctx.levels).flatMap((s) => s.requirements.map((r) => r.finish(s.present, ctx.report)));
-    const order = new Map(ctx.plan.loaded.plan.requirements?.map((r, i) => [r.id, i]));
-    ctx.requirements = results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  },
-};
 
 function display(v: Value, lang: 'zh' | 'en'): string {
   if (v === null) return message('value.empty', {}, lang);
