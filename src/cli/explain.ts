@@ -9,7 +9,7 @@ import type { LoadedPlan } from '../schema/load-plan.js';
 import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
 import { localized } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
-import { formatTarget } from '../schema/quantity.js';
+import { localizedTarget } from '../schema/quantity.js';
 import { similarity } from '../rules/text-similarity.js';
 import { indicatorIdFor } from '../rules/indicator-lookup.js';
 import { MEASURES, REPORTED_KIND, compileMeasure } from '../rules/measures/index.js';
@@ -66,7 +66,7 @@ export function explainIndicator(id: string, plans: LoadedPlan[], scope: LoadedP
       plan: plan.id,
       region: plan.region,
       document: plan.document,
-      target: formatTarget(ind.target, ind.unit),
+      target: localizedTarget(ind.target, ind.unit),
       written: ind.target.text,
       attribute: ind.attribute ?? null,
       scope: ind.scope,

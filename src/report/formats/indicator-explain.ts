@@ -3,10 +3,14 @@
 // sets it asks for, with the sentence it asks it in.
 
 import type { MessageId } from '../../schema/messages.js';
-import { message } from '../../schema/messages.js';
+import { message, pickText } from '../../schema/messages.js';
+import { unitText } from '../../schema/quantity.js';
 import type { FormatContext } from '../render.js';
 import { visible } from '../safe-text.js';
 import { cjkTable } from './cjk-table.js';
+
+/** The target, and the document's own wording under it where that differs. */
+const withWritten = (target: string, written: string | undefined) => (written && written !== target ? `${target}\n(${written})` : target);
 
 export interface ExplainMeasure {
   kind: string;
@@ -23,8 +27,8 @@ export interface ExplainPlanRow {
   plan: string;
   region: string;
   document: string;
-  /** The target in symbols (≥60%) and as the document writes it. */
-  target: string;
+  /** The target in symbols (≥60%), in both languages where its unit reads differently, and as the document writes it. */
+  target: string | { zh: string; en?: string };
   written?: string;
   attribute: string | null;
   scope: string;
@@ -48,7 +52,7 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
   const [first, ...others] = x.names;
   const out = [L('explain.title', { id: x.id, name: `${first.name.zh} / ${first.name.en}` })];
   for (const n of others) out.push(L('explain.other-name', { plans: n.plans.join(', '), name: `${n.name.zh} / ${n.name.en}` }));
-  out.push(L('explain.unit', { unit: x.units.join(' / ') }));
+  out.push(L('explain.unit', { unit: x.units.map((u) => unitText(u, ctx.lang).trim()).join(' / ') }));
   for (const m of x.measures) {
     out.push(L('explain.measure', { plans: m.plans.join(', '), title: local(m.title), description: local(m.description) }));
     for (const e of m.expressions) out.push(L('explain.expression', { key: L(`measure.${e.key}` as MessageId), expr: e.expr }));
@@ -60,7 +64,7 @@ function table(x: IndicatorExplanation, ctx: FormatContext): string {
       [16, 22, 10, 24, 18, 50],
       x.plans.map((p) => [
         `${p.plan}\n${p.region}`,
-        p.written && p.written !== p.target ? `${p.target}\n(${p.written})` : p.target,
+        withWritten(typeof p.target === 'string' ? p.target : pickText(p.target, ctx.lang), p.written),
         p.attribute ? L(`label.${p.attribute}` as MessageId) : '—',
         L(`scope.${p.scope}` as MessageId),
         p.section,
