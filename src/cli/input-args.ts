@@ -3,12 +3,15 @@
 // unexpanded), or a folder meant for `batch`. What cannot be read twice is copied to a temporary
 // file first (the readers seek: a zip's directory is at its end); reports still name it as given.
 
-import { createReadStream, createWriteStream } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync, readSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { CscheckError } from '../schema/errors.js';
+import { LIMITS, limitArgs } from '../schema/limits.js';
 import { spoolFile } from '../output/temp-files.js';
 import { STDIO } from './io.js';
 import { globDisplay, globMatches, isDynamicPattern } from './batch-inputs.js';
@@ -22,16 +25,87 @@ export interface InputArgs {
   values?: string;
 }
 
-/** Copies a stream that can be read once into a temporary file named like the input (its extension kept). */
+/** Bytes looked at for a NUL that says a stream is neither a spreadsheet nor text. */
+const HEAD_BYTES = 8192;
+
+/** A zip (.xlsx, .ods), an OLE file (.xls) or UTF-16 text may hold NULs; anything else with one is binary. */
+function looksBinary(head: Buffer): boolean {
+  const sig = head.length >= 4 ? head.readUInt32BE(0) : 0;
+  if (sig === 0x504b0304 || sig === 0xd0cf11e0) return false;
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return false;
+  return head.subarray(0, HEAD_BYTES).includes(0);
+}
+
+/**
+ * Copies a stream that can be read once into a temporary file named like the input (its extension
+ * kept), under LIMITS.spoolBytes, refusing at the first chunk what is plainly binary: /dev/zero or
+ * /dev/urandom end in a line, not in a full disk.
+ */
 async function spool(from: Readable, name: string, display: string): Promise<string> {
   const { path, remove } = spoolFile(name);
+  const fd = openSync(path, 'w');
+  let total = 0;
   try {
-    await pipeline(from, createWriteStream(path));
+    for await (const chunk of from) {
+      const bytes = chunk as Buffer;
+      if (total === 0 && bytes.length > 0 && looksBinary(bytes)) throw new CscheckError('input.binary', {}, { file: display });
+      total += bytes.length;
+      if (total > LIMITS.spoolBytes) throw new CscheckError('input.limit', limitArgs('spoolBytes'), { file: display });
+      writeSync(fd, bytes);
+    }
+    if (total === 0) throw new CscheckError('input.empty', {}, { file: display });
   } catch (err) {
+    closeSync(fd);
     remove();
+    if (err instanceof CscheckError) throw err;
     throw new CscheckError('input.read-failed', { detail: (err as Error).message }, { file: display }, { cause: err });
   }
+  closeSync(fd);
   return path;
+}
+
+/**
+ * A named pipe without a writer reads as empty at once (a first read returns 0); with one, what it
+ * has so far is read now and the rest as it comes (a first read fails with EAGAIN while it is empty).
+ */
+function openFifo(arg: string): Readable {
+  const fd = openSync(arg, constants.O_RDONLY | constants.O_NONBLOCK);
+  const head = Buffer.alloc(HEAD_BYTES);
+  let n = -1;
+  try {
+    n = readSync(fd, head, 0, head.length, null);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') {
+      closeSync(fd);
+      throw err;
+    }
+  }
+  if (n === 0) {
+    closeSync(fd);
+    return Readable.from([]);
+  }
+  const rest = new Socket({ fd, readable: true, writable: false });
+  return Readable.from(
+    (async function* () {
+      if (n > 0) yield head.subarray(0, n);
+      for await (const chunk of rest) yield chunk as Buffer;
+    })(),
+  );
+}
+
+/**
+ * A named pipe is opened without waiting for a writer (one with none reads as empty, at once) and
+ * read as the socket-like stream Node makes of a pipe; a device is read as a file, unless it is a
+ * terminal, which would wait for typing.
+ */
+function openNonRegular(arg: string, st: Stats): Readable {
+  if (st.isFIFO()) return openFifo(arg);
+  const fd = openSync(arg, constants.O_RDONLY | constants.O_NONBLOCK);
+  if (isatty(fd)) {
+    closeSync(fd);
+    throw new CscheckError('input.stdin-terminal', {}, { file: arg });
+  }
+  return createReadStream('', { fd });
 }
 
 /**
@@ -64,7 +138,7 @@ export async function resolveInputArgs(args: string[], values?: string, stdin: R
     }
     const st = await stat(arg).catch(() => null);
     if (st?.isDirectory()) throw new CscheckError('input.folder-for-batch', { file: arg }, { file: arg });
-    if (st && !st.isFile()) add(await spool(createReadStream(arg), basename(arg), arg), arg);
+    if (st && !st.isFile()) add(await spool(openNonRegular(arg, st), basename(arg), arg), arg);
     else if (!st && isDynamicPattern(arg)) {
       const matches = await globMatches(arg);
       if (!matches.length) throw new CscheckError('input.glob-no-match', {}, { file: arg });
@@ -74,5 +148,5 @@ export async function resolveInputArgs(args: string[], values?: string, stdin: R
   if (values === undefined) return { files, display };
   if (values === STDIO || STDIN_NAMES.has(values)) return { files, display, values: await readStdin() };
   const st = await stat(values).catch(() => null);
-  return { files, display, values: st && !st.isFile() && !st.isDirectory() ? await spool(createReadStream(values), basename(values), values) : values };
+  return { files, display, values: st && !st.isFile() && !st.isDirectory() ? await spool(openNonRegular(values, st), basename(values), values) : values };
 }

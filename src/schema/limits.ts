@@ -18,6 +18,9 @@ export const LIMIT_SPECS = {
   csvFieldChars: { value: 1 * MiB, unit: 'characters', zh: 'CSV 单个字段长度', en: 'length of one CSV field' },
   csvRecordChars: { value: 4 * MiB, unit: 'characters', zh: 'CSV 单条记录长度', en: 'length of one CSV record' },
 
+  // — standard input, pipes and devices (copied to a temporary file before reading) —
+  spoolBytes: { value: 4096 * MiB, unit: 'bytes', zh: '从标准输入、管道或设备读入的数据大小', en: 'size of what is read from standard input, a pipe or a device' },
+
   // — every table —
   columns: { value: 16_384, unit: 'columns', zh: '表格列数', en: 'columns in a table' },
   rows: { value: 50_000_000, unit: 'rows', zh: '一个表格的行数', en: 'rows in one table' },

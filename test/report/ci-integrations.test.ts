@@ -26,7 +26,8 @@ beforeAll(() => {
 function expectKnown(command: string, script: string) {
   const h = helps[command];
   for (const o of optionsIn(script)) expect(h, `${command} ${o}`).toContain(o);
-  for (const f of formatsIn(script)) expect(h, `${command} --format ${f}`).toContain(`"${f}"`);
+  // The help lists the choices after 可选：/choices:, comma-separated (words, wrapped).
+  for (const f of formatsIn(script)) expect(h, `${command} --format ${f}`).toMatch(new RegExp(`[\\s,：:(]${f}[,，；;)\\s]`));
 }
 
 describe('action.yml', () => {

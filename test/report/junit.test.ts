@@ -8,7 +8,7 @@ import type { FindingList } from '../../src/report/formats/finding-list.js';
 import { LINT_CODES } from '../../src/rules/lint/index.js';
 import { PLAN_REL, XLSX, XLSX_REL, assertWellFormed, count, ctx, lintList, oddList, parseJunit, surveyList } from './support.js';
 
-const DATA_CODES = ['cell-type', 'missing-value', 'ragged-row', 'unknown-column', 'skipped-row', 'unknown-reported', 'duplicate-reported', 'value-exceeds'];
+const DATA_CODES = ['cell-type', 'missing-value', 'ragged-row', 'unknown-column', 'skipped-row', 'unknown-reported', 'duplicate-reported', 'value-exceeds', 'region-mismatch'];
 
 let survey: FindingList;
 let doc: any;
