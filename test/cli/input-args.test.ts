@@ -174,6 +174,9 @@ describe('quiet mistakes now warn', () => {
     expect(found).toHaveLength(1);
     expect(found[0].severity).toBe('warning');
     expect(found[0].args).toMatchObject({ counties: '洛江区', region: '西双版纳傣族自治州' });
+    // At the plan's `region:` (plans/xishuangbanna.yaml line 13, its value at column 9).
+    expect(found[0].location).toMatchObject({ line: 13, col: 9, planPath: 'region' });
+    expect(found[0].location.file).toMatch(/plans\/xishuangbanna\.yaml$/);
     const right = await runJson(['evaluate', SURVEY, '--plan', 'quanzhou']);
     expect(right.report.findings.some((f: { code: string }) => f.code === 'region-mismatch')).toBe(false);
     const luojiang = await runJson(['evaluate', SURVEY, '--plan', 'luojiang']);

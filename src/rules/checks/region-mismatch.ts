@@ -48,6 +48,7 @@ export const check: SurveyCheck = {
     const outside = ctx.counties().filter((c) => !inside.has(stem(c)));
     if (!outside.length) return;
     const named = outside.slice(0, NAMED).join('、') + (outside.length > NAMED ? ` …（+${outside.length - NAMED}）` : '');
-    ctx.report(meta, { location: {}, messageId: 'data.region-mismatch', args: { counties: named, region, plan: ctx.plan.loaded.plan.id } });
+    // Pointed at the plan's `region`: the finding is about the data as a whole, against what the plan covers.
+    ctx.report(meta, { location: { ...ctx.plan.loaded.locate(['region']), planPath: 'region' }, messageId: 'data.region-mismatch', args: { counties: named, region, plan: ctx.plan.loaded.plan.id } });
   },
 };
