@@ -18,19 +18,7 @@ const hasDuckdb = () => {
   }
 };
 
-/** A parser run succeeded when it exited 0 and counted every row. */
-function parserCheck(rows, readJson) {
-  return ({ status, stdoutFile }) => {
-    const j = readJson(stdoutFile);
-    if (status !== 0) return { ok: false, why: `exit ${status}` };
-    if (!j) return { ok: false, why: 'printed no JSON' };
-    if (j.rows !== rows) return { ok: false, why: `counted ${j.rows} rows, expected ${rows}` };
-    return { ok: true, result: j };
-  };
-}
-
-/** The benchmarks of the floor tools named in `o.only` (cscheck's own CSV run is run.mjs's). */
-export function floorBenchmarks(o, files, { baselineCheck, readJson, shell, rel }) {
+export function floorBenchmarks(o, files, { baselineCheck, shell, rel }) {
   const input = files.csv;
   const list = [];
   const node = process.execPath;
@@ -39,7 +27,7 @@ export function floorBenchmarks(o, files, { baselineCheck, readJson, shell, rel 
       const cmd = input && [node, 'bench/csv-parsers.mjs', name, rel(input)];
       list.push({
         id: `parse-${name}`, tool: `parse: ${name}`, format: 'csv parse', rows: o.rows, input, cmd,
-        shown: cmd && shell(['node', ...cmd.slice(1)]), check: parserCheck(o.rows, readJson),
+        shown: cmd && shell(['node', ...cmd.slice(1)]), check: baselineCheck(o.rows),
         skip: name === 'papaparse-cscheck' && !fs.existsSync(path.join(path.dirname(import.meta.dirname), 'dist/io/csv-records.js')) ? 'dist/ is missing: npm run build' : null,
       });
     }
