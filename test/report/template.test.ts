@@ -537,7 +537,7 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     expect(community).toHaveLength(2); // validation alone adds no rows
     expect(township[1]).toEqual(QUANZHOU_TOWNSHIP);
     expect(reported.slice(2).map((r) => r[0])).toEqual(QUANZHOU_REPORTED);
-  });
+  }, 120_000); // the first conversion starts LibreOffice and makes its profile: under load, more than half a minute
 
   it('opens the ledger template: tasks survive, multi-line unit cells included, and ledger reads the CSV LibreOffice saves', async () => {
     const dir = tmpDir('cscheck-template-lo-');
@@ -556,7 +556,7 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     // The plan's five blank deadlines, and its own 序号44 slip “力争力争”, carried into the template (info).
     expect(r.report.findings.map((f: { code: string }) => f.code)).toEqual([...Array(5).fill('ledger-plan-no-deadline'), 'ledger-doubled-wording-inherited']);
     expect(r.code).toBe(0);
-  });
+  }, 120_000);
 
   it('a filled survey re-saved by LibreOffice evaluates to the same figures', async () => {
     const dir = tmpDir('cscheck-template-lo-');
@@ -573,5 +573,5 @@ describe.skipIf(!hasSoffice && !process.env.CI).concurrent('LibreOffice round tr
     expect(noteOf(cellUnder(ws, '微型消防站（点）', 2))).toBe('从下拉列表选择“是”或“否”\n用于指标：社区微型消防站（点）覆盖率');
     const { report } = await runJson(['evaluate', resaved, '--plan', 'quanzhou']);
     expectFilledReport(report);
-  }, 90_000); // LibreOffice converts twice here; under load that alone can take half a minute
+  }, 120_000); // LibreOffice converts twice here; under load that alone can take half a minute
 });
