@@ -6,7 +6,8 @@
 
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Location } from '../schema/finding.js';
 import { CONFIG_COMMANDS, CONFIG_OPTIONS, CONFIG_PATH_OPTIONS, configSchema } from '../schema/config.js';
@@ -53,6 +54,10 @@ function hasPackageKey(path: string): boolean {
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
+// ajv is loaded only when a configuration file is found: most runs have none, and it is a large tree.
+const require = createRequire(import.meta.url);
+const newAjv = () => new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020({ allErrors: false, strict: true });
+
 /** Reads and validates one configuration file (a package.json: its "cscheck" key). */
 export function readConfig(file: string): CliConfig {
   if (!isFile(file)) throw new CscheckError('config.not-found', { file }, { file });
@@ -63,7 +68,7 @@ export function readConfig(file: string): CliConfig {
   // An empty file is an empty configuration.
   const config = data ?? {};
   if (typeof config !== 'object' || Array.isArray(config)) throw new CscheckError('config.not-object', {}, source.locate(prefix));
-  validator ??= new Ajv2020({ allErrors: false, strict: true }).compile(configSchema);
+  validator ??= newAjv().compile(configSchema);
   if (!validator(config)) {
     const e = validator.errors![0];
     const path = errorPath(e);
