@@ -10,7 +10,7 @@ import { bundledPlanIds, loadPlan, loadPlanFile } from '../schema/load-plan.js';
 import { localized } from '../schema/messages.js';
 import type { Indicator } from '../schema/plan.js';
 import { localizedTarget } from '../schema/quantity.js';
-import { similarity } from '../rules/text-similarity.js';
+import { similarity } from '../schema/text-similarity.js';
 import { indicatorIdFor } from '../rules/indicator-lookup.js';
 import { MEASURES, REPORTED_KIND, compileMeasure } from '../rules/measures/index.js';
 import type { ExplainMeasure, IndicatorExplanation } from '../report/formats/indicator-explain.js';

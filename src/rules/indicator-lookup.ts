@@ -6,7 +6,7 @@
 import { normalizeHeader } from '../io/header-match.js';
 import { CscheckError } from '../schema/errors.js';
 import type { Plan } from '../schema/plan.js';
-import { similarity } from './text-similarity.js';
+import { similarity } from '../schema/text-similarity.js';
 
 const MIN_SIMILARITY = 0.7;
 const MIN_MARGIN = 0.1;

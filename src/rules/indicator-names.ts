@@ -3,7 +3,7 @@
 // then the clearly most similar name by shared character pairs (Dice coefficient).
 
 import { normalizeHeader } from '../io/header-match.js';
-import { similarity } from './text-similarity.js';
+import { similarity } from '../schema/text-similarity.js';
 
 const MIN_SIMILARITY = 0.7;
 const MIN_MARGIN = 0.1;

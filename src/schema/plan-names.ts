@@ -4,7 +4,7 @@
 // and the plan's Chinese name. A name two plans share is refused with both; an unknown one with
 // the closest names.
 
-import { similarity } from '../rules/text-similarity.js';
+import { similarity } from './text-similarity.js';
 import { CscheckError } from './errors.js';
 import type { Plan } from './plan.js';
 

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/schema/finding.js';
 import { bundledPlanIds, loadPlanFile, resolvePlanPath } from '../../src/schema/load-plan.js';
 import { message } from '../../src/schema/messages.js';
-import { similarity } from '../../src/rules/text-similarity.js';
+import { similarity } from '../../src/schema/text-similarity.js';
 import { LINT_CODES, PlanLinter } from '../../src/rules/lint/index.js';
-import { dice, profile, sentences } from '../../src/rules/text-similarity.js';
+import { dice, profile, sentences } from '../../src/schema/text-similarity.js';
 
 const bundled: Record<string, Finding[]> = {};
 

@@ -4,7 +4,7 @@
 import type { Finding } from '../../schema/finding.js';
 import { ledgerCell } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
-import { dice, profile, sentences } from '../text-similarity.js';
+import { dice, profile, sentences } from '../../schema/text-similarity.js';
 import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 import type { LedgerCheck, LedgerContext } from './ledger-check.js';
 import { rowLabel } from './ledger-check.js';

@@ -5,8 +5,8 @@
 
 import type { Task } from '../../schema/plan.js';
 import type { LedgerRow } from '../../io/ledger-reader.js';
-import type { Profile } from '../text-similarity.js';
-import { dice, profile, sentences } from '../text-similarity.js';
+import type { Profile } from '../../schema/text-similarity.js';
+import { dice, profile, sentences } from '../../schema/text-similarity.js';
 import { MIN_SIMILARITY } from '../lint/parent-task-uncovered.js';
 
 /** Share of a task's sentences that must be found for the task to count as covered. */

@@ -7,7 +7,7 @@ import { CscheckError } from '../../schema/errors.js';
 import type { LoadedPlan } from '../../schema/load-plan.js';
 import type { Ledger } from '../../io/ledger-reader.js';
 import type { CheckMeta } from '../checks/check.js';
-import { similarity } from '../text-similarity.js';
+import { similarity } from '../../schema/text-similarity.js';
 import type { UnitIndex } from './unit-index.js';
 import { department, key } from './unit-index.js';
 

@@ -18,7 +18,7 @@ import { at, cite, citeParent } from './cite.js';
 import type { PlanPath } from './cite.js';
 import type { LintCheck, LintContext, ParentPlan } from './lint-check.js';
 import { viaArg } from './ancestors.js';
-import { dice, profile, sentences } from '../text-similarity.js';
+import { dice, profile, sentences } from '../../schema/text-similarity.js';
 import { compareScopes, compareTargets, statements, strictest } from './target-strictness.js';
 
 export const weaker = {

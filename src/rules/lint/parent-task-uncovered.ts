@@ -9,8 +9,8 @@ import type { CheckMeta } from '../checks/check.js';
 import { at } from './cite.js';
 import type { PlanPath } from './cite.js';
 import type { LintCheck, LintContext } from './lint-check.js';
-import type { Profile } from '../text-similarity.js';
-import { dice, profile, sentences } from '../text-similarity.js';
+import type { Profile } from '../../schema/text-similarity.js';
+import { dice, profile, sentences } from '../../schema/text-similarity.js';
 
 export const meta = {
   code: 'parent-task-uncovered',
